@@ -1,20 +1,35 @@
 //! `oss-doctor`: troubleshoot Alibaba Cloud OSS integrations from the command line.
+//!
+//! Exit status: 0 ok / valid / verified; 1 the input was checked and rejected; 2 usage
+//! error or unreadable input. Every subcommand takes `--json`.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
+mod explain;
+mod input;
+mod report;
+
 /// Explain OSS errors and check names, signatures, callbacks, multipart uploads and CRC-64.
 #[derive(Debug, Parser)]
-#[command(name = "oss-doctor", version, about)]
-enum Cli {}
+#[command(name = "oss-doctor", version, about, propagate_version = true)]
+enum Cli {
+    /// Explain an OSS error code (and message), or an OSS XML error body.
+    Explain(explain::Args),
+}
 
 fn main() -> ExitCode {
-    match Cli::try_parse() {
-        Ok(cli) => match cli {},
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(err) => {
+            // --help and --version are not usage errors.
             let _ = err.print();
-            ExitCode::from(if err.use_stderr() { 2 } else { 0 })
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
-    }
+    };
+    let outcome = match cli {
+        Cli::Explain(args) => explain::run(&args),
+    };
+    report::finish(outcome)
 }

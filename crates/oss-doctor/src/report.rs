@@ -1,0 +1,86 @@
+//! How every subcommand ends: what it prints and which exit status it returns.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use oss_core::errors::Error;
+use serde_json::{Map, Value, json};
+
+/// What a subcommand concluded.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    /// The input was checked and is fine (exit 0). Carries what to print.
+    Ok(Output),
+    /// The input was checked and rejected (exit 1). Carries what to print.
+    Rejected(Output),
+    /// Usage error or unreadable input (exit 2): a message for stderr.
+    Usage(String),
+}
+
+/// What to print: the JSON document (for `--json`) or the text for people.
+#[derive(Debug)]
+pub(crate) enum Output {
+    Json(Value),
+    Text(String),
+}
+
+impl Output {
+    /// Picks JSON or text; builds only the one asked for.
+    pub(crate) fn choose(json: bool, as_json: impl FnOnce() -> Value, as_text: impl FnOnce() -> String) -> Self {
+        if json { Self::Json(as_json()) } else { Self::Text(as_text()) }
+    }
+}
+
+/// The JSON fields of a rejection: `"valid": false` plus code, status and message, and
+/// `argument_name` / `ec` when the catalogue knows them.
+pub(crate) fn rejection_json(err: &Error) -> Map<String, Value> {
+    let entry = err.entry();
+    let mut map = Map::new();
+    map.insert("valid".into(), json!(false));
+    map.insert("code".into(), json!(err.code().as_str()));
+    map.insert("status".into(), json!(err.status()));
+    map.insert("message".into(), json!(err.to_string()));
+    if let Some(name) = entry.argument_name() {
+        map.insert("argument_name".into(), json!(name));
+    }
+    if let Some(ec) = entry.ec() {
+        map.insert("ec".into(), json!(ec));
+    }
+    map
+}
+
+/// The text a person reads for a rejection: code, status, message and what to do.
+pub(crate) fn rejection_text(err: &Error) -> String {
+    let entry = err.entry();
+    let mut text = format!("invalid: {} (HTTP {})\n  message: {err}\n", err.code().as_str(), err.status());
+    if let Some(name) = entry.argument_name() {
+        text.push_str(&format!("  argument: {name}\n"));
+    }
+    text.push_str(&format!("  fix: {}\n", entry.hint()));
+    text
+}
+
+/// A rejection as an [`Outcome`], in the form `--json` asks for.
+pub(crate) fn rejected(json: bool, err: &Error) -> Outcome {
+    Outcome::Rejected(Output::choose(json, || Value::Object(rejection_json(err)), || rejection_text(err)))
+}
+
+/// Prints the outcome and turns it into the process exit status.
+pub(crate) fn finish(outcome: Outcome) -> ExitCode {
+    let (output, status) = match outcome {
+        Outcome::Ok(output) => (output, 0),
+        Outcome::Rejected(output) => (output, 1),
+        Outcome::Usage(message) => {
+            eprintln!("oss-doctor: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let written = match output {
+        Output::Json(value) => writeln!(stdout, "{value}"),
+        Output::Text(text) => write!(stdout, "{text}"),
+    };
+    // A closed pipe (`oss-doctor ... | head`) is not worth a panic or a different status.
+    let _ = written.and_then(|()| stdout.flush());
+    ExitCode::from(status)
+}
