@@ -10,9 +10,19 @@ macro_rules! optional {
     };
 }
 
+/// The entry's own HTTP status when the table overrides it, else the code's status.
+macro_rules! status_or_code {
+    ($code:ident) => {
+        Code::$code.status()
+    };
+    ($code:ident, $status:literal) => {
+        $status
+    };
+}
+
 /// Declares the `Code` enum: every OSS error code with the HTTP status OSS sends with it.
 macro_rules! codes {
-    ($( $(#[doc = $doc:literal])* $name:ident = $status:literal, )*) => {
+    ($( $name:ident = $status:literal, $meaning:literal; )*) => {
         /// An OSS error code, as sent in `<Code>`.
         ///
         /// ```
@@ -23,23 +33,52 @@ macro_rules! codes {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Code {
-            $( $(#[doc = $doc])* $name, )*
+            $(
+                #[doc = concat!("`", stringify!($name), "` (HTTP ", stringify!($status), "): ", $meaning)]
+                $name,
+            )*
         }
 
         impl Code {
             /// Every code in the catalogue, in table order.
+            ///
+            /// ```
+            /// use oss_errors::Code;
+            /// assert!(Code::ALL.contains(&Code::AccessDenied));
+            /// ```
             pub const ALL: &'static [Code] = &[ $(Code::$name,)* ];
 
             /// The code as OSS spells it.
+            ///
+            /// ```
+            /// use oss_errors::Code;
+            /// assert_eq!(Code::InvalidArgument.as_str(), "InvalidArgument");
+            /// ```
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self { $(Code::$name => stringify!($name),)* }
             }
 
             /// The HTTP status OSS answers with for this code.
+            ///
+            /// ```
+            /// use oss_errors::Code;
+            /// assert_eq!(Code::CallbackFailed.status(), 203);
+            /// ```
             #[must_use]
             pub const fn status(self) -> u16 {
                 match self { $(Code::$name => $status,)* }
+            }
+
+            /// What the code means, in one sentence of our own words.
+            ///
+            /// ```
+            /// use oss_errors::Code;
+            /// assert!(!Code::NoSuchKey.meaning().is_empty());
+            /// ```
+            #[must_use]
+            pub const fn meaning(self) -> &'static str {
+                match self { $(Code::$name => $meaning,)* }
             }
         }
     };
@@ -50,6 +89,7 @@ macro_rules! entries {
     ($(
         $(#[doc = $doc:literal])*
         $name:ident: $code:ident, $message:literal
+            $(, status = $status:literal)?
             $(, argument = $argument:literal)?
             $(, ec = $ec:literal)?
             => $hint:literal;
@@ -65,50 +105,95 @@ macro_rules! entries {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Entry {
-            $( $(#[doc = $doc])* $name, )*
+            $(
+                #[doc = concat!("`", stringify!($code), "`: \"", $message, "\"")]
+                $(#[doc = ""] #[doc = $doc])*
+                $name,
+            )*
         }
 
         impl Entry {
             /// Every entry in the catalogue, in table order.
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert!(Entry::ALL.contains(&Entry::NoSuchKey));
+            /// ```
             pub const ALL: &'static [Entry] = &[ $(Entry::$name,)* ];
 
             /// The Rust name of the entry, such as `"ObjectNameEmpty"`.
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert_eq!(Entry::ObjectNameEmpty.name(), "ObjectNameEmpty");
+            /// ```
             #[must_use]
             pub const fn name(self) -> &'static str {
                 match self { $(Entry::$name => stringify!($name),)* }
             }
 
             /// The OSS error code.
+            ///
+            /// ```
+            /// use oss_errors::{Code, Entry};
+            /// assert_eq!(Entry::CallbackNotBase64.code(), Code::InvalidArgument);
+            /// ```
             #[must_use]
             pub const fn code(self) -> Code {
                 match self { $(Entry::$name => Code::$code,)* }
             }
 
-            /// The HTTP status OSS answers with.
+            /// The HTTP status OSS answers with: the code's status unless the table
+            /// overrides it for this entry.
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert_eq!(Entry::NoSuchKey.status(), 404);
+            /// ```
             #[must_use]
             pub const fn status(self) -> u16 {
-                self.code().status()
+                match self { $(Entry::$name => status_or_code!($code $(, $status)?),)* }
             }
 
             /// The message, verbatim as OSS sends it (typos included).
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert_eq!(Entry::CallbackVarNotJson.message(), "The callback var is not expecten json");
+            /// ```
             #[must_use]
             pub const fn message(self) -> &'static str {
                 match self { $(Entry::$name => $message,)* }
             }
 
             /// What usually causes this error and how to fix it, in a sentence or two.
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert!(Entry::NoSuchKey.hint().contains("key"));
+            /// ```
             #[must_use]
             pub const fn hint(self) -> &'static str {
                 match self { $(Entry::$name => $hint,)* }
             }
 
             /// The `<ArgumentName>` OSS sends with this error, where known.
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert_eq!(Entry::CallbackNotJson.argument_name(), Some("callback"));
+            /// ```
             #[must_use]
             pub const fn argument_name(self) -> Option<&'static str> {
                 match self { $(Entry::$name => optional!($($argument)?),)* }
             }
 
-            /// The `<EC>` id OSS sends with this error, where known.
+            /// The `<EC>` id OSS sends with this error, where a reference note gives one.
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert_eq!(Entry::CallbackNotBase64.ec(), Some("0007-00000002"));
+            /// ```
             #[must_use]
             pub const fn ec(self) -> Option<&'static str> {
                 match self { $(Entry::$name => optional!($($ec)?),)* }
