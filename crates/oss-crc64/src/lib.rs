@@ -1,4 +1,41 @@
-//! CRC-64/XZ as OSS uses it in `x-oss-hash-crc64ecma`.
+//! CRC-64/XZ as Alibaba Cloud OSS uses it in `x-oss-hash-crc64ecma`.
 //!
-//! Work in progress: this crate is being built; see the workspace README.
+//! OSS's CRC-64 is the ECMA-182 polynomial `0x42F0E1EBA9EA3693`, reflected, with the
+//! initial value and the final XOR all ones: `checksum(b"123456789")` is
+//! `0x995DC9BBDF1939FA`. (Two look-alikes are not it: CRC-64/Jones, which the `crc64`
+//! crate computes, and the non-reflected `CRC_64_ECMA_182` of the `crc` crate.)
+//!
+//! - [`checksum`], [`update`] and the streaming [`Crc64`] pick the fastest kernel at run
+//!   time, with or without `std`: VPCLMULQDQ on AVX-512 or AVX2 registers, PCLMULQDQ, or
+//!   a portable slicing-by-16 table kernel.
+//! - [`combine`], [`Combiner`] and [`combine_parts`] join CRCs of consecutive pieces in a
+//!   few carry-less multiplications, whatever the length.
+//!
+//! ```
+//! use oss_crc64::{checksum, combine, Crc64};
+//!
+//! let crc = checksum(b"123456789");
+//! assert_eq!(crc, 11051210869376104954);
+//!
+//! let mut stream = Crc64::new();
+//! stream.update(b"12345");
+//! stream.update(b"6789");
+//! assert_eq!(stream.finish(), crc);
+//!
+//! assert_eq!(combine(checksum(b"12345"), checksum(b"6789"), 4), crc);
+//! ```
 #![no_std]
+
+#[cfg(any(test, feature = "std"))]
+extern crate std;
+
+mod combine;
+mod digest;
+mod kernel;
+mod poly;
+#[cfg(test)]
+mod reference;
+mod table;
+
+pub use combine::{Combiner, combine, combine_parts};
+pub use digest::{Crc64, checksum, update};
