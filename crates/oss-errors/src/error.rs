@@ -28,7 +28,10 @@ impl Error {
     /// ```
     #[must_use]
     pub const fn new(entry: Entry) -> Self {
-        Self { entry, reported_status: None }
+        Self {
+            entry,
+            reported_status: None,
+        }
     }
 
     /// An error for a template entry that carries the HTTP status the application
@@ -45,7 +48,10 @@ impl Error {
     /// ```
     #[must_use]
     pub const fn with_status(entry: Entry, status: i32) -> Self {
-        Self { entry, reported_status: Some(status) }
+        Self {
+            entry,
+            reported_status: Some(status),
+        }
     }
 
     /// The catalogue entry.
@@ -131,13 +137,16 @@ impl core::error::Error for Error {}
 
 #[cfg(test)]
 mod tests {
-    use std::string::ToString;
+    use alloc::string::ToString;
 
     use super::*;
 
     #[test]
     fn template_without_status_prints_the_template() {
-        assert_eq!(Error::from(Entry::CallbackErrorStatus).to_string(), "Error status : <N>.");
+        assert_eq!(
+            Error::from(Entry::CallbackErrorStatus).to_string(),
+            "Error status : <N>."
+        );
     }
 
     #[test]

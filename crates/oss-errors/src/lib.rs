@@ -22,13 +22,19 @@
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(test)]
+extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
 #[macro_use]
 mod macros;
 mod error;
+mod lookup;
+mod normalize;
 mod table;
+mod template;
 
 pub use error::Error;
+pub use lookup::{UnknownCode, status_of};
 pub use table::{Code, Entry};

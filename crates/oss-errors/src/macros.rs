@@ -10,6 +10,16 @@ macro_rules! optional {
     };
 }
 
+/// `true` when the optional flag column is present and true.
+macro_rules! flag {
+    () => {
+        false
+    };
+    ($value:literal) => {
+        $value
+    };
+}
+
 /// The entry's own HTTP status when the table overrides it, else the code's status.
 macro_rules! status_or_code {
     ($code:ident) => {
@@ -92,6 +102,7 @@ macro_rules! entries {
             $(, status = $status:literal)?
             $(, argument = $argument:literal)?
             $(, ec = $ec:literal)?
+            $(, open_ended = $open:literal)?
             => $hint:literal;
     )*) => {
         /// One message OSS sends with a [`Code`]: the unit every validation error points at.
@@ -197,6 +208,19 @@ macro_rules! entries {
             #[must_use]
             pub const fn ec(self) -> Option<&'static str> {
                 match self { $(Entry::$name => optional!($($ec)?),)* }
+            }
+
+            /// Whether OSS completes this message with details of its own (a number, the
+            /// failing condition ...), so that a received message only starts with it.
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert!(Entry::PolicyConditionFailed.is_open_ended());
+            /// assert!(!Entry::NoSuchKey.is_open_ended());
+            /// ```
+            #[must_use]
+            pub const fn is_open_ended(self) -> bool {
+                match self { $(Entry::$name => flag!($($open)?),)* }
             }
         }
     };

@@ -326,7 +326,7 @@ entries! {
         => "A master playlist may list only M3U8 playlists, not TS segments; split it into a master and media playlists.";
     PostPreDataTooLarge: MaxPOSTPreDataLengthExceededError, "Your POST request fields preceding the upload file were too large", ec = "0006-00000112"
         => "The form fields before the file part are too large; keep them small and put the file field last.";
-    PipesLimitExceeded: TooManyPipes, "Maximal number of pipes supported is"
+    PipesLimitExceeded: TooManyPipes, "Maximal number of pipes supported is", open_ended = true
         => "The image-processing chain has too many operations; split the processing into fewer steps.";
     FormFieldTooLong: FieldItemTooLong, "Your name of form field is too long"
         => "A PostObject form field (other than file) is too long; keep form fields under the documented limit (4 KB in the older docs).";
@@ -384,7 +384,7 @@ entries! {
         => "The body was altered in transit or the client computed CRC-64/XZ over different bytes; retry and check the CRC implementation.";
     InlineDataTooLarge: InlineDataTooLarge, "Inline data exceeds the maximum allowed size"
         => "The object exceeds the size limit of this upload method (5 GB for simple, form and append uploads); use multipart upload.";
-    ImageTooLarge: ImageTooLarge, "Maximal size of image supported is"
+    ImageTooLarge: ImageTooLarge, "Maximal size of image supported is", open_ended = true
         => "The source image exceeds the image-processing limits (20 MB, 30000 px per side); process a smaller image.";
     BodyIncomplete: IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header"
         => "The connection closed before Content-Length bytes arrived; send exactly the declared number of bytes.";
@@ -513,8 +513,11 @@ entries! {
         => "The policy's expiration time has passed; issue a new policy and signature.";
     /// Reference note: a PostObject form that breaks a policy condition; OSS appends the
     /// failing condition after the colon.
-    PolicyConditionFailed: AccessDenied, "Invalid according to Policy: Policy Condition failed:", ec = "0006-00000227"
+    PolicyConditionFailed: AccessDenied, "Invalid according to Policy: Policy Condition failed:", ec = "0006-00000227", open_ended = true
         => "A form field breaks a policy condition (eq, starts-with, in, content-length-range ...); make the form match the policy or widen the policy.";
+    /// Seed 003 (error body example): a presigned URL lacks one of its three parameters.
+    QueryAuthIncomplete: AccessDenied, "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters"
+        => "A presigned URL carries only some of OSSAccessKeyId, Expires and Signature; send all three (or none, for anonymous access).";
 }
 
 #[cfg(test)]
@@ -546,7 +549,10 @@ mod tests {
     #[test]
     fn every_code_has_an_entry() {
         for code in Code::ALL {
-            assert!(Entry::ALL.iter().any(|e| e.code() == *code), "{code:?} has no entry");
+            assert!(
+                Entry::ALL.iter().any(|e| e.code() == *code),
+                "{code:?} has no entry"
+            );
         }
     }
 }
