@@ -117,7 +117,7 @@ macro_rules! entries {
         #[non_exhaustive]
         pub enum Entry {
             $(
-                #[doc = concat!("`", stringify!($code), "`: \"", $message, "\"")]
+                #[doc = concat!("`", stringify!($code), "`: `", $message, "`")]
                 $(#[doc = ""] #[doc = $doc])*
                 $name,
             )*
