@@ -1,0 +1,116 @@
+//! Byte-class tables built at compile time: one lookup per byte instead of range tests.
+
+/// `a-z`, `0-9` and `-`: what a bucket name may contain.
+pub(crate) const BUCKET: u8 = 1 << 0;
+/// `a-z` and `0-9`: what a bucket name may start and end with.
+pub(crate) const BUCKET_EDGE: u8 = 1 << 1;
+/// `0-9`, `a-z`, `A-Z`, `.`, `_` and `=`: what an AccessKeyId may contain.
+pub(crate) const ACCESS_KEY: u8 = 1 << 2;
+/// RFC 7230 `tchar`: what an HTTP header name (a token) may contain.
+pub(crate) const TOKEN: u8 = 1 << 3;
+/// The ASCII part of the object-tag alphabet: letters, digits, space and `+ - = . _ : /`.
+pub(crate) const TAG: u8 = 1 << 4;
+/// Visible ASCII (`!` to `~`): what may appear unencoded in a query component.
+pub(crate) const VISIBLE: u8 = 1 << 5;
+
+const fn class_of(byte: u8) -> u8 {
+    let mut class = 0;
+    let lower = byte.is_ascii_lowercase();
+    let digit = byte.is_ascii_digit();
+    let alnum = byte.is_ascii_alphanumeric();
+    if lower || digit || byte == b'-' {
+        class |= BUCKET;
+    }
+    if lower || digit {
+        class |= BUCKET_EDGE;
+    }
+    if alnum || matches!(byte, b'.' | b'_' | b'=') {
+        class |= ACCESS_KEY;
+    }
+    if alnum
+        || matches!(
+            byte,
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'*'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'|'
+                | b'~'
+        )
+    {
+        class |= TOKEN;
+    }
+    if alnum || matches!(byte, b' ' | b'+' | b'-' | b'=' | b'.' | b'_' | b':' | b'/') {
+        class |= TAG;
+    }
+    if byte.is_ascii_graphic() {
+        class |= VISIBLE;
+    }
+    class
+}
+
+const fn build() -> [u8; 256] {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        // `i` < 256, so the cast is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = i as u8;
+        table[i] = class_of(byte);
+        i += 1;
+    }
+    table
+}
+
+const TABLE: [u8; 256] = build();
+
+/// Whether `byte` belongs to `class` (one of the constants above).
+#[inline(always)]
+pub(crate) const fn is(byte: u8, class: u8) -> bool {
+    TABLE[byte as usize] & class != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_match_their_definitions() {
+        for byte in 0..=255u8 {
+            assert_eq!(
+                is(byte, BUCKET),
+                matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'-'),
+                "{byte}"
+            );
+            assert_eq!(
+                is(byte, BUCKET_EDGE),
+                matches!(byte, b'a'..=b'z' | b'0'..=b'9'),
+                "{byte}"
+            );
+            assert_eq!(
+                is(byte, ACCESS_KEY),
+                byte.is_ascii_alphanumeric() || b"._=".contains(&byte),
+                "{byte}"
+            );
+            assert_eq!(
+                is(byte, TOKEN),
+                byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte),
+                "{byte}"
+            );
+            assert_eq!(
+                is(byte, TAG),
+                byte.is_ascii_alphanumeric() || b" +-=._:/".contains(&byte),
+                "{byte}"
+            );
+            assert_eq!(is(byte, VISIBLE), (0x21..=0x7e).contains(&byte), "{byte}");
+        }
+    }
+}

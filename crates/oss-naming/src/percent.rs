@@ -1,0 +1,295 @@
+//! Lazy percent-decoding: validated text that stays borrowed and encoded until read.
+
+use core::fmt;
+
+use crate::byte_class::{self, VISIBLE};
+
+/// The input was not a well-formed percent-encoded UTF-8 string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct BadEncoding;
+
+/// How `+` is read: as a space (form encoding, query strings) or as itself (paths).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Plus {
+    /// `+` decodes to a space, as in `application/x-www-form-urlencoded`.
+    Space,
+    /// `+` is a literal `+`, as in a URL path.
+    Literal,
+}
+
+const fn hex_value(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// The decoded bytes of a percent-encoded string, with an error on a broken escape or on a
+/// byte that should have been encoded (controls, space, non-ASCII).
+#[derive(Clone, Debug)]
+pub(crate) struct PercentBytes<'a> {
+    rest: &'a [u8],
+    plus: Plus,
+}
+
+impl<'a> PercentBytes<'a> {
+    pub(crate) const fn new(raw: &'a [u8], plus: Plus) -> Self {
+        Self { rest: raw, plus }
+    }
+}
+
+impl Iterator for PercentBytes<'_> {
+    type Item = Result<u8, BadEncoding>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (&first, rest) = self.rest.split_first()?;
+        self.rest = rest;
+        Some(match first {
+            b'%' => match self.rest {
+                [high, low, rest @ ..] => match (hex_value(*high), hex_value(*low)) {
+                    (Some(high), Some(low)) => {
+                        self.rest = rest;
+                        Ok(high << 4 | low)
+                    }
+                    _ => Err(BadEncoding),
+                },
+                _ => Err(BadEncoding),
+            },
+            b'+' if self.plus == Plus::Space => Ok(b' '),
+            byte if byte_class::is(byte, VISIBLE) => Ok(byte),
+            _ => Err(BadEncoding),
+        })
+    }
+}
+
+/// Reads one UTF-8 character from a stream of decoded bytes.
+pub(crate) fn next_char<I>(bytes: &mut I) -> Option<Result<char, BadEncoding>>
+where
+    I: Iterator<Item = Result<u8, BadEncoding>>,
+{
+    let lead = match bytes.next()? {
+        Ok(byte) => byte,
+        Err(err) => return Some(Err(err)),
+    };
+    let width = match lead {
+        0x00..=0x7f => return Some(Ok(char::from(lead))),
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return Some(Err(BadEncoding)),
+    };
+    let mut buf = [lead, 0, 0, 0];
+    for slot in &mut buf[1..width] {
+        match bytes.next() {
+            Some(Ok(byte)) => *slot = byte,
+            Some(Err(err)) => return Some(Err(err)),
+            None => return Some(Err(BadEncoding)),
+        }
+    }
+    // `from_utf8` rejects overlong forms, surrogates and bad continuation bytes.
+    Some(match core::str::from_utf8(&buf[..width]) {
+        Ok(text) => text.chars().next().ok_or(BadEncoding),
+        Err(_) => Err(BadEncoding),
+    })
+}
+
+/// The characters of a percent-encoded string, or the first encoding error.
+#[derive(Clone, Debug)]
+pub(crate) struct CheckedChars<'a> {
+    bytes: PercentBytes<'a>,
+}
+
+impl<'a> CheckedChars<'a> {
+    pub(crate) const fn new(raw: &'a [u8], plus: Plus) -> Self {
+        Self {
+            bytes: PercentBytes::new(raw, plus),
+        }
+    }
+}
+
+impl Iterator for CheckedChars<'_> {
+    type Item = Result<char, BadEncoding>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        next_char(&mut self.bytes)
+    }
+}
+
+/// Text that was checked to be well-formed percent-encoded UTF-8 and is kept encoded,
+/// borrowed from the input; it is decoded only when read.
+///
+/// Equality compares the decoded text, so `a%20b` equals `a+b` in a query component.
+///
+/// ```
+/// let tagging = oss_naming::parse_tagging("project=a%2Fb&team=sre+ops")?;
+/// let tag = tagging.get("team").expect("present");
+/// assert_eq!(tag.raw(), "sre+ops");
+/// assert!(tag.decoded_eq("sre ops"));
+/// assert_eq!(tag.to_string(), "sre ops");
+/// let mut buf = [0u8; 16];
+/// assert_eq!(tagging.get("project").and_then(|v| v.decode_into(&mut buf)), Some("a/b"));
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct Encoded<'a> {
+    raw: &'a str,
+    plus: Plus,
+}
+
+impl<'a> Encoded<'a> {
+    /// Wraps `raw`, which the caller has already checked with [`CheckedChars`].
+    pub(crate) const fn new_checked(raw: &'a str, plus: Plus) -> Self {
+        Self { raw, plus }
+    }
+
+    /// The text exactly as it appeared in the input, still percent-encoded.
+    ///
+    /// ```
+    /// let tagging = oss_naming::parse_tagging("k=%E4%B8%AD")?;
+    /// assert_eq!(tagging.get("k").map(|v| v.raw()), Some("%E4%B8%AD"));
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// The decoded bytes, computed as they are read.
+    ///
+    /// ```
+    /// let tagging = oss_naming::parse_tagging("k=a%3Db")?;
+    /// let bytes: Vec<u8> = tagging.get("k").expect("present").bytes().collect();
+    /// assert_eq!(bytes, b"a=b");
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    pub fn bytes(&self) -> impl Iterator<Item = u8> + 'a {
+        // The text was checked when `self` was built, so no item is an error; `flatten`
+        // skips errors, which therefore never happens.
+        PercentBytes::new(self.raw.as_bytes(), self.plus).flatten()
+    }
+
+    /// The decoded characters, computed as they are read.
+    ///
+    /// ```
+    /// let tagging = oss_naming::parse_tagging("k=%E4%B8%AD%E6%96%87")?;
+    /// assert_eq!(tagging.get("k").expect("present").chars().count(), 2);
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    pub fn chars(&self) -> impl Iterator<Item = char> + 'a {
+        // Checked at construction: every item is `Ok`.
+        CheckedChars::new(self.raw.as_bytes(), self.plus).flatten()
+    }
+
+    /// The length of the decoded text in bytes.
+    ///
+    /// ```
+    /// let tagging = oss_naming::parse_tagging("k=%E4%B8%AD")?;
+    /// assert_eq!(tagging.get("k").expect("present").decoded_len(), 3);
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    #[must_use]
+    pub fn decoded_len(&self) -> usize {
+        self.bytes().count()
+    }
+
+    /// Whether the decoded text equals `text`.
+    ///
+    /// ```
+    /// let tagging = oss_naming::parse_tagging("k=a%20b")?;
+    /// assert!(tagging.get("k").expect("present").decoded_eq("a b"));
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    #[must_use]
+    pub fn decoded_eq(&self, text: &str) -> bool {
+        self.bytes().eq(text.bytes())
+    }
+
+    /// Decodes into `buf` and returns the text, or `None` when `buf` is too small.
+    ///
+    /// ```
+    /// let tagging = oss_naming::parse_tagging("k=a%2Fb")?;
+    /// let value = tagging.get("k").expect("present");
+    /// assert_eq!(value.decode_into(&mut [0u8; 8]), Some("a/b"));
+    /// assert_eq!(value.decode_into(&mut [0u8; 2]), None);
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    #[must_use]
+    pub fn decode_into<'b>(&self, buf: &'b mut [u8]) -> Option<&'b str> {
+        let mut len = 0;
+        for byte in self.bytes() {
+            *buf.get_mut(len)? = byte;
+            len += 1;
+        }
+        core::str::from_utf8(buf.get(..len)?).ok()
+    }
+}
+
+impl PartialEq for Encoded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes().eq(other.bytes())
+    }
+}
+
+impl Eq for Encoded<'_> {}
+
+impl fmt::Debug for Encoded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.raw, f)
+    }
+}
+
+/// Prints the decoded text.
+impl fmt::Display for Encoded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.chars().try_for_each(|c| fmt::Write::write_char(f, c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::string::String;
+    use std::vec::Vec;
+
+    fn decode(raw: &str, plus: Plus) -> Result<String, BadEncoding> {
+        CheckedChars::new(raw.as_bytes(), plus).collect()
+    }
+
+    #[test]
+    fn decodes_escapes_and_plus() {
+        assert_eq!(decode("a%20b+c", Plus::Space), Ok("a b c".into()));
+        assert_eq!(decode("a%20b+c", Plus::Literal), Ok("a b+c".into()));
+        assert_eq!(decode("%e4%B8%ad", Plus::Space), Ok("中".into()));
+        assert_eq!(decode("", Plus::Space), Ok(String::new()));
+    }
+
+    #[test]
+    fn rejects_broken_escapes_and_raw_bytes() {
+        for bad in [
+            "%",
+            "%2",
+            "%zz",
+            "a%g0",
+            "a b",
+            "中",
+            "\t",
+            "%FF",
+            "%C3",
+            "%C0%80",
+            "%ED%A0%80",
+        ] {
+            assert_eq!(decode(bad, Plus::Space), Err(BadEncoding), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn debug_shows_raw_and_display_decoded() {
+        let text = Encoded::new_checked("a%2Fb", Plus::Literal);
+        assert_eq!(std::format!("{text:?}"), "\"a%2Fb\"");
+        assert_eq!(std::format!("{text}"), "a/b");
+        let bytes: Vec<u8> = text.bytes().collect();
+        assert_eq!(bytes, b"a/b");
+    }
+}
