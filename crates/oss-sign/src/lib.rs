@@ -1,4 +1,47 @@
 //! Alibaba Cloud OSS Signature V1: sign, presign, POST policy signature, verification.
 //!
-//! Work in progress: this crate is being built; see the workspace README.
+//! ```
+//! use oss_sign::{SigningKey, post_policy_signature};
+//!
+//! let key = SigningKey::new("sk");
+//! let sig = post_policy_signature(&key, b"e30=");
+//! assert!(sig.verify(sig.as_bytes()).is_ok());
+//! ```
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(any(test, feature = "std"))]
+extern crate std;
+
+mod access_key_id;
+mod authorization;
+mod canonical;
+mod date;
+mod errors;
+mod input;
+mod key;
+mod percent;
+mod post;
+mod presign;
+mod sign;
+mod signature;
+mod sink;
+mod subresource;
+mod text;
+mod verify;
+
+pub use access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
+pub use authorization::ParsedAuthorization;
+pub use date::{HttpDate, parse_http_date};
+pub use input::{AsHeader, AsParam, HeaderSlice, Headers, Param, ParamSlice, Query, RawParams, RawQuery, Request};
+pub use key::SigningKey;
+pub use percent::{PercentDecode, Plus, percent_encode_component, percent_encode_path};
+pub use post::{post_policy_signature, verify_post_policy_signature};
+pub use presign::{Presigned, SECURITY_TOKEN_PARAM, presign, presign_with_transcript};
+pub use sign::{Authorization, Credentials, SECURITY_TOKEN_HEADER, sign, sign_with_transcript, string_to_sign};
+pub use signature::{SIGNATURE_LEN, Signature};
+pub use sink::{FixedBuf, Transcript, Utf8Writer};
+pub use subresource::{SIGNED_SUBRESOURCES, SubResources, is_signed};
+pub use verify::{AuthMethod, KeyLookup, MAX_CLOCK_SKEW_SECS, SecurityToken, Verified, Verifier};

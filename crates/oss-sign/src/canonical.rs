@@ -1,0 +1,378 @@
+//! The string-to-sign, streamed into a sink piece by piece with no allocation:
+//!
+//! ```text
+//! VERB \n Content-MD5 \n Content-Type \n DATE \n CanonicalizedOSSHeaders CanonicalizedResource
+//! ```
+
+use core::cmp::Ordering;
+
+use crate::input::{Headers, Param, Query, Request};
+use crate::sink::Sink;
+use crate::text::Text;
+
+/// How many `x-oss-` headers (or signed parameters) are sorted on the stack; requests
+/// with more are handled by a slower selection pass that needs no storage at all.
+const STACK_ITEMS: usize = 16;
+
+/// What fills the DATE line.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum DateSlot<'a> {
+    /// Header authentication: `x-oss-date` when present, else `Date`.
+    FromHeaders,
+    /// Presigned URL: the `Expires` value (decimal seconds).
+    Expires(&'a [u8]),
+}
+
+/// Additions the signer makes to the request before signing.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Additions<'a> {
+    /// An extra `x-oss-` header (the STS token in header mode), lower-case name.
+    pub(crate) header: Option<(&'a [u8], &'a [u8])>,
+    /// An extra signed parameter (the STS token in presign mode).
+    pub(crate) param: Option<Param<'a>>,
+}
+
+/// The standard headers the string-to-sign uses.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Standard<'a> {
+    pub(crate) content_md5: Option<&'a [u8]>,
+    pub(crate) content_type: Option<&'a [u8]>,
+    pub(crate) date: Option<&'a [u8]>,
+    pub(crate) oss_date: Option<&'a [u8]>,
+}
+
+impl<'a> Standard<'a> {
+    /// The value the DATE line takes in header mode.
+    pub(crate) fn date_line(&self) -> Option<&'a [u8]> {
+        self.oss_date.or(self.date)
+    }
+}
+
+/// Whether a header name starts with `x-oss-`, in any case.
+#[inline]
+pub(crate) fn is_oss_header(name: &[u8]) -> bool {
+    name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"x-oss-")
+}
+
+/// Bytewise order of the lower-cased names.
+#[inline]
+fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
+    a.iter().map(u8::to_ascii_lowercase).cmp(b.iter().map(u8::to_ascii_lowercase))
+}
+
+/// The first value of the standard headers (names compared case-insensitively).
+pub(crate) fn standard_headers<'a>(headers: impl Iterator<Item = (&'a [u8], &'a [u8])>) -> Standard<'a> {
+    let mut found = Standard::default();
+    for (name, value) in headers {
+        let slot = match name.len() {
+            4 if name.eq_ignore_ascii_case(b"date") => &mut found.date,
+            10 if name.eq_ignore_ascii_case(b"x-oss-date") => &mut found.oss_date,
+            11 if name.eq_ignore_ascii_case(b"content-md5") => &mut found.content_md5,
+            12 if name.eq_ignore_ascii_case(b"content-type") => &mut found.content_type,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(value.trim_ascii());
+        }
+    }
+    found
+}
+
+/// Streams the whole string-to-sign of `request` into `sink`.
+pub(crate) fn write_string_to_sign<'a, H, Q, S>(sink: &mut S, request: &Request<'a, H, Q>, date: DateSlot<'_>, add: Additions<'a>)
+where
+    H: Headers<'a>,
+    Q: Query<'a>,
+    S: Sink,
+{
+    let standard = standard_headers(request.headers.fields());
+    write_method(sink, request.method);
+    sink.put(standard.content_md5.unwrap_or_default());
+    sink.put(b"\n");
+    sink.put(standard.content_type.unwrap_or_default());
+    sink.put(b"\n");
+    match date {
+        DateSlot::FromHeaders => sink.put(standard.date_line().unwrap_or_default()),
+        DateSlot::Expires(expires) => sink.put(expires),
+    }
+    sink.put(b"\n");
+    write_oss_headers(sink, request.headers.fields(), add.header);
+    write_resource(sink, request, add.param);
+}
+
+/// The method, upper-cased.
+fn write_method(sink: &mut impl Sink, method: &str) {
+    let bytes = method.as_bytes();
+    let mut upper = [0u8; 16];
+    if bytes.len() <= upper.len() && bytes.iter().any(u8::is_ascii_lowercase) {
+        let upper = &mut upper[..bytes.len()];
+        upper.copy_from_slice(bytes);
+        upper.make_ascii_uppercase();
+        sink.put(upper);
+    } else {
+        sink.put(bytes);
+    }
+    sink.put(b"\n");
+}
+
+/// A header name, lower-cased, in chunks through a small stack buffer.
+fn write_lower(sink: &mut impl Sink, name: &[u8]) {
+    if !name.iter().any(u8::is_ascii_uppercase) {
+        sink.put(name);
+        return;
+    }
+    let mut buf = [0u8; 64];
+    for chunk in name.chunks(buf.len()) {
+        let buf = &mut buf[..chunk.len()];
+        buf.copy_from_slice(chunk);
+        buf.make_ascii_lowercase();
+        sink.put(buf);
+    }
+}
+
+/// CanonicalizedOSSHeaders: `name:value\n` per distinct lower-cased `x-oss-` name, sorted
+/// bytewise, values trimmed, repeated names joined with `,` in the order given.
+pub(crate) fn write_oss_headers<'a, I>(sink: &mut impl Sink, headers: I, extra: Option<(&'a [u8], &'a [u8])>)
+where
+    I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
+{
+    let all = headers.chain(extra);
+    let mut stack: [(&[u8], &[u8]); STACK_ITEMS] = [(&[], &[]); STACK_ITEMS];
+    let mut len = 0;
+    for (name, value) in all.clone() {
+        if !is_oss_header(name) {
+            continue;
+        }
+        if len == STACK_ITEMS {
+            return write_oss_headers_unbounded(sink, all);
+        }
+        // Insertion sort; stable, so repeated names keep their order.
+        let mut at = len;
+        while at > 0 && cmp_lower(stack[at - 1].0, name) == Ordering::Greater {
+            stack[at] = stack[at - 1];
+            at -= 1;
+        }
+        stack[at] = (name, value);
+        len += 1;
+    }
+    let mut previous: Option<&[u8]> = None;
+    for &(name, value) in &stack[..len] {
+        if previous.is_some_and(|previous| previous.eq_ignore_ascii_case(name)) {
+            sink.put(b",");
+        } else {
+            if previous.is_some() {
+                sink.put(b"\n");
+            }
+            write_lower(sink, name);
+            sink.put(b":");
+        }
+        sink.put(value.trim_ascii());
+        previous = Some(name);
+    }
+    if previous.is_some() {
+        sink.put(b"\n");
+    }
+}
+
+/// The same output as [`write_oss_headers`] for any number of headers: repeatedly picks
+/// the smallest name above the last one written.
+fn write_oss_headers_unbounded<'a, I>(sink: &mut impl Sink, all: I)
+where
+    I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
+{
+    let mut last: Option<&[u8]> = None;
+    loop {
+        let mut next: Option<&[u8]> = None;
+        for (name, _) in all.clone() {
+            let above_last = last.is_none_or(|last| cmp_lower(name, last) == Ordering::Greater);
+            if is_oss_header(name) && above_last && next.is_none_or(|next| cmp_lower(name, next) == Ordering::Less) {
+                next = Some(name);
+            }
+        }
+        let Some(name) = next else { return };
+        write_lower(sink, name);
+        sink.put(b":");
+        let mut first = true;
+        for (other, value) in all.clone() {
+            if other.eq_ignore_ascii_case(name) {
+                if !first {
+                    sink.put(b",");
+                }
+                sink.put(value.trim_ascii());
+                first = false;
+            }
+        }
+        sink.put(b"\n");
+        last = Some(name);
+    }
+}
+
+/// CanonicalizedResource: `/`, `/bucket/` or `/bucket/key`, then `?` and the signed
+/// sub-resources sorted by name (`k=v`, or `k` when the value is empty).
+fn write_resource<'a, H, Q, S>(sink: &mut S, request: &Request<'a, H, Q>, extra: Option<Param<'a>>)
+where
+    Q: Query<'a>,
+    S: Sink,
+{
+    sink.put(b"/");
+    if let Some(bucket) = request.bucket {
+        sink.put(bucket.as_bytes());
+        sink.put(b"/");
+        if let Some(key) = &request.key {
+            key.feed(sink);
+        }
+    }
+    let rules = request.subresources;
+    let signed = request.query.params().chain(extra).filter(move |param| param.name.is_signed(&rules));
+    write_subresources(sink, signed);
+}
+
+/// Sorted sub-resources; a repeated name keeps its first value.
+fn write_subresources<'a, S: Sink>(sink: &mut S, signed: impl Iterator<Item = Param<'a>> + Clone) {
+    let empty = Param::from_bytes(&[], &[]);
+    let mut stack = [empty; STACK_ITEMS];
+    let mut len = 0;
+    for param in signed.clone() {
+        if len == STACK_ITEMS {
+            return write_subresources_unbounded(sink, signed);
+        }
+        let mut at = len;
+        while at > 0 && stack[at - 1].name.cmp(&param.name) == Ordering::Greater {
+            stack[at] = stack[at - 1];
+            at -= 1;
+        }
+        stack[at] = param;
+        len += 1;
+    }
+    let mut previous: Option<&Text<'_>> = None;
+    for param in &stack[..len] {
+        if previous.is_some_and(|previous| previous.cmp(&param.name) == Ordering::Equal) {
+            continue;
+        }
+        sink.put(if previous.is_none() { b"?" } else { b"&" });
+        write_param(sink, param);
+        previous = Some(&param.name);
+    }
+}
+
+fn write_param(sink: &mut impl Sink, param: &Param<'_>) {
+    param.name.feed(sink);
+    if !param.value.is_empty() {
+        sink.put(b"=");
+        param.value.feed(sink);
+    }
+}
+
+/// The same output as [`write_subresources`] for any number of parameters.
+fn write_subresources_unbounded<'a, S: Sink>(sink: &mut S, signed: impl Iterator<Item = Param<'a>> + Clone) {
+    let mut last: Option<Text<'a>> = None;
+    loop {
+        let mut next: Option<Param<'a>> = None;
+        for param in signed.clone() {
+            let above_last = last.is_none_or(|last| param.name.cmp(&last) == Ordering::Greater);
+            // Strictly smaller keeps the first of equal names.
+            if above_last && next.is_none_or(|next| param.name.cmp(&next.name) == Ordering::Less) {
+                next = Some(param);
+            }
+        }
+        let Some(param) = next else { return };
+        sink.put(if last.is_none() { b"?" } else { b"&" });
+        write_param(sink, &param);
+        last = Some(param.name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawQuery;
+    use std::vec::Vec;
+
+    impl Sink for Vec<u8> {
+        fn put(&mut self, bytes: &[u8]) {
+            self.extend_from_slice(bytes);
+        }
+    }
+
+    fn sts<'a, H: Headers<'a>, Q: Query<'a>>(request: &Request<'a, H, Q>) -> std::string::String {
+        let mut out = Vec::new();
+        write_string_to_sign(&mut out, request, DateSlot::FromHeaders, Additions::default());
+        std::string::String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn docs_example_with_mixed_case_headers() {
+        let headers = [
+            ("Content-MD5", "ODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM="),
+            ("Content-Type", "text/html"),
+            ("Date", "Thu, 17 Nov 2005 18:49:58 GMT"),
+            ("X-OSS-Meta-Author", "foo@bar.com"),
+            ("X-OSS-Magic", "abracadabra"),
+        ];
+        let request = Request::new("PUT").with_bucket("oss-example").with_key("nelson").with_headers(&headers);
+        assert_eq!(
+            sts(&request),
+            "PUT\nODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM=\ntext/html\nThu, 17 Nov 2005 18:49:58 GMT\n\
+             x-oss-magic:abracadabra\nx-oss-meta-author:foo@bar.com\n/oss-example/nelson"
+        );
+    }
+
+    #[test]
+    fn duplicates_are_joined_and_values_trimmed() {
+        let headers = [("x-oss-meta-a", " 1 "), ("X-Oss-Meta-B", "b"), ("x-oss-meta-A", "2\t")];
+        let request = Request::new("get").with_headers(&headers);
+        assert_eq!(sts(&request), "GET\n\n\n\nx-oss-meta-a:1,2\nx-oss-meta-b:b\n/");
+    }
+
+    #[test]
+    fn many_headers_take_the_unbounded_path_with_the_same_result() {
+        let names: Vec<std::string::String> = (0..40).rev().map(|i| std::format!("X-Oss-Meta-{i:02}")).collect();
+        let mut headers: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), " v ")).collect();
+        headers.push(("x-oss-meta-05", "again"));
+        let request = Request::new("GET").with_headers(headers.as_slice());
+        let text = sts(&request);
+        let mut expected = std::string::String::from("GET\n\n\n\n");
+        for i in 0..40 {
+            let extra = if i == 5 { ",again" } else { "" };
+            expected.push_str(&std::format!("x-oss-meta-{i:02}:v{extra}\n"));
+        }
+        expected.push('/');
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn subresources_sorted_first_value_wins_unsigned_skipped() {
+        let query = RawQuery::new("versionId=b&prefix=x&acl&versionId=a&x-oss-process=image%2Fresize%2Cw_100&response-content-type=text%2Fplain+x");
+        let request = Request::new("GET").with_bucket("b").with_key("k").with_query(query);
+        assert_eq!(
+            sts(&request),
+            "GET\n\n\n\n/b/k?acl&response-content-type=text/plain x&versionId=b&x-oss-process=image/resize,w_100"
+        );
+    }
+
+    #[test]
+    fn many_subresources_take_the_unbounded_path_with_the_same_result() {
+        let names: Vec<std::string::String> = (0..30).rev().map(|i| std::format!("x-oss-p{i:02}")).collect();
+        let mut params: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "1")).collect();
+        params.push(("x-oss-p03", "second"));
+        let request = Request::new("GET").with_bucket("b").with_query(params.as_slice());
+        let mut expected = std::string::String::from("GET\n\n\n\n/b/?");
+        let parts: Vec<std::string::String> = (0..30).map(|i| std::format!("x-oss-p{i:02}=1")).collect();
+        expected.push_str(&parts.join("&"));
+        assert_eq!(sts(&request), expected);
+    }
+
+    #[test]
+    fn resource_shapes() {
+        assert!(sts(&Request::new("GET")).ends_with("\n/"));
+        assert!(sts(&Request::new("GET").with_key("ignored")).ends_with("\n/"));
+        assert!(sts(&Request::new("GET").with_bucket("b")).ends_with("\n/b/"));
+        assert!(sts(&Request::new("GET").with_bucket("b").with_encoded_key("a%20b+c")).ends_with("\n/b/a b+c"));
+    }
+
+    #[test]
+    fn x_oss_date_fills_the_date_line() {
+        let headers = [("Date", "d1"), ("x-oss-date", "d2")];
+        assert_eq!(sts(&Request::new("GET").with_headers(&headers)), "GET\n\n\nd2\nx-oss-date:d2\n/");
+    }
+}

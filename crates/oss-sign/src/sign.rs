@@ -1,0 +1,229 @@
+//! Header signing: the `Authorization: OSS <AccessKeyId>:<Signature>` value.
+
+use core::fmt;
+
+use oss_errors::Error;
+
+use crate::access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
+use crate::canonical::{Additions, DateSlot, is_oss_header, write_string_to_sign};
+use crate::input::{Headers, Query, Request};
+use crate::key::SigningKey;
+use crate::signature::{SIGNATURE_LEN, Signature};
+use crate::sink::{Discard, Tee, Transcript};
+
+/// Who signs: an AccessKeyId, its [`SigningKey`] and, for STS credentials, the
+/// security token.
+///
+/// ```
+/// use oss_sign::{Credentials, SigningKey};
+/// let key = SigningKey::new("sk");
+/// let creds = Credentials::new("ak", &key)?.with_security_token("token");
+/// assert_eq!(creds.access_key_id(), "ak");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Credentials<'a> {
+    pub(crate) access_key_id: &'a str,
+    pub(crate) key: &'a SigningKey,
+    pub(crate) security_token: Option<&'a str>,
+}
+
+impl<'a> Credentials<'a> {
+    /// Credentials for `access_key_id`, checked with [`check_access_key_id`].
+    ///
+    /// # Errors
+    /// The errors of [`check_access_key_id`].
+    pub fn new(access_key_id: &'a str, key: &'a SigningKey) -> Result<Self, Error> {
+        check_access_key_id(access_key_id)?;
+        Ok(Self { access_key_id, key, security_token: None })
+    }
+
+    /// Adds an STS security token: signed as the `x-oss-security-token` header (header
+    /// form) or the `security-token` query parameter (presigned URLs).
+    #[must_use]
+    pub const fn with_security_token(mut self, token: &'a str) -> Self {
+        self.security_token = Some(token);
+        self
+    }
+
+    /// The AccessKeyId.
+    #[must_use]
+    pub const fn access_key_id(&self) -> &'a str {
+        self.access_key_id
+    }
+
+    /// The STS security token, if any.
+    #[must_use]
+    pub const fn security_token(&self) -> Option<&'a str> {
+        self.security_token
+    }
+}
+
+/// The header the STS token travels in (header form).
+pub const SECURITY_TOKEN_HEADER: &str = "x-oss-security-token";
+
+const AUTH_CAPACITY: usize = 4 + MAX_ACCESS_KEY_ID_LEN + 1 + SIGNATURE_LEN;
+
+/// A signed `Authorization` value, `OSS <AccessKeyId>:<Signature>`, in a fixed buffer.
+///
+/// ```
+/// use oss_sign::{Credentials, Request, SigningKey, sign};
+/// let key = SigningKey::new("sk");
+/// let creds = Credentials::new("ak", &key)?;
+/// let headers = [("x-oss-date", "Wed, 28 Dec 2022 10:27:41 GMT")];
+/// let query = [("resourceGroup", ""), ("non-resousce", "null")];
+/// let request = Request::new("GET").with_bucket("examplebucket").with_headers(&headers).with_query(&query);
+/// assert_eq!(sign(&creds, &request).as_str(), "OSS ak:vkQmfuUDyi1uDi3bKt67oemssIs=");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct Authorization {
+    buf: [u8; AUTH_CAPACITY],
+    len: usize,
+    signature: Signature,
+}
+
+impl Authorization {
+    fn new(access_key_id: &str, signature: Signature) -> Self {
+        let mut buf = [0u8; AUTH_CAPACITY];
+        let parts: [&[u8]; 4] = [b"OSS ", access_key_id.as_bytes(), b":", signature.as_bytes()];
+        let mut len = 0;
+        for part in parts {
+            // `Credentials::new` bounds the id, so every part fits.
+            let end = (len + part.len()).min(AUTH_CAPACITY);
+            buf[len..end].copy_from_slice(&part[..end - len]);
+            len = end;
+        }
+        Self { buf, len, signature }
+    }
+
+    /// The header value.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        // Built from an ASCII-checked id and base64.
+        core::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+
+    /// The signature alone.
+    ///
+    /// ```
+    /// # use oss_sign::{Credentials, Request, SigningKey, sign};
+    /// # let key = SigningKey::new("sk");
+    /// # let creds = Credentials::new("ak", &key)?;
+    /// let auth = sign(&creds, &Request::new("GET"));
+    /// assert!(auth.as_str().ends_with(auth.signature().as_str()));
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn signature(&self) -> &Signature {
+        &self.signature
+    }
+}
+
+impl fmt::Debug for Authorization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Authorization").field(&self.as_str()).finish()
+    }
+}
+
+impl fmt::Display for Authorization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Signs `request` for the `Authorization` header.
+///
+/// The DATE line takes `x-oss-date` when present, else `Date`. With an STS token the
+/// `x-oss-security-token` header is signed (unless the request already has one), so the
+/// caller sends it too.
+///
+/// ```
+/// use oss_sign::{Credentials, Request, SigningKey, sign};
+/// let key = SigningKey::new("sk");
+/// let creds = Credentials::new("ak", &key)?;
+/// let headers = [
+///     ("Content-MD5", "eB5eJF1ptWaXm4bijSPyxw=="),
+///     ("Content-Type", "text/html"),
+///     ("x-oss-meta-author", "alice"),
+///     ("x-oss-meta-magic", "abracadabra"),
+///     ("x-oss-date", "Wed, 28 Dec 2022 10:27:41 GMT"),
+///     ("Date", "Wed, 28 Dec 2022 10:27:41 GMT"),
+/// ];
+/// let request = Request::new("PUT").with_bucket("examplebucket").with_key("nelson").with_headers(&headers);
+/// assert_eq!(sign(&creds, &request).as_str(), "OSS ak:kSHKmLxlyEAKtZPkJhG9bZb5k7M=");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+#[must_use]
+pub fn sign<'a, H: Headers<'a>, Q: Query<'a>>(creds: &Credentials<'a>, request: &Request<'a, H, Q>) -> Authorization {
+    sign_with_transcript(creds, request, &mut Discard)
+}
+
+/// Like [`sign`], and also writes the string-to-sign into `transcript`.
+///
+/// ```
+/// use oss_sign::{Credentials, Request, SigningKey, sign_with_transcript};
+/// let key = SigningKey::new("sk");
+/// let creds = Credentials::new("ak", &key)?;
+/// let mut sts = Vec::new();
+/// let _ = sign_with_transcript(&creds, &Request::new("GET").with_bucket("b"), &mut sts);
+/// assert_eq!(sts, b"GET\n\n\n\n/b/");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+#[must_use]
+pub fn sign_with_transcript<'a, H: Headers<'a>, Q: Query<'a>>(
+    creds: &Credentials<'a>,
+    request: &Request<'a, H, Q>,
+    transcript: &mut (impl Transcript + ?Sized),
+) -> Authorization {
+    let signature = header_signature(creds.key, request, creds.security_token, transcript);
+    Authorization::new(creds.access_key_id, signature)
+}
+
+/// The header-form signature of `request`, with the STS token added as a header.
+pub(crate) fn header_signature<'a, H: Headers<'a>, Q: Query<'a>>(
+    key: &SigningKey,
+    request: &Request<'a, H, Q>,
+    security_token: Option<&'a str>,
+    transcript: &mut (impl Transcript + ?Sized),
+) -> Signature {
+    let has_token_header =
+        || request.headers.fields().any(|(name, _)| is_oss_header(name) && name.eq_ignore_ascii_case(SECURITY_TOKEN_HEADER.as_bytes()));
+    let header = security_token
+        .filter(|_| !has_token_header())
+        .map(|token| (SECURITY_TOKEN_HEADER.as_bytes(), token.as_bytes()));
+    signature_of(key, request, DateSlot::FromHeaders, Additions { header, param: None }, transcript)
+}
+
+/// Signs the string-to-sign of `request`, teeing it into `transcript`.
+pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
+    key: &SigningKey,
+    request: &Request<'a, H, Q>,
+    date: DateSlot<'_>,
+    add: Additions<'a>,
+    transcript: &mut (impl Transcript + ?Sized),
+) -> Signature {
+    let mut tee = Tee { sink: key.mac(), copy: transcript };
+    write_string_to_sign(&mut tee, request, date, add);
+    Signature::from_mac(tee.sink)
+}
+
+/// Writes the header-form string-to-sign of `request` (no STS token added) into
+/// `transcript`, without signing.
+///
+/// ```
+/// use oss_sign::{Request, string_to_sign};
+/// let headers = [("X-OSS-Meta-A", " x ")];
+/// let mut out = Vec::new();
+/// string_to_sign(&Request::new("PUT").with_bucket("b").with_key("k").with_headers(&headers), &mut out);
+/// assert_eq!(out, b"PUT\n\n\n\nx-oss-meta-a:x\n/b/k");
+/// ```
+pub fn string_to_sign<'a, H: Headers<'a>, Q: Query<'a>>(request: &Request<'a, H, Q>, transcript: &mut (impl Transcript + ?Sized)) {
+    struct Only<'t, T: ?Sized>(&'t mut T);
+    impl<T: Transcript + ?Sized> crate::sink::Sink for Only<'_, T> {
+        fn put(&mut self, bytes: &[u8]) {
+            self.0.write_bytes(bytes);
+        }
+    }
+    write_string_to_sign(&mut Only(transcript), request, DateSlot::FromHeaders, Additions::default());
+}

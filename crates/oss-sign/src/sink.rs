@@ -1,0 +1,147 @@
+//! Where the string-to-sign goes: the MAC, and optionally a copy for people.
+
+use core::fmt;
+
+use hmac::Mac as _;
+
+use crate::key::HmacSha1;
+
+/// Receives the string-to-sign piece by piece.
+pub(crate) trait Sink {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Sink for HmacSha1 {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.update(bytes);
+    }
+}
+
+/// Receives a copy of the string-to-sign while it is computed, for debugging and for the
+/// `StringToSign` a server reports with `SignatureDoesNotMatch`.
+///
+/// Implemented for `Vec<u8>` (with `alloc`), [`FixedBuf`] (no allocation) and
+/// [`Utf8Writer`] (any `core::fmt::Write`).
+///
+/// ```
+/// use oss_sign::{FixedBuf, Transcript};
+/// let mut buf = FixedBuf::<8>::new();
+/// buf.write_bytes(b"PUT\n");
+/// assert_eq!(buf.as_bytes(), b"PUT\n");
+/// ```
+pub trait Transcript {
+    /// Appends `bytes` (the string-to-sign is bytes: header values may not be UTF-8).
+    fn write_bytes(&mut self, bytes: &[u8]);
+}
+
+#[cfg(feature = "alloc")]
+impl Transcript for alloc::vec::Vec<u8> {
+    fn write_bytes(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+impl<T: Transcript + ?Sized> Transcript for &mut T {
+    fn write_bytes(&mut self, bytes: &[u8]) {
+        (**self).write_bytes(bytes);
+    }
+}
+
+/// A fixed-capacity byte buffer for the string-to-sign; what does not fit is dropped and
+/// [`FixedBuf::is_truncated`] says so.
+///
+/// ```
+/// use oss_sign::{FixedBuf, Transcript};
+/// let mut buf = FixedBuf::<4>::new();
+/// buf.write_bytes(b"GET\nmore");
+/// assert_eq!(buf.as_bytes(), b"GET\n");
+/// assert!(buf.is_truncated());
+/// ```
+#[derive(Clone, Debug)]
+pub struct FixedBuf<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+    truncated: bool,
+}
+
+impl<const N: usize> FixedBuf<N> {
+    /// An empty buffer.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self { bytes: [0; N], len: 0, truncated: false }
+    }
+
+    /// What was written (up to the capacity).
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    /// Whether some bytes did not fit.
+    #[must_use]
+    pub const fn is_truncated(&self) -> bool {
+        self.truncated
+    }
+}
+
+impl<const N: usize> Default for FixedBuf<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> Transcript for FixedBuf<N> {
+    fn write_bytes(&mut self, bytes: &[u8]) {
+        let room = N - self.len;
+        let take = bytes.len().min(room);
+        self.bytes[self.len..self.len + take].copy_from_slice(&bytes[..take]);
+        self.len += take;
+        self.truncated |= take < bytes.len();
+    }
+}
+
+/// Adapts a `core::fmt::Write` (a `String`, a formatter ...) into a [`Transcript`]; bytes
+/// that are not UTF-8 are written as U+FFFD, and write errors are ignored.
+///
+/// ```
+/// use oss_sign::{Transcript, Utf8Writer};
+/// let mut out = Utf8Writer(String::new());
+/// out.write_bytes(b"caf\xc3\xa9 \xff");
+/// assert_eq!(out.0, "café \u{fffd}");
+/// ```
+#[derive(Debug)]
+pub struct Utf8Writer<W>(pub W);
+
+impl<W: fmt::Write> Transcript for Utf8Writer<W> {
+    fn write_bytes(&mut self, bytes: &[u8]) {
+        for chunk in bytes.utf8_chunks() {
+            let _ = self.0.write_str(chunk.valid());
+            if !chunk.invalid().is_empty() {
+                let _ = self.0.write_char(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+}
+
+/// A MAC that also copies everything into a transcript.
+pub(crate) struct Tee<'t, S, T: ?Sized> {
+    pub(crate) sink: S,
+    pub(crate) copy: &'t mut T,
+}
+
+impl<S: Sink, T: Transcript + ?Sized> Sink for Tee<'_, S, T> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.sink.put(bytes);
+        self.copy.write_bytes(bytes);
+    }
+}
+
+/// A transcript that keeps nothing (the plain signing path).
+pub(crate) struct Discard;
+
+impl Transcript for Discard {
+    #[inline]
+    fn write_bytes(&mut self, _bytes: &[u8]) {}
+}
