@@ -99,7 +99,10 @@ impl Combiner {
     #[must_use]
     #[inline]
     pub fn new(len: u64) -> Self {
-        Self { len, operator: kernel::shift_operator(len) }
+        Self {
+            len,
+            operator: kernel::shift_operator(len),
+        }
     }
 
     /// The number of bytes this operator appends.
@@ -161,4 +164,111 @@ where
         crc = operator.combine(crc, part_crc);
     }
     crc
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::kernel::Kernel;
+    use crate::poly::mul_mod_normal;
+    use crate::{checksum, reference};
+
+    #[test]
+    fn sdk_combine_vectors() {
+        assert_eq!(
+            combine(0x5DA7_46FF_A504_5CE9, 0x8EA5_EB02_AD6E_7911, 4),
+            0x995D_C9BB_DF19_39FA
+        );
+        assert_eq!(
+            combine(0xE8BD_B527_BB92_2A5E, 0x16D3_4D0E_33FD_2529, 24),
+            0x27DB_187F_C15B_BC72
+        );
+        assert_eq!(
+            combine(0x995D_C9BB_DF19_39FA, 0x27DB_187F_C15B_BC72, 49),
+            0x6A7A_A19F_CBF4_8688
+        );
+        assert_eq!(
+            combine(checksum(b"12345"), checksum(b"67890"), 5),
+            checksum(b"1234567890")
+        );
+        assert_eq!(combine(2, 3, 0), 2);
+    }
+
+    #[test]
+    fn every_split_of_the_huxley_quote_combines_to_its_crc() {
+        let quote = b"Even if I could be Shakespeare, I think I should still choose to be Faraday. - A. Huxley";
+        for cut in 0..=quote.len() {
+            let (a, b) = quote.split_at(cut);
+            assert_eq!(
+                combine(checksum(a), checksum(b), b.len() as u64),
+                0x7AD2_5FAF_A171_0407
+            );
+        }
+    }
+
+    #[test]
+    fn lengths_at_digit_and_word_boundaries_match_the_matrix_method() {
+        let lengths = [
+            1,
+            255,
+            256,
+            257,
+            65_535,
+            65_536,
+            (1 << 32) - 1,
+            1 << 32,
+            5 << 30,
+            u64::MAX,
+        ];
+        for len in lengths {
+            let (a, b) = (0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210);
+            assert_eq!(
+                combine(a, b, len),
+                reference::matrix_combine(a, b, len),
+                "len {len}"
+            );
+        }
+    }
+
+    #[test]
+    fn combine_parts_of_a_multipart_object() {
+        let data: Vec<u8> = (0..10_000u32)
+            .map(|i| (i * 7 + 3).to_le_bytes()[0])
+            .collect();
+        for part_size in [1, 100, 1024, 3333, 10_000] {
+            let parts = data
+                .chunks(part_size)
+                .map(|part| (checksum(part), part.len() as u64));
+            assert_eq!(
+                combine_parts(parts),
+                checksum(&data),
+                "parts of {part_size}"
+            );
+        }
+        assert_eq!(combine_parts([(5, 0), (checksum(b"a"), 1)]), checksum(b"a"));
+    }
+
+    proptest! {
+        #[test]
+        fn combine_matches_the_matrix_method(a in any::<u64>(), b in any::<u64>(), len in any::<u64>()) {
+            prop_assert_eq!(combine(a, b, len), reference::matrix_combine(a, b, len));
+            prop_assert_eq!(Combiner::new(len).combine(a, b), combine(a, b, len));
+        }
+
+        #[test]
+        fn every_kernel_operator_combines_pieces(data in proptest::collection::vec(any::<u8>(), 0..600), cut in any::<prop::sample::Index>()) {
+            let (a, b) = data.split_at(cut.index(data.len() + 1));
+            let whole = reference::bitwise(0, &data);
+            for kernel in Kernel::all() {
+                let operator = kernel.shift_operator(b.len() as u64);
+                let crc1 = reference::bitwise(0, a);
+                let shifted = mul_mod_normal(crc1.reverse_bits(), operator).reverse_bits();
+                let combined = if b.is_empty() { crc1 } else { shifted ^ reference::bitwise(0, b) };
+                prop_assert_eq!(combined, whole, "{:?}", kernel);
+            }
+        }
+    }
 }

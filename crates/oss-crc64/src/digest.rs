@@ -130,3 +130,76 @@ impl std::io::Write for Crc64 {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+    use core::hash::Hasher;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::{combine, reference};
+
+    #[test]
+    fn published_vectors() {
+        let vectors: [(&[u8], u64); 8] = [
+            (b"", 0),
+            (b"a", 0x3302_8477_2E65_2B05),
+            (b"abc", 0x2CD8_094A_1A27_7627),
+            (b"123456789", 0x995D_C9BB_DF19_39FA),
+            (b"IHATEMATH", 0x3920_E0F6_6B6E_E0C8),
+            (b"hi oss", 0x78D6_1E7C_4C11_1A90),
+            (b"1234567890", 0xB1CB_31BB_B4A2_B2BE),
+            (
+                b"This is a test of the emergency broadcast system.",
+                0x27DB_187F_C15B_BC72,
+            ),
+        ];
+        for (input, crc) in vectors {
+            assert_eq!(checksum(input), crc);
+        }
+    }
+
+    #[test]
+    fn hasher_and_io_write_feed_the_same_crc() {
+        let mut hasher = Crc64::default();
+        hasher.write(b"12345");
+        hasher.write(b"6789");
+        assert_eq!(Hasher::finish(&hasher), 0x995D_C9BB_DF19_39FA);
+
+        let mut writer = Crc64::new();
+        std::io::copy(&mut &b"123456789"[..], &mut writer).unwrap();
+        assert_eq!(writer.finish(), 0x995D_C9BB_DF19_39FA);
+    }
+
+    proptest! {
+        /// Streaming over arbitrary pieces = one-shot = continuation = combine of pieces.
+        #[test]
+        fn streaming_equals_one_shot_equals_combine(
+            data in proptest::collection::vec(any::<u8>(), 0..5000),
+            cuts in proptest::collection::vec(any::<prop::sample::Index>(), 0..6),
+        ) {
+            let mut points: Vec<usize> = cuts.iter().map(|cut| cut.index(data.len() + 1)).collect();
+            points.push(0);
+            points.push(data.len());
+            points.sort_unstable();
+            let pieces: Vec<&[u8]> = points.windows(2).map(|w| &data[w[0]..w[1]]).collect();
+
+            let whole = checksum(&data);
+            prop_assert_eq!(whole, reference::bitwise(0, &data));
+
+            let mut stream = Crc64::new();
+            let mut continued = 0;
+            let mut combined = 0;
+            for piece in &pieces {
+                stream.update(piece);
+                continued = update(continued, piece);
+                combined = combine(combined, checksum(piece), piece.len() as u64);
+            }
+            prop_assert_eq!(stream.finish(), whole);
+            prop_assert_eq!(continued, whole);
+            prop_assert_eq!(combined, whole);
+            prop_assert_eq!(Crc64::resume(checksum(pieces[0])).finish(), checksum(pieces[0]));
+        }
+    }
+}

@@ -10,6 +10,9 @@
 //!   a portable slicing-by-16 table kernel.
 //! - [`combine`], [`Combiner`] and [`combine_parts`] join CRCs of consecutive pieces in a
 //!   few carry-less multiplications, whatever the length.
+//! - [`parse_header`], [`HeaderValue`] and [`verify`] read and write the decimal
+//!   `x-oss-hash-crc64ecma` value without allocating, and map a mismatch to OSS's
+//!   `InvalidCRC64` error.
 //!
 //! ```
 //! use oss_crc64::{checksum, combine, Crc64};
@@ -26,11 +29,14 @@
 //! ```
 #![no_std]
 
+#[cfg(test)]
+extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
 mod combine;
 mod digest;
+mod header;
 mod kernel;
 mod poly;
 #[cfg(test)]
@@ -39,3 +45,4 @@ mod table;
 
 pub use combine::{Combiner, combine, combine_parts};
 pub use digest::{Crc64, checksum, update};
+pub use header::{HEADER_NAME, HeaderValue, MAX_HEADER_LEN, parse_header, verify};

@@ -8,7 +8,11 @@ pub(crate) fn bitwise(crc: u64, data: &[u8]) -> u64 {
     for &byte in data {
         reg ^= u64::from(byte);
         for _ in 0..8 {
-            reg = if reg & 1 == 1 { (reg >> 1) ^ POLY_REFLECTED } else { reg >> 1 };
+            reg = if reg & 1 == 1 {
+                (reg >> 1) ^ POLY_REFLECTED
+            } else {
+                reg >> 1
+            };
         }
     }
     !reg
@@ -68,6 +72,12 @@ pub(crate) fn matrix_combine(mut crc1: u64, crc2: u64, mut len2: u64) -> u64 {
 fn references_agree_on_published_vectors() {
     assert_eq!(bitwise(0, b"123456789"), 0x995D_C9BB_DF19_39FA);
     assert_eq!(bitwise(0, b"IHATEMATH"), 0x3920_E0F6_6B6E_E0C8);
-    assert_eq!(matrix_combine(0x5DA7_46FF_A504_5CE9, 0x8EA5_EB02_AD6E_7911, 4), 0x995D_C9BB_DF19_39FA);
-    assert_eq!(matrix_combine(0x995D_C9BB_DF19_39FA, 0x27DB_187F_C15B_BC72, 49), 0x6A7A_A19F_CBF4_8688);
+    assert_eq!(
+        matrix_combine(0x5DA7_46FF_A504_5CE9, 0x8EA5_EB02_AD6E_7911, 4),
+        0x995D_C9BB_DF19_39FA
+    );
+    assert_eq!(
+        matrix_combine(0x995D_C9BB_DF19_39FA, 0x27DB_187F_C15B_BC72, 49),
+        0x6A7A_A19F_CBF4_8688
+    );
 }

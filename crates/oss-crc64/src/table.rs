@@ -46,7 +46,10 @@ fn lookup(k: usize, lane: u64, shift: u32) -> u64 {
 
 /// Reads 16 bytes as two little-endian `u64` lanes (first eight bytes, last eight).
 #[inline(always)]
-#[expect(clippy::cast_possible_truncation, reason = "taking the low and high halves")]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "taking the low and high halves"
+)]
 fn split_lanes(chunk: &[u8; 16]) -> (u64, u64) {
     let both = u128::from_le_bytes(*chunk);
     (both as u64, (both >> 64) as u64)

@@ -154,7 +154,10 @@ impl Simd {
 /// The two multipliers that move a 128-bit lane `distance` bits down the message:
 /// `[x^(distance+63) mod P, x^(distance-1) mod P]`, reflected.
 const fn fold_constants(distance: u32) -> [u64; 2] {
-    [x_pow_reflected(distance + 63), x_pow_reflected(distance - 1)]
+    [
+        x_pow_reflected(distance + 63),
+        x_pow_reflected(distance - 1),
+    ]
 }
 
 // Fold distances in bits: one lane of each width, and the stride of each bulk loop.
@@ -171,10 +174,10 @@ const K_4096: [u64; 2] = fold_constants(4096);
 /// Constants that fold lane `i` of 8 onto lane 7, for lanes `width_bits` wide.
 const fn tree_constants(width_bits: u32) -> [[u64; 2]; 7] {
     let mut out = [[0u64; 2]; 7];
-    let mut i = 0;
-    while i < 7 {
-        out[i] = fold_constants((7 - i as u32) * width_bits);
-        i += 1;
+    let mut lanes_after = 7u32;
+    while lanes_after > 0 {
+        out[7 - lanes_after as usize] = fold_constants(lanes_after * width_bits);
+        lanes_after -= 1;
     }
     out
 }
@@ -183,21 +186,30 @@ const TREE_256: [[u64; 2]; 7] = tree_constants(256);
 const TREE_512: [[u64; 2]; 7] = tree_constants(512);
 
 #[inline]
-#[expect(clippy::cast_possible_wrap, reason = "the intrinsics take bit patterns as i64")]
+#[expect(
+    clippy::cast_possible_wrap,
+    reason = "the intrinsics take bit patterns as i64"
+)]
 #[target_feature(enable = "pclmulqdq")]
 fn splat128(k: [u64; 2]) -> __m128i {
     _mm_set_epi64x(k[1] as i64, k[0] as i64)
 }
 
 #[inline]
-#[expect(clippy::cast_possible_wrap, reason = "the intrinsics take bit patterns as i64")]
+#[expect(
+    clippy::cast_possible_wrap,
+    reason = "the intrinsics take bit patterns as i64"
+)]
 #[target_feature(enable = "avx2,pclmulqdq,vpclmulqdq")]
 fn splat256(k: [u64; 2]) -> __m256i {
     _mm256_set_epi64x(k[1] as i64, k[0] as i64, k[1] as i64, k[0] as i64)
 }
 
 #[inline]
-#[expect(clippy::cast_possible_wrap, reason = "the intrinsics take bit patterns as i64")]
+#[expect(
+    clippy::cast_possible_wrap,
+    reason = "the intrinsics take bit patterns as i64"
+)]
 #[target_feature(enable = "avx512f,avx2,pclmulqdq,vpclmulqdq")]
 fn splat512(k: [u64; 2]) -> __m512i {
     let (lo, hi) = (k[0] as i64, k[1] as i64);
@@ -227,7 +239,10 @@ fn load512(bytes: &[u8; 64]) -> __m512i {
 
 /// The register as a 128-bit lane to XOR onto the first 16 message bytes.
 #[inline]
-#[expect(clippy::cast_possible_wrap, reason = "the intrinsics take bit patterns as i64")]
+#[expect(
+    clippy::cast_possible_wrap,
+    reason = "the intrinsics take bit patterns as i64"
+)]
 #[target_feature(enable = "pclmulqdq")]
 fn reg128(reg: u64) -> __m128i {
     _mm_cvtsi64_si128(reg as i64)
@@ -237,25 +252,37 @@ fn reg128(reg: u64) -> __m128i {
 #[inline]
 #[target_feature(enable = "pclmulqdq")]
 fn fold128(x: __m128i, k: __m128i) -> __m128i {
-    _mm_xor_si128(_mm_clmulepi64_si128(x, k, 0x00), _mm_clmulepi64_si128(x, k, 0x11))
+    _mm_xor_si128(
+        _mm_clmulepi64_si128(x, k, 0x00),
+        _mm_clmulepi64_si128(x, k, 0x11),
+    )
 }
 
 #[inline]
 #[target_feature(enable = "avx2,pclmulqdq,vpclmulqdq")]
 fn fold256(x: __m256i, k: __m256i) -> __m256i {
-    _mm256_xor_si256(_mm256_clmulepi64_epi128(x, k, 0x00), _mm256_clmulepi64_epi128(x, k, 0x11))
+    _mm256_xor_si256(
+        _mm256_clmulepi64_epi128(x, k, 0x00),
+        _mm256_clmulepi64_epi128(x, k, 0x11),
+    )
 }
 
 #[inline]
 #[target_feature(enable = "avx512f,avx2,pclmulqdq,vpclmulqdq")]
 fn fold512(x: __m512i, k: __m512i) -> __m512i {
-    _mm512_xor_si512(_mm512_clmulepi64_epi128(x, k, 0x00), _mm512_clmulepi64_epi128(x, k, 0x11))
+    _mm512_xor_si512(
+        _mm512_clmulepi64_epi128(x, k, 0x00),
+        _mm512_clmulepi64_epi128(x, k, 0x11),
+    )
 }
 
 /// Folds the 128-bit remainder `acc` over the whole 16-byte chunks of `rest`, reduces it,
 /// and finishes the last bytes with the table kernel.
 #[inline]
-#[expect(clippy::cast_sign_loss, reason = "the intrinsics return bit patterns as i64")]
+#[expect(
+    clippy::cast_sign_loss,
+    reason = "the intrinsics return bit patterns as i64"
+)]
 #[target_feature(enable = "pclmulqdq")]
 fn finish128(mut acc: __m128i, rest: &[u8]) -> u64 {
     let (chunks, tail) = rest.as_chunks::<16>();
@@ -280,8 +307,18 @@ fn update_128(reg: u64, data: &[u8]) -> u64 {
     }
     let (head, rest) = rest.split_at(112);
     let head = head.as_chunks::<16>().0;
-    let mut x = [first, load128(&head[0]), load128(&head[1]), load128(&head[2])];
-    let mut y = [load128(&head[3]), load128(&head[4]), load128(&head[5]), load128(&head[6])];
+    let mut x = [
+        first,
+        load128(&head[0]),
+        load128(&head[1]),
+        load128(&head[2]),
+    ];
+    let mut y = [
+        load128(&head[3]),
+        load128(&head[4]),
+        load128(&head[5]),
+        load128(&head[6]),
+    ];
     let (blocks, rest) = rest.as_chunks::<128>();
     let k = splat128(K_1024);
     for block in blocks {
@@ -322,8 +359,18 @@ fn update_256(reg: u64, data: &[u8]) -> u64 {
     };
     let head = head.as_chunks::<32>().0;
     let first = _mm256_xor_si256(load256(&head[0]), _mm256_zextsi128_si256(reg128(reg)));
-    let mut x = [first, load256(&head[1]), load256(&head[2]), load256(&head[3])];
-    let mut y = [load256(&head[4]), load256(&head[5]), load256(&head[6]), load256(&head[7])];
+    let mut x = [
+        first,
+        load256(&head[1]),
+        load256(&head[2]),
+        load256(&head[3]),
+    ];
+    let mut y = [
+        load256(&head[4]),
+        load256(&head[5]),
+        load256(&head[6]),
+        load256(&head[7]),
+    ];
     let (blocks, rest) = rest.as_chunks::<256>();
     let k = splat256(K_2048);
     for block in blocks {
@@ -349,8 +396,18 @@ fn update_512(reg: u64, data: &[u8]) -> u64 {
     };
     let head = head.as_chunks::<64>().0;
     let first = _mm512_xor_si512(load512(&head[0]), _mm512_zextsi128_si512(reg128(reg)));
-    let mut x = [first, load512(&head[1]), load512(&head[2]), load512(&head[3])];
-    let mut y = [load512(&head[4]), load512(&head[5]), load512(&head[6]), load512(&head[7])];
+    let mut x = [
+        first,
+        load512(&head[1]),
+        load512(&head[2]),
+        load512(&head[3]),
+    ];
+    let mut y = [
+        load512(&head[4]),
+        load512(&head[5]),
+        load512(&head[6]),
+        load512(&head[7]),
+    ];
     let (blocks, rest) = rest.as_chunks::<512>();
     let k = splat512(K_4096);
     for block in blocks {
@@ -372,17 +429,30 @@ fn update_512(reg: u64, data: &[u8]) -> u64 {
     }
     let first = _mm512_castsi512_si256(acc);
     let second = _mm512_extracti64x4_epi64(acc, 1);
-    finish256(_mm256_xor_si256(fold256(first, splat256(K_256)), second), rest)
+    finish256(
+        _mm256_xor_si256(fold256(first, splat256(K_256)), second),
+        rest,
+    )
 }
 
 /// `a · b mod P` in normal bit order: one carry-less product and a Barrett reduction.
 #[inline]
-#[expect(clippy::cast_possible_wrap, reason = "the intrinsics take bit patterns as i64")]
-#[expect(clippy::cast_sign_loss, reason = "the intrinsics return bit patterns as i64")]
+#[expect(
+    clippy::cast_possible_wrap,
+    reason = "the intrinsics take bit patterns as i64"
+)]
+#[expect(
+    clippy::cast_sign_loss,
+    reason = "the intrinsics return bit patterns as i64"
+)]
 #[target_feature(enable = "pclmulqdq")]
 fn mul_mod_clmul(a: u64, b: u64) -> u64 {
     // The product R = Rh·x^64 + Rl (Rl in the low qword).
-    let product = _mm_clmulepi64_si128(_mm_cvtsi64_si128(a as i64), _mm_cvtsi64_si128(b as i64), 0x00);
+    let product = _mm_clmulepi64_si128(
+        _mm_cvtsi64_si128(a as i64),
+        _mm_cvtsi64_si128(b as i64),
+        0x00,
+    );
     // Barrett constants: MU (low qword) and P without its x^64 term (high qword).
     let k = _mm_set_epi64x(POLY as i64, BARRETT_MU as i64);
     // q = floor(Rh·(x^64 + MU) / x^64) = Rh ^ hi64(Rh·MU), kept in the high qword.
