@@ -8,7 +8,7 @@ use oss_naming::{
     parse_persistent_headers, parse_rfc1123, parse_tagging, traffic_limit_of_request,
 };
 use oss_test_support::assert_no_alloc;
-use std::fmt::Write as _;
+use core::fmt::Write as _;
 
 #[global_allocator]
 static ALLOC: oss_test_support::CountingAllocator = oss_test_support::CountingAllocator;
@@ -19,12 +19,12 @@ struct Sink {
     len: usize,
 }
 
-impl std::fmt::Write for Sink {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+impl core::fmt::Write for Sink {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
         let end = self.len + s.len();
         self.buf
             .get_mut(self.len..end)
-            .ok_or(std::fmt::Error)?
+            .ok_or(core::fmt::Error)?
             .copy_from_slice(s.as_bytes());
         self.len = end;
         Ok(())
