@@ -1,4 +1,4 @@
-//! AccessKeyId rules.
+//! AccessKeyId rules: the characters are `oss-naming`'s rule; the length bound is ours.
 
 use oss_errors::Error;
 
@@ -9,12 +9,13 @@ use crate::errors;
 pub const MAX_ACCESS_KEY_ID_LEN: usize = 128;
 
 /// Checks an AccessKeyId the way OSS does before looking it up: not empty, only
-/// `[0-9a-zA-Z]` and `.`, `_`, `=`.
+/// `[0-9a-zA-Z]` and `.`, `_`, `=` (see `oss_naming::check_access_key_id`), and at most
+/// [`MAX_ACCESS_KEY_ID_LEN`] bytes.
 ///
 /// # Errors
 /// `MissingAccessKeyId` when empty; `InvalidAccessKeyId` ("contains non-acceptable
 /// characters") for other characters; `InvalidAccessKeyId` ("does not exist in our
-/// records") when longer than [`MAX_ACCESS_KEY_ID_LEN`].
+/// records") when too long.
 ///
 /// ```
 /// assert!(oss_sign::check_access_key_id("LTAI5tExample_1=").is_ok());
@@ -22,12 +23,7 @@ pub const MAX_ACCESS_KEY_ID_LEN: usize = 128;
 /// assert_eq!(err.code().as_str(), "InvalidAccessKeyId");
 /// ```
 pub fn check_access_key_id(id: &str) -> Result<(), Error> {
-    if id.is_empty() {
-        return Err(errors::missing_access_key_id());
-    }
-    if !id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'=')) {
-        return Err(errors::access_key_id_characters());
-    }
+    oss_naming::check_access_key_id(id)?;
     if id.len() > MAX_ACCESS_KEY_ID_LEN {
         return Err(errors::access_key_id_unknown());
     }

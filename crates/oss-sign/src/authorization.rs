@@ -21,7 +21,12 @@ pub struct ParsedAuthorization<'a> {
 
 /// The parameter names of the newer schemes (`OSS2`, `OSS4-HMAC-SHA256`), so a value of
 /// those shapes is told apart from garbage.
-const NEWER_SCHEME_PARAMETERS: &[&[u8]] = &[b"AccessKeyId", b"AdditionalHeaders", b"Credential", b"Signature"];
+const NEWER_SCHEME_PARAMETERS: &[&[u8]] = &[
+    b"AccessKeyId",
+    b"AdditionalHeaders",
+    b"Credential",
+    b"Signature",
+];
 
 impl<'a> ParsedAuthorization<'a> {
     /// Parses an `Authorization` header value the way OSS reports problems with it.
@@ -78,8 +83,12 @@ impl<'a> ParsedAuthorization<'a> {
         if id.is_empty() || signature.is_empty() {
             return Err(errors::authorization_missing_part());
         }
-        let access_key_id = core::str::from_utf8(id).map_err(|_| errors::access_key_id_characters())?;
-        Ok(Self { access_key_id, signature })
+        let access_key_id =
+            core::str::from_utf8(id).map_err(|_| errors::access_key_id_characters())?;
+        Ok(Self {
+            access_key_id,
+            signature,
+        })
     }
 
     /// The AccessKeyId (its characters are not checked yet).
@@ -103,7 +112,10 @@ fn check_newer_parameters(rest: &[u8]) -> Error {
     }
     for parameter in rest.split(|b| *b == b',') {
         let parameter = parameter.trim_ascii();
-        let name = parameter.split(|b| *b == b'=' || *b == b':').next().unwrap_or_default();
+        let name = parameter
+            .split(|b| *b == b'=' || *b == b':')
+            .next()
+            .unwrap_or_default();
         if !NEWER_SCHEME_PARAMETERS.contains(&name) {
             return errors::authorization_unknown_parameter();
         }
@@ -127,16 +139,28 @@ mod tests {
         assert_eq!(entry(b"OSS"), Entry::AuthorizationBadItemCount);
         assert_eq!(entry(b"OSS a:b c"), Entry::AuthorizationBadItemCount);
         assert_eq!(entry(b"OSS ak"), Entry::AuthorizationMissingKeyOrSignature);
-        assert_eq!(entry(b"OSS :sig"), Entry::AuthorizationMissingKeyOrSignature);
+        assert_eq!(
+            entry(b"OSS :sig"),
+            Entry::AuthorizationMissingKeyOrSignature
+        );
         assert_eq!(entry(b"Bearer xyz"), Entry::AuthorizationInvalid);
-        assert_eq!(entry(b"OSS4-HMAC-SHA256 Credential=a/b, Foo=1, Signature=x"), Entry::AuthorizationUnknownParameter);
-        assert_eq!(entry(b"OSS4-HMAC-SHA256 Credential=a/b, Signature=x"), Entry::AuthorizationInvalid);
+        assert_eq!(
+            entry(b"OSS4-HMAC-SHA256 Credential=a/b, Foo=1, Signature=x"),
+            Entry::AuthorizationUnknownParameter
+        );
+        assert_eq!(
+            entry(b"OSS4-HMAC-SHA256 Credential=a/b, Signature=x"),
+            Entry::AuthorizationInvalid
+        );
         assert_eq!(entry(b"OSS2"), Entry::AuthorizationBadItemCount);
     }
 
     #[test]
     fn surrounding_and_repeated_spaces_are_tolerated() {
         let auth = ParsedAuthorization::parse(b"  OSS   ak:sig= ").unwrap();
-        assert_eq!((auth.access_key_id(), auth.signature()), ("ak", &b"sig="[..]));
+        assert_eq!(
+            (auth.access_key_id(), auth.signature()),
+            ("ak", &b"sig="[..])
+        );
     }
 }

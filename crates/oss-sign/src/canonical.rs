@@ -57,11 +57,15 @@ pub(crate) fn is_oss_header(name: &[u8]) -> bool {
 /// Bytewise order of the lower-cased names.
 #[inline]
 fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
-    a.iter().map(u8::to_ascii_lowercase).cmp(b.iter().map(u8::to_ascii_lowercase))
+    a.iter()
+        .map(u8::to_ascii_lowercase)
+        .cmp(b.iter().map(u8::to_ascii_lowercase))
 }
 
 /// The first value of the standard headers (names compared case-insensitively).
-pub(crate) fn standard_headers<'a>(headers: impl Iterator<Item = (&'a [u8], &'a [u8])>) -> Standard<'a> {
+pub(crate) fn standard_headers<'a>(
+    headers: impl Iterator<Item = (&'a [u8], &'a [u8])>,
+) -> Standard<'a> {
     let mut found = Standard::default();
     for (name, value) in headers {
         let slot = match name.len() {
@@ -79,8 +83,12 @@ pub(crate) fn standard_headers<'a>(headers: impl Iterator<Item = (&'a [u8], &'a 
 }
 
 /// Streams the whole string-to-sign of `request` into `sink`.
-pub(crate) fn write_string_to_sign<'a, H, Q, S>(sink: &mut S, request: &Request<'a, H, Q>, date: DateSlot<'_>, add: Additions<'a>)
-where
+pub(crate) fn write_string_to_sign<'a, H, Q, S>(
+    sink: &mut S,
+    request: &Request<'a, H, Q>,
+    date: DateSlot<'_>,
+    add: Additions<'a>,
+) where
     H: Headers<'a>,
     Q: Query<'a>,
     S: Sink,
@@ -132,8 +140,11 @@ fn write_lower(sink: &mut impl Sink, name: &[u8]) {
 
 /// CanonicalizedOSSHeaders: `name:value\n` per distinct lower-cased `x-oss-` name, sorted
 /// bytewise, values trimmed, repeated names joined with `,` in the order given.
-pub(crate) fn write_oss_headers<'a, I>(sink: &mut impl Sink, headers: I, extra: Option<(&'a [u8], &'a [u8])>)
-where
+pub(crate) fn write_oss_headers<'a, I>(
+    sink: &mut impl Sink,
+    headers: I,
+    extra: Option<(&'a [u8], &'a [u8])>,
+) where
     I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
 {
     let all = headers.chain(extra);
@@ -185,7 +196,10 @@ where
         let mut next: Option<&[u8]> = None;
         for (name, _) in all.clone() {
             let above_last = last.is_none_or(|last| cmp_lower(name, last) == Ordering::Greater);
-            if is_oss_header(name) && above_last && next.is_none_or(|next| cmp_lower(name, next) == Ordering::Less) {
+            if is_oss_header(name)
+                && above_last
+                && next.is_none_or(|next| cmp_lower(name, next) == Ordering::Less)
+            {
                 next = Some(name);
             }
         }
@@ -223,7 +237,11 @@ where
         }
     }
     let rules = request.subresources;
-    let signed = request.query.params().chain(extra).filter(move |param| param.name.is_signed(&rules));
+    let signed = request
+        .query
+        .params()
+        .chain(extra)
+        .filter(move |param| param.name.is_signed(&rules));
     write_subresources(sink, signed);
 }
 
@@ -264,7 +282,10 @@ fn write_param(sink: &mut impl Sink, param: &Param<'_>) {
 }
 
 /// The same output as [`write_subresources`] for any number of parameters.
-fn write_subresources_unbounded<'a, S: Sink>(sink: &mut S, signed: impl Iterator<Item = Param<'a>> + Clone) {
+fn write_subresources_unbounded<'a, S: Sink>(
+    sink: &mut S,
+    signed: impl Iterator<Item = Param<'a>> + Clone,
+) {
     let mut last: Option<Text<'a>> = None;
     loop {
         let mut next: Option<Param<'a>> = None;
@@ -286,7 +307,7 @@ fn write_subresources_unbounded<'a, S: Sink>(sink: &mut S, signed: impl Iterator
 mod tests {
     use super::*;
     use crate::input::RawQuery;
-    use std::vec::Vec;
+    use alloc::vec::Vec;
 
     impl Sink for Vec<u8> {
         fn put(&mut self, bytes: &[u8]) {
@@ -294,22 +315,33 @@ mod tests {
         }
     }
 
-    fn sts<'a, H: Headers<'a>, Q: Query<'a>>(request: &Request<'a, H, Q>) -> std::string::String {
+    fn sts<'a, H: Headers<'a>, Q: Query<'a>>(request: &Request<'a, H, Q>) -> alloc::string::String {
         let mut out = Vec::new();
-        write_string_to_sign(&mut out, request, DateSlot::FromHeaders, Additions::default());
-        std::string::String::from_utf8(out).unwrap()
+        write_string_to_sign(
+            &mut out,
+            request,
+            DateSlot::FromHeaders,
+            Additions::default(),
+        );
+        alloc::string::String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn docs_example_with_mixed_case_headers() {
         let headers = [
-            ("Content-MD5", "ODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM="),
+            (
+                "Content-MD5",
+                "ODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM=",
+            ),
             ("Content-Type", "text/html"),
             ("Date", "Thu, 17 Nov 2005 18:49:58 GMT"),
             ("X-OSS-Meta-Author", "foo@bar.com"),
             ("X-OSS-Magic", "abracadabra"),
         ];
-        let request = Request::new("PUT").with_bucket("oss-example").with_key("nelson").with_headers(&headers);
+        let request = Request::new("PUT")
+            .with_bucket("oss-example")
+            .with_key("nelson")
+            .with_headers(&headers);
         assert_eq!(
             sts(&request),
             "PUT\nODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM=\ntext/html\nThu, 17 Nov 2005 18:49:58 GMT\n\
@@ -319,22 +351,32 @@ mod tests {
 
     #[test]
     fn duplicates_are_joined_and_values_trimmed() {
-        let headers = [("x-oss-meta-a", " 1 "), ("X-Oss-Meta-B", "b"), ("x-oss-meta-A", "2\t")];
+        let headers = [
+            ("x-oss-meta-a", " 1 "),
+            ("X-Oss-Meta-B", "b"),
+            ("x-oss-meta-A", "2\t"),
+        ];
         let request = Request::new("get").with_headers(&headers);
-        assert_eq!(sts(&request), "GET\n\n\n\nx-oss-meta-a:1,2\nx-oss-meta-b:b\n/");
+        assert_eq!(
+            sts(&request),
+            "GET\n\n\n\nx-oss-meta-a:1,2\nx-oss-meta-b:b\n/"
+        );
     }
 
     #[test]
     fn many_headers_take_the_unbounded_path_with_the_same_result() {
-        let names: Vec<std::string::String> = (0..40).rev().map(|i| std::format!("X-Oss-Meta-{i:02}")).collect();
+        let names: Vec<alloc::string::String> = (0..40)
+            .rev()
+            .map(|i| alloc::format!("X-Oss-Meta-{i:02}"))
+            .collect();
         let mut headers: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), " v ")).collect();
         headers.push(("x-oss-meta-05", "again"));
         let request = Request::new("GET").with_headers(headers.as_slice());
         let text = sts(&request);
-        let mut expected = std::string::String::from("GET\n\n\n\n");
+        let mut expected = alloc::string::String::from("GET\n\n\n\n");
         for i in 0..40 {
             let extra = if i == 5 { ",again" } else { "" };
-            expected.push_str(&std::format!("x-oss-meta-{i:02}:v{extra}\n"));
+            expected.push_str(&alloc::format!("x-oss-meta-{i:02}:v{extra}\n"));
         }
         expected.push('/');
         assert_eq!(text, expected);
@@ -342,8 +384,13 @@ mod tests {
 
     #[test]
     fn subresources_sorted_first_value_wins_unsigned_skipped() {
-        let query = RawQuery::new("versionId=b&prefix=x&acl&versionId=a&x-oss-process=image%2Fresize%2Cw_100&response-content-type=text%2Fplain+x");
-        let request = Request::new("GET").with_bucket("b").with_key("k").with_query(query);
+        let query = RawQuery::new(
+            "versionId=b&prefix=x&acl&versionId=a&x-oss-process=image%2Fresize%2Cw_100&response-content-type=text%2Fplain+x",
+        );
+        let request = Request::new("GET")
+            .with_bucket("b")
+            .with_key("k")
+            .with_query(query);
         assert_eq!(
             sts(&request),
             "GET\n\n\n\n/b/k?acl&response-content-type=text/plain x&versionId=b&x-oss-process=image/resize,w_100"
@@ -352,12 +399,18 @@ mod tests {
 
     #[test]
     fn many_subresources_take_the_unbounded_path_with_the_same_result() {
-        let names: Vec<std::string::String> = (0..30).rev().map(|i| std::format!("x-oss-p{i:02}")).collect();
+        let names: Vec<alloc::string::String> = (0..30)
+            .rev()
+            .map(|i| alloc::format!("x-oss-p{i:02}"))
+            .collect();
         let mut params: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "1")).collect();
         params.push(("x-oss-p03", "second"));
-        let request = Request::new("GET").with_bucket("b").with_query(params.as_slice());
-        let mut expected = std::string::String::from("GET\n\n\n\n/b/?");
-        let parts: Vec<std::string::String> = (0..30).map(|i| std::format!("x-oss-p{i:02}=1")).collect();
+        let request = Request::new("GET")
+            .with_bucket("b")
+            .with_query(params.as_slice());
+        let mut expected = alloc::string::String::from("GET\n\n\n\n/b/?");
+        let parts: Vec<alloc::string::String> =
+            (0..30).map(|i| alloc::format!("x-oss-p{i:02}=1")).collect();
         expected.push_str(&parts.join("&"));
         assert_eq!(sts(&request), expected);
     }
@@ -367,12 +420,20 @@ mod tests {
         assert!(sts(&Request::new("GET")).ends_with("\n/"));
         assert!(sts(&Request::new("GET").with_key("ignored")).ends_with("\n/"));
         assert!(sts(&Request::new("GET").with_bucket("b")).ends_with("\n/b/"));
-        assert!(sts(&Request::new("GET").with_bucket("b").with_encoded_key("a%20b+c")).ends_with("\n/b/a b+c"));
+        assert!(
+            sts(&Request::new("GET")
+                .with_bucket("b")
+                .with_encoded_key("a%20b+c"))
+            .ends_with("\n/b/a b+c")
+        );
     }
 
     #[test]
     fn x_oss_date_fills_the_date_line() {
         let headers = [("Date", "d1"), ("x-oss-date", "d2")];
-        assert_eq!(sts(&Request::new("GET").with_headers(&headers)), "GET\n\n\nd2\nx-oss-date:d2\n/");
+        assert_eq!(
+            sts(&Request::new("GET").with_headers(&headers)),
+            "GET\n\n\nd2\nx-oss-date:d2\n/"
+        );
     }
 }

@@ -3,7 +3,9 @@
 use core::fmt;
 
 const DAYS: [&[u8; 3]; 7] = [b"Thu", b"Fri", b"Sat", b"Sun", b"Mon", b"Tue", b"Wed"];
-const MONTHS: [&[u8; 3]; 12] = [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
+const MONTHS: [&[u8; 3]; 12] = [
+    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
+];
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
@@ -21,11 +23,16 @@ const fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
     let year = year_of_era + era * 400 + if month <= 2 { 1 } else { 0 };
     (year, month, day)
 }
@@ -54,8 +61,35 @@ fn digits(bytes: &[u8]) -> Option<i64> {
 pub fn parse_http_date(text: &[u8]) -> Option<u64> {
     let text: &[u8; 29] = text.try_into().ok()?;
     let [
-        d0, d1, d2, b',', b' ', day0, day1, b' ', m0, m1, m2, b' ', y0, y1, y2, y3, b' ', h0, h1, b':', i0, i1, b':', s0, s1,
-        b' ', b'G', b'M', b'T',
+        d0,
+        d1,
+        d2,
+        b',',
+        b' ',
+        day0,
+        day1,
+        b' ',
+        m0,
+        m1,
+        m2,
+        b' ',
+        y0,
+        y1,
+        y2,
+        y3,
+        b' ',
+        h0,
+        h1,
+        b':',
+        i0,
+        i1,
+        b':',
+        s0,
+        s1,
+        b' ',
+        b'G',
+        b'M',
+        b'T',
     ] = text
     else {
         return None;
@@ -66,7 +100,11 @@ pub fn parse_http_date(text: &[u8]) -> Option<u64> {
     let month = MONTHS.iter().position(|m| **m == [*m0, *m1, *m2])? as i64 + 1;
     let day = digits(&[*day0, *day1])?;
     let year = digits(&[*y0, *y1, *y2, *y3])?;
-    let (hour, minute, second) = (digits(&[*h0, *h1])?, digits(&[*i0, *i1])?, digits(&[*s0, *s1])?);
+    let (hour, minute, second) = (
+        digits(&[*h0, *h1])?,
+        digits(&[*i0, *i1])?,
+        digits(&[*s0, *s1])?,
+    );
     let month_days = match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
         2 => 28,
@@ -112,7 +150,7 @@ impl fmt::Display for HttpDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::string::ToString;
+    use alloc::string::ToString;
 
     #[test]
     fn round_trips_over_a_wide_range() {
@@ -136,8 +174,16 @@ mod tests {
             b"Wed,  8 Dec 2022 10:27:41 GMT",
             b"",
         ] {
-            assert_eq!(parse_http_date(bad), None, "{}", std::string::String::from_utf8_lossy(bad));
+            assert_eq!(
+                parse_http_date(bad),
+                None,
+                "{}",
+                alloc::string::String::from_utf8_lossy(bad)
+            );
         }
-        assert_eq!(parse_http_date(b"Thu, 29 Feb 2024 00:00:00 GMT"), Some(1_709_164_800));
+        assert_eq!(
+            parse_http_date(b"Thu, 29 Feb 2024 00:00:00 GMT"),
+            Some(1_709_164_800)
+        );
     }
 }

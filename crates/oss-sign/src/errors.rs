@@ -7,10 +7,6 @@ pub(crate) fn signature_does_not_match() -> Error {
     Error::from(Entry::SignatureDoesNotMatch)
 }
 
-pub(crate) fn missing_access_key_id() -> Error {
-    Error::from(Entry::AccessKeyIdMissing)
-}
-
 pub(crate) fn access_key_id_characters() -> Error {
     Error::from(Entry::AccessKeyIdBadChars)
 }

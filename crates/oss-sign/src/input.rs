@@ -62,7 +62,9 @@ pub struct HeaderSlice<'a, H> {
 
 impl<H> Clone for HeaderSlice<'_, H> {
     fn clone(&self) -> Self {
-        Self { items: self.items.clone() }
+        Self {
+            items: self.items.clone(),
+        }
     }
 }
 
@@ -126,7 +128,10 @@ impl<'a> Param<'a> {
     /// Like [`Param::new`], for values that are not UTF-8.
     #[must_use]
     pub const fn from_bytes(name: &'a [u8], value: &'a [u8]) -> Self {
-        Self { name: Text::Plain(name), value: Text::Plain(value) }
+        Self {
+            name: Text::Plain(name),
+            value: Text::Plain(value),
+        }
     }
 
     /// A parameter exactly as it appears in a URL query: percent-encoded, with `+`
@@ -249,7 +254,9 @@ pub struct ParamSlice<'a, P> {
 
 impl<P> Clone for ParamSlice<'_, P> {
     fn clone(&self) -> Self {
-        Self { items: self.items.clone() }
+        Self {
+            items: self.items.clone(),
+        }
     }
 }
 
@@ -305,7 +312,9 @@ impl<'a> RawQuery<'a> {
     /// Wraps a query string (a leading `?` is ignored).
     #[must_use]
     pub fn new(raw: &'a str) -> Self {
-        Self { raw: raw.strip_prefix('?').unwrap_or(raw) }
+        Self {
+            raw: raw.strip_prefix('?').unwrap_or(raw),
+        }
     }
 }
 
@@ -370,7 +379,14 @@ impl<'a> Request<'a> {
     /// A request with `method` (signed upper-cased), no bucket, key, headers or query.
     #[must_use]
     pub const fn new(method: &'a str) -> Self {
-        Self { method, bucket: None, key: None, headers: (), query: (), subresources: SubResources::DEFAULT }
+        Self {
+            method,
+            bucket: None,
+            key: None,
+            headers: (),
+            query: (),
+            subresources: SubResources::DEFAULT,
+        }
     }
 }
 

@@ -119,6 +119,6 @@ mod tests {
     #[test]
     fn debug_is_redacted() {
         let key = SigningKey::new("very-secret");
-        assert!(!std::format!("{key:?}").contains("secret"));
+        assert!(!alloc::format!("{key:?}").contains("secret"));
     }
 }

@@ -10,7 +10,7 @@
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(feature = "alloc")]
+#[cfg(any(test, feature = "alloc"))]
 extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
@@ -18,13 +18,17 @@ extern crate std;
 mod access_key_id;
 mod authorization;
 mod canonical;
+mod content_md5;
 mod date;
 mod errors;
+#[cfg(feature = "http")]
+mod http;
 mod input;
 mod key;
 mod percent;
 mod post;
 mod presign;
+mod rtmp;
 mod sign;
 mod signature;
 mod sink;
@@ -34,13 +38,24 @@ mod verify;
 
 pub use access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
 pub use authorization::ParsedAuthorization;
+pub use content_md5::{ContentMd5, ContentMd5Hasher};
 pub use date::{HttpDate, parse_http_date};
-pub use input::{AsHeader, AsParam, HeaderSlice, Headers, Param, ParamSlice, Query, RawParams, RawQuery, Request};
+#[cfg(feature = "http")]
+pub use http::{
+    Addressing, HeaderMapFields, sign_http_request, verify_http_parts,
+    verify_http_parts_with_transcript,
+};
+pub use input::{
+    AsHeader, AsParam, HeaderSlice, Headers, Param, ParamSlice, Query, RawParams, RawQuery, Request,
+};
 pub use key::SigningKey;
 pub use percent::{PercentDecode, Plus, percent_encode_component, percent_encode_path};
 pub use post::{post_policy_signature, verify_post_policy_signature};
 pub use presign::{Presigned, SECURITY_TOKEN_PARAM, presign, presign_with_transcript};
-pub use sign::{Authorization, Credentials, SECURITY_TOKEN_HEADER, sign, sign_with_transcript, string_to_sign};
+pub use rtmp::{RtmpPresigned, presign_rtmp};
+pub use sign::{
+    Authorization, Credentials, SECURITY_TOKEN_HEADER, sign, sign_with_transcript, string_to_sign,
+};
 pub use signature::{SIGNATURE_LEN, Signature};
 pub use sink::{FixedBuf, Transcript, Utf8Writer};
 pub use subresource::{SIGNED_SUBRESOURCES, SubResources, is_signed};

@@ -43,12 +43,19 @@ pub fn percent_encode_path(bytes: &[u8], out: &mut impl fmt::Write) -> fmt::Resu
 fn encode(bytes: &[u8], out: &mut impl fmt::Write, keep_slash: bool) -> fmt::Result {
     let mut rest = bytes;
     while !rest.is_empty() {
-        let plain = rest.iter().position(|&b| !(is_unreserved(b) || (keep_slash && b == b'/'))).unwrap_or(rest.len());
+        let plain = rest
+            .iter()
+            .position(|&b| !(is_unreserved(b) || (keep_slash && b == b'/')))
+            .unwrap_or(rest.len());
         let (run, tail) = rest.split_at(plain);
         // The run is ASCII, hence UTF-8.
         out.write_str(core::str::from_utf8(run).map_err(|_| fmt::Error)?)?;
         if let Some((&byte, tail)) = tail.split_first() {
-            let escaped = [b'%', HEX_UPPER[usize::from(byte >> 4)], HEX_UPPER[usize::from(byte & 0xF)]];
+            let escaped = [
+                b'%',
+                HEX_UPPER[usize::from(byte >> 4)],
+                HEX_UPPER[usize::from(byte & 0xF)],
+            ];
             out.write_str(core::str::from_utf8(&escaped).map_err(|_| fmt::Error)?)?;
             rest = tail;
         } else {
@@ -95,14 +102,21 @@ impl<'a> PercentDecode<'a> {
     /// Decodes `encoded`.
     #[must_use]
     pub const fn new(encoded: &'a [u8], plus: Plus) -> Self {
-        Self { rest: encoded, plus }
+        Self {
+            rest: encoded,
+            plus,
+        }
     }
 
     /// The longest prefix of what is left that decodes to itself (no `%`, and no `+`
     /// when `+` means a space); it is consumed.
     pub(crate) fn take_plain_run(&mut self) -> &'a [u8] {
         let plus_is_special = self.plus == Plus::Space;
-        let len = self.rest.iter().position(|&b| b == b'%' || (plus_is_special && b == b'+')).unwrap_or(self.rest.len());
+        let len = self
+            .rest
+            .iter()
+            .position(|&b| b == b'%' || (plus_is_special && b == b'+'))
+            .unwrap_or(self.rest.len());
         let (run, rest) = self.rest.split_at(len);
         self.rest = rest;
         run
@@ -144,8 +158,8 @@ impl Iterator for PercentDecode<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::string::String;
-    use std::vec::Vec;
+    use alloc::string::String;
+    use alloc::vec::Vec;
 
     #[test]
     fn encode_every_byte_then_decode_back() {

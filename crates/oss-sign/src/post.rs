@@ -36,7 +36,11 @@ pub fn post_policy_signature(key: &SigningKey, policy_b64: &[u8]) -> Signature {
 /// let good = oss_sign::post_policy_signature(&key, b"e30=");
 /// assert!(verify_post_policy_signature(&key, b"e30=", good.as_bytes()).is_ok());
 /// ```
-pub fn verify_post_policy_signature(key: &SigningKey, policy_b64: &[u8], provided: &[u8]) -> Result<(), Error> {
+pub fn verify_post_policy_signature(
+    key: &SigningKey,
+    policy_b64: &[u8],
+    provided: &[u8],
+) -> Result<(), Error> {
     post_policy_signature(key, policy_b64).verify(provided)
 }
 
@@ -50,8 +54,13 @@ mod tests {
         let policy = "eyJleHBpcmF0aW9uIjoiMjAyMC0wMy0xOVQwMzo0NDowNi40NzZaIiwiY29uZGl0aW9ucyI6W3siYnVja2V0IjoiZ2VuLXBvc3QtcG9saWN5In0sWyJzdGFydHMtd2l0aCIsIiRrZXkiLCJ1c2VyXC9lcmljIl0sWyJzdGFydHMtd2l0aCIsIiR4LW9zcy1tZXRhLXRhZyIsImR1bW15X2V0YWciXSxbImNvbnRlbnQtbGVuZ3RoLXJhbmdlIiwxLDEwMjRdLFsiaW4iLCIkY29udGVudC10eXBlIixbImltYWdlXC9qcGciLCJpbWFnZVwvcG5nIl1dLFsibm90LWluIiwiJGNhY2hlLWNvbnRyb2wiLFsibm8tY2FjaGUiXV1dfQ==";
         let sig = post_policy_signature(&key, policy.as_bytes());
         assert_eq!(sig.as_str(), "/yrk/7alTmdIh9a3YOkkIcKYlbA=");
-        assert!(verify_post_policy_signature(&key, policy.as_bytes(), b"/yrk/7alTmdIh9a3YOkkIcKYlbA=").is_ok());
-        let err = verify_post_policy_signature(&key, policy.as_bytes(), b"/yrk/7alTmdIh9a3YOkkIcKYlbB=").unwrap_err();
+        assert!(
+            verify_post_policy_signature(&key, policy.as_bytes(), b"/yrk/7alTmdIh9a3YOkkIcKYlbA=")
+                .is_ok()
+        );
+        let err =
+            verify_post_policy_signature(&key, policy.as_bytes(), b"/yrk/7alTmdIh9a3YOkkIcKYlbB=")
+                .unwrap_err();
         assert_eq!(err.status(), 403);
     }
 }

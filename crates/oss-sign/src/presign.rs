@@ -4,13 +4,12 @@
 use core::fmt;
 
 use crate::canonical::{Additions, DateSlot};
-use crate::input::{Param, Query, Request};
+use crate::input::{Headers, Param, Query, Request};
 use crate::percent::percent_encode_component;
 use crate::sign::{Credentials, signature_of};
 use crate::signature::Signature;
 use crate::sink::{Discard, Transcript};
 use crate::text::Text;
-use crate::input::Headers;
 
 /// The query parameter carrying the STS token in a presigned URL (signed).
 pub const SECURITY_TOKEN_PARAM: &str = "security-token";
@@ -102,15 +101,35 @@ pub fn presign_with_transcript<'a, H: Headers<'a> + Copy, Q: Query<'a> + Copy>(
 ) -> Presigned<'a, H, Q> {
     let expires = Decimal::new(expires);
     let token_param = token_param(creds, request);
-    let add = Additions { header: None, param: token_param };
-    let signature = signature_of(creds.key, request, DateSlot::Expires(expires.as_str().as_bytes()), add, transcript);
-    Presigned { creds: *creds, request: *request, expires, signature }
+    let add = Additions {
+        header: None,
+        param: token_param,
+    };
+    let signature = signature_of(
+        creds.key,
+        request,
+        DateSlot::Expires(expires.as_str().as_bytes()),
+        add,
+        transcript,
+    );
+    Presigned {
+        creds: *creds,
+        request: *request,
+        expires,
+        signature,
+    }
 }
 
 /// The `security-token` parameter the signer adds, when the query lacks one.
-fn token_param<'a, H, Q: Query<'a>>(creds: &Credentials<'a>, request: &Request<'a, H, Q>) -> Option<Param<'a>> {
+fn token_param<'a, H, Q: Query<'a>>(
+    creds: &Credentials<'a>,
+    request: &Request<'a, H, Q>,
+) -> Option<Param<'a>> {
     let token = creds.security_token?;
-    let present = request.query.params().any(|param| param.name_is(SECURITY_TOKEN_PARAM));
+    let present = request
+        .query
+        .params()
+        .any(|param| param.name_is(SECURITY_TOKEN_PARAM));
     (!present).then(|| Param::new(SECURITY_TOKEN_PARAM, token))
 }
 
@@ -144,7 +163,14 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
             Param::new("OSSAccessKeyId", self.creds.access_key_id),
             Param::from_bytes(b"Signature", self.signature.as_bytes()),
         ];
-        let all = self.request.query.params().map(shorten).chain(auth).chain(token.map(shorten)).enumerate();
+        let all = self
+            .request
+            .query
+            .params()
+            .map(shorten)
+            .chain(auth)
+            .chain(token.map(shorten))
+            .enumerate();
         // Selection by (name, position): stable, allocation-free, and the lists are short.
         let mut last: Option<(Text<'_>, usize)> = None;
         loop {
@@ -152,11 +178,14 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
             for (index, param) in all.clone() {
                 let key = (param.name, index);
                 let after_last = last.is_none_or(|last| order(&key, &last).is_gt());
-                if after_last && next.is_none_or(|(next, at)| order(&key, &(next.name, at)).is_lt()) {
+                if after_last && next.is_none_or(|(next, at)| order(&key, &(next.name, at)).is_lt())
+                {
                     next = Some((param, index));
                 }
             }
-            let Some((param, index)) = next else { return Ok(()) };
+            let Some((param, index)) = next else {
+                return Ok(());
+            };
             if last.is_some() {
                 out.write_char('&')?;
             }
@@ -255,7 +284,7 @@ fn order(a: &(Text<'_>, usize), b: &(Text<'_>, usize)) -> core::cmp::Ordering {
 }
 
 /// Decodes `text` and writes it percent-encoded, in chunks.
-fn write_encoded(text: &Text<'_>, out: &mut impl fmt::Write) -> fmt::Result {
+pub(crate) fn write_encoded(text: &Text<'_>, out: &mut impl fmt::Write) -> fmt::Result {
     write_chunks(text, out, percent_encode_component)
 }
 
@@ -263,7 +292,11 @@ fn write_encoded_path(text: &Text<'_>, out: &mut impl fmt::Write) -> fmt::Result
     write_chunks(text, out, crate::percent::percent_encode_path)
 }
 
-fn write_chunks<W: fmt::Write>(text: &Text<'_>, out: &mut W, encode: fn(&[u8], &mut W) -> fmt::Result) -> fmt::Result {
+fn write_chunks<W: fmt::Write>(
+    text: &Text<'_>,
+    out: &mut W,
+    encode: fn(&[u8], &mut W) -> fmt::Result,
+) -> fmt::Result {
     let mut buf = [0u8; 64];
     let mut len = 0;
     for byte in text.decoded() {
@@ -281,7 +314,7 @@ fn write_chunks<W: fmt::Write>(text: &Text<'_>, out: &mut W, encode: fn(&[u8], &
 mod tests {
     use super::*;
     use crate::SigningKey;
-    use std::string::{String, ToString};
+    use alloc::string::{String, ToString};
 
     #[test]
     fn decimal_digits() {
@@ -295,9 +328,14 @@ mod tests {
         let key = SigningKey::new("sk");
         let creds = Credentials::new("ak", &key).unwrap();
         let query = [("versionId", "versionId")];
-        let request = Request::new("GET").with_bucket("bucket").with_key("key").with_query(&query);
+        let request = Request::new("GET")
+            .with_bucket("bucket")
+            .with_key("key")
+            .with_query(&query);
         let mut url = String::new();
-        presign(&creds, &request, 1_699_807_420).write_url("http://oss-cn-hangzhou.aliyuncs.com", &mut url).unwrap();
+        presign(&creds, &request, 1_699_807_420)
+            .write_url("http://oss-cn-hangzhou.aliyuncs.com", &mut url)
+            .unwrap();
         assert_eq!(
             url,
             "http://bucket.oss-cn-hangzhou.aliyuncs.com/key?Expires=1699807420&OSSAccessKeyId=ak&Signature=dcLTea%2BYh9ApirQ8o8dOPqtvJXQ%3D&versionId=versionId"
@@ -309,11 +347,20 @@ mod tests {
         let key = SigningKey::new("key");
         let creds = Credentials::new("id", &key).unwrap();
         let headers = [("Content-MD5", "md5"), ("Content-Type", "type")];
-        let request = Request::new("GET").with_bucket("bucket").with_key("key").with_headers(&headers);
+        let request = Request::new("GET")
+            .with_bucket("bucket")
+            .with_key("key")
+            .with_headers(&headers);
         let presigned = presign(&creds, &request, 1_422_720_000);
-        assert_eq!(presigned.signature().as_str(), "XA8ThdVKdJQ4vlkoggdzCs5s1RY=");
+        assert_eq!(
+            presigned.signature().as_str(),
+            "XA8ThdVKdJQ4vlkoggdzCs5s1RY="
+        );
         let mut query = String::new();
         presigned.write_query(&mut query).unwrap();
-        assert_eq!(query, "Expires=1422720000&OSSAccessKeyId=id&Signature=XA8ThdVKdJQ4vlkoggdzCs5s1RY%3D");
+        assert_eq!(
+            query,
+            "Expires=1422720000&OSSAccessKeyId=id&Signature=XA8ThdVKdJQ4vlkoggdzCs5s1RY%3D"
+        );
     }
 }

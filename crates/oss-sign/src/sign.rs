@@ -35,7 +35,11 @@ impl<'a> Credentials<'a> {
     /// The errors of [`check_access_key_id`].
     pub fn new(access_key_id: &'a str, key: &'a SigningKey) -> Result<Self, Error> {
         check_access_key_id(access_key_id)?;
-        Ok(Self { access_key_id, key, security_token: None })
+        Ok(Self {
+            access_key_id,
+            key,
+            security_token: None,
+        })
     }
 
     /// Adds an STS security token: signed as the `x-oss-security-token` header (header
@@ -86,7 +90,12 @@ pub struct Authorization {
 impl Authorization {
     fn new(access_key_id: &str, signature: Signature) -> Self {
         let mut buf = [0u8; AUTH_CAPACITY];
-        let parts: [&[u8]; 4] = [b"OSS ", access_key_id.as_bytes(), b":", signature.as_bytes()];
+        let parts: [&[u8]; 4] = [
+            b"OSS ",
+            access_key_id.as_bytes(),
+            b":",
+            signature.as_bytes(),
+        ];
         let mut len = 0;
         for part in parts {
             // `Credentials::new` bounds the id, so every part fits.
@@ -94,7 +103,11 @@ impl Authorization {
             buf[len..end].copy_from_slice(&part[..end - len]);
             len = end;
         }
-        Self { buf, len, signature }
+        Self {
+            buf,
+            len,
+            signature,
+        }
     }
 
     /// The header value.
@@ -122,7 +135,9 @@ impl Authorization {
 
 impl fmt::Debug for Authorization {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Authorization").field(&self.as_str()).finish()
+        f.debug_tuple("Authorization")
+            .field(&self.as_str())
+            .finish()
     }
 }
 
@@ -155,7 +170,10 @@ impl fmt::Display for Authorization {
 /// # Ok::<(), oss_errors::Error>(())
 /// ```
 #[must_use]
-pub fn sign<'a, H: Headers<'a>, Q: Query<'a>>(creds: &Credentials<'a>, request: &Request<'a, H, Q>) -> Authorization {
+pub fn sign<'a, H: Headers<'a>, Q: Query<'a>>(
+    creds: &Credentials<'a>,
+    request: &Request<'a, H, Q>,
+) -> Authorization {
     sign_with_transcript(creds, request, &mut Discard)
 }
 
@@ -187,12 +205,24 @@ pub(crate) fn header_signature<'a, H: Headers<'a>, Q: Query<'a>>(
     security_token: Option<&'a str>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Signature {
-    let has_token_header =
-        || request.headers.fields().any(|(name, _)| is_oss_header(name) && name.eq_ignore_ascii_case(SECURITY_TOKEN_HEADER.as_bytes()));
+    let has_token_header = || {
+        request.headers.fields().any(|(name, _)| {
+            is_oss_header(name) && name.eq_ignore_ascii_case(SECURITY_TOKEN_HEADER.as_bytes())
+        })
+    };
     let header = security_token
         .filter(|_| !has_token_header())
         .map(|token| (SECURITY_TOKEN_HEADER.as_bytes(), token.as_bytes()));
-    signature_of(key, request, DateSlot::FromHeaders, Additions { header, param: None }, transcript)
+    signature_of(
+        key,
+        request,
+        DateSlot::FromHeaders,
+        Additions {
+            header,
+            param: None,
+        },
+        transcript,
+    )
 }
 
 /// Signs the string-to-sign of `request`, teeing it into `transcript`.
@@ -203,7 +233,10 @@ pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
     add: Additions<'a>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Signature {
-    let mut tee = Tee { sink: key.mac(), copy: transcript };
+    let mut tee = Tee {
+        sink: key.mac(),
+        copy: transcript,
+    };
     write_string_to_sign(&mut tee, request, date, add);
     Signature::from_mac(tee.sink)
 }
@@ -218,12 +251,20 @@ pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
 /// string_to_sign(&Request::new("PUT").with_bucket("b").with_key("k").with_headers(&headers), &mut out);
 /// assert_eq!(out, b"PUT\n\n\n\nx-oss-meta-a:x\n/b/k");
 /// ```
-pub fn string_to_sign<'a, H: Headers<'a>, Q: Query<'a>>(request: &Request<'a, H, Q>, transcript: &mut (impl Transcript + ?Sized)) {
+pub fn string_to_sign<'a, H: Headers<'a>, Q: Query<'a>>(
+    request: &Request<'a, H, Q>,
+    transcript: &mut (impl Transcript + ?Sized),
+) {
     struct Only<'t, T: ?Sized>(&'t mut T);
     impl<T: Transcript + ?Sized> crate::sink::Sink for Only<'_, T> {
         fn put(&mut self, bytes: &[u8]) {
             self.0.write_bytes(bytes);
         }
     }
-    write_string_to_sign(&mut Only(transcript), request, DateSlot::FromHeaders, Additions::default());
+    write_string_to_sign(
+        &mut Only(transcript),
+        request,
+        DateSlot::FromHeaders,
+        Additions::default(),
+    );
 }

@@ -69,7 +69,11 @@ impl<const N: usize> FixedBuf<N> {
     /// An empty buffer.
     #[must_use]
     pub const fn new() -> Self {
-        Self { bytes: [0; N], len: 0, truncated: false }
+        Self {
+            bytes: [0; N],
+            len: 0,
+            truncated: false,
+        }
     }
 
     /// What was written (up to the capacity).

@@ -193,7 +193,10 @@ impl Default for SubResources<'_> {
 /// ```
 #[must_use]
 pub fn is_signed(name: &[u8]) -> bool {
-    name.starts_with(OSS_PREFIX) || SIGNED_SUBRESOURCES.binary_search_by(|probe| probe.as_bytes().cmp(name)).is_ok()
+    name.starts_with(OSS_PREFIX)
+        || SIGNED_SUBRESOURCES
+            .binary_search_by(|probe| probe.as_bytes().cmp(name))
+            .is_ok()
 }
 
 #[cfg(test)]
@@ -210,11 +213,35 @@ mod tests {
     #[test]
     fn the_29_common_names_are_signed() {
         for name in [
-            "acl", "append", "bucketInfo", "callback", "callback-var", "continuation-token", "delete", "location",
-            "objectMeta", "partNumber", "position", "regionList", "response-cache-control",
-            "response-content-disposition", "response-content-encoding", "response-content-language",
-            "response-content-type", "response-expires", "restore", "security-token", "sequential", "stat",
-            "symlink", "tagging", "uploadId", "uploads", "versionId", "versioning", "versions",
+            "acl",
+            "append",
+            "bucketInfo",
+            "callback",
+            "callback-var",
+            "continuation-token",
+            "delete",
+            "location",
+            "objectMeta",
+            "partNumber",
+            "position",
+            "regionList",
+            "response-cache-control",
+            "response-content-disposition",
+            "response-content-encoding",
+            "response-content-language",
+            "response-content-type",
+            "response-expires",
+            "restore",
+            "security-token",
+            "sequential",
+            "stat",
+            "symlink",
+            "tagging",
+            "uploadId",
+            "uploads",
+            "versionId",
+            "versioning",
+            "versions",
         ] {
             assert!(is_signed(name.as_bytes()), "{name}");
         }
@@ -223,9 +250,23 @@ mod tests {
     #[test]
     fn listing_and_auth_parameters_are_not_signed() {
         for name in [
-            "prefix", "marker", "max-keys", "delimiter", "encoding-type", "key-marker", "upload-id-marker",
-            "max-uploads", "max-parts", "part-number-marker", "list-type", "start-after", "fetch-owner",
-            "version-id-marker", "OSSAccessKeyId", "Expires", "Signature",
+            "prefix",
+            "marker",
+            "max-keys",
+            "delimiter",
+            "encoding-type",
+            "key-marker",
+            "upload-id-marker",
+            "max-uploads",
+            "max-parts",
+            "part-number-marker",
+            "list-type",
+            "start-after",
+            "fetch-owner",
+            "version-id-marker",
+            "OSSAccessKeyId",
+            "Expires",
+            "Signature",
         ] {
             assert!(!is_signed(name.as_bytes()), "{name}");
         }

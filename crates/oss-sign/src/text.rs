@@ -52,7 +52,11 @@ impl<'a> Text<'a> {
             Text::Plain(bytes) => Some(bytes),
             Text::Encoded(bytes, plus) => {
                 let special = |b: &u8| *b == b'%' || (plus == Plus::Space && *b == b'+');
-                if bytes.iter().any(special) { None } else { Some(bytes) }
+                if bytes.iter().any(special) {
+                    None
+                } else {
+                    Some(bytes)
+                }
             }
         }
     }

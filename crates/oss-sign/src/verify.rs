@@ -61,18 +61,37 @@ pub trait KeyLookup {
     ///
     /// # Errors
     /// `InvalidAccessKeyId` (unknown or disabled), or any error the store chooses.
-    fn signing_key(&self, access_key_id: &str, security_token: Option<SecurityToken<'_>>) -> Result<&SigningKey, Error>;
+    fn signing_key(
+        &self,
+        access_key_id: &str,
+        security_token: Option<SecurityToken<'_>>,
+    ) -> Result<&SigningKey, Error>;
 }
 
 impl KeyLookup for (&str, &SigningKey) {
-    fn signing_key(&self, access_key_id: &str, _token: Option<SecurityToken<'_>>) -> Result<&SigningKey, Error> {
-        if self.0 == access_key_id { Ok(self.1) } else { Err(errors::access_key_id_unknown()) }
+    fn signing_key(
+        &self,
+        access_key_id: &str,
+        _token: Option<SecurityToken<'_>>,
+    ) -> Result<&SigningKey, Error> {
+        if self.0 == access_key_id {
+            Ok(self.1)
+        } else {
+            Err(errors::access_key_id_unknown())
+        }
     }
 }
 
 impl KeyLookup for [(&str, &SigningKey)] {
-    fn signing_key(&self, access_key_id: &str, _token: Option<SecurityToken<'_>>) -> Result<&SigningKey, Error> {
-        self.iter().find(|(id, _)| *id == access_key_id).map(|(_, key)| *key).ok_or_else(errors::access_key_id_unknown)
+    fn signing_key(
+        &self,
+        access_key_id: &str,
+        _token: Option<SecurityToken<'_>>,
+    ) -> Result<&SigningKey, Error> {
+        self.iter()
+            .find(|(id, _)| *id == access_key_id)
+            .map(|(_, key)| *key)
+            .ok_or_else(errors::access_key_id_unknown)
     }
 }
 
@@ -111,7 +130,12 @@ impl Verified {
         let mut id = [0u8; MAX_ACCESS_KEY_ID_LEN];
         let id_len = access_key_id.len().min(MAX_ACCESS_KEY_ID_LEN);
         id[..id_len].copy_from_slice(&access_key_id.as_bytes()[..id_len]);
-        Self { method, id, id_len, expires }
+        Self {
+            method,
+            id,
+            id_len,
+            expires,
+        }
     }
 
     /// How the request was authenticated.
@@ -228,14 +252,18 @@ fn parse_decimal(digits: &[u8]) -> Option<u64> {
     if digits.is_empty() || digits.len() > 19 {
         return None;
     }
-    digits.iter().try_fold(0u64, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + u64::from(b - b'0')))
+    digits.iter().try_fold(0u64, |acc, &b| {
+        b.is_ascii_digit().then(|| acc * 10 + u64::from(b - b'0'))
+    })
 }
 
 impl Verifier {
     /// A verifier allowing [`MAX_CLOCK_SKEW_SECS`] of clock skew.
     #[must_use]
     pub const fn new() -> Self {
-        Self { max_skew: MAX_CLOCK_SKEW_SECS }
+        Self {
+            max_skew: MAX_CLOCK_SKEW_SECS,
+        }
     }
 
     /// Changes the allowed clock skew (header form only).
@@ -260,7 +288,12 @@ impl Verifier {
     /// and OSSAccessKeyId parameters", AccessDenied for an expired URL, "OSS authentication
     /// requires a valid Date", `RequestTimeTooSkewed`, `InvalidAccessKeyId`,
     /// `MissingAccessKeyId`, whatever `keys` returns, and `SignatureDoesNotMatch`.
-    pub fn verify<'a, H, Q, K>(&self, request: &Request<'a, H, Q>, now: u64, keys: &K) -> Result<Verified, Error>
+    pub fn verify<'a, H, Q, K>(
+        &self,
+        request: &Request<'a, H, Q>,
+        now: u64,
+        keys: &K,
+    ) -> Result<Verified, Error>
     where
         H: Headers<'a>,
         Q: Query<'a>,
@@ -299,7 +332,10 @@ impl Verifier {
         Q: Query<'a>,
         K: KeyLookup + ?Sized,
     {
-        let header = request.headers.fields().find(|(name, _)| name.eq_ignore_ascii_case(b"authorization"));
+        let header = request
+            .headers
+            .fields()
+            .find(|(name, _)| name.eq_ignore_ascii_case(b"authorization"));
         let query = QueryAuth::scan(request.query.params());
         if let Some((_, value)) = header {
             if query.signature.is_some() {
@@ -329,7 +365,10 @@ impl Verifier {
         let auth = ParsedAuthorization::parse(value)?;
         check_access_key_id(auth.access_key_id())?;
         let standard = standard_headers(request.headers.fields());
-        let date = standard.date_line().and_then(parse_http_date).ok_or_else(errors::date_invalid)?;
+        let date = standard
+            .date_line()
+            .and_then(parse_http_date)
+            .ok_or_else(errors::date_invalid)?;
         if date.abs_diff(now) > self.max_skew {
             return Err(errors::time_too_skewed());
         }
@@ -339,9 +378,19 @@ impl Verifier {
             .find(|(name, _)| name.eq_ignore_ascii_case(SECURITY_TOKEN_HEADER.as_bytes()))
             .map(|(_, value)| SecurityToken::from_header(value.trim_ascii()));
         let key = keys.signing_key(auth.access_key_id(), token)?;
-        let expected = signature_of(key, request, DateSlot::FromHeaders, Additions::default(), transcript);
+        let expected = signature_of(
+            key,
+            request,
+            DateSlot::FromHeaders,
+            Additions::default(),
+            transcript,
+        );
         expected.verify(auth.signature())?;
-        Ok(Verified::new(AuthMethod::Header, auth.access_key_id(), None))
+        Ok(Verified::new(
+            AuthMethod::Header,
+            auth.access_key_id(),
+            None,
+        ))
     }
 }
 
@@ -358,13 +407,16 @@ where
     K: KeyLookup + ?Sized,
 {
     let present = |param: &Option<Param<'_>>| param.is_some_and(|param| !param.value_is_empty());
-    let (Some(id), Some(expires), Some(signature)) = (query.access_key_id, query.expires, query.signature) else {
+    let (Some(id), Some(expires), Some(signature)) =
+        (query.access_key_id, query.expires, query.signature)
+    else {
         return Err(errors::query_auth_incomplete());
     };
     if !(present(&query.access_key_id) && present(&query.expires) && present(&query.signature)) {
         return Err(errors::query_auth_incomplete());
     }
-    let id = Small::<MAX_ACCESS_KEY_ID_LEN>::value_of(&id).ok_or_else(errors::access_key_id_unknown)?;
+    let id =
+        Small::<MAX_ACCESS_KEY_ID_LEN>::value_of(&id).ok_or_else(errors::access_key_id_unknown)?;
     let id = core::str::from_utf8(id.as_bytes()).map_err(|_| errors::access_key_id_characters())?;
     check_access_key_id(id)?;
     let expires_text = Small::<20>::value_of(&expires).ok_or_else(errors::access_denied)?;
@@ -386,9 +438,9 @@ where
 mod tests {
     use super::*;
     use crate::{Credentials, RawQuery, presign, sign};
+    use alloc::string::{String, ToString};
+    use alloc::vec::Vec;
     use oss_errors::Entry;
-    use std::string::{String, ToString};
-    use std::vec::Vec;
 
     const NOW: u64 = 1_672_223_261; // Wed, 28 Dec 2022 10:27:41 GMT
 
@@ -396,12 +448,28 @@ mod tests {
         SigningKey::new("sk")
     }
 
-    fn signed_headers(key: &SigningKey, extra: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
+    fn signed_headers(
+        key: &SigningKey,
+        extra: &[(&'static str, &'static str)],
+    ) -> Vec<(String, String)> {
         let creds = Credentials::new("ak", key).unwrap();
-        let mut headers: Vec<(&str, &str)> = std::vec![("Date", "Wed, 28 Dec 2022 10:27:41 GMT"), ("x-oss-meta-a", "1")];
+        let mut headers: Vec<(&str, &str)> = alloc::vec![
+            ("Date", "Wed, 28 Dec 2022 10:27:41 GMT"),
+            ("x-oss-meta-a", "1")
+        ];
         headers.extend_from_slice(extra);
-        let auth = sign(&creds, &Request::new("PUT").with_bucket("b").with_key("k").with_headers(headers.as_slice())).to_string();
-        let mut owned: Vec<(String, String)> = headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+        let auth = sign(
+            &creds,
+            &Request::new("PUT")
+                .with_bucket("b")
+                .with_key("k")
+                .with_headers(headers.as_slice()),
+        )
+        .to_string();
+        let mut owned: Vec<(String, String)> = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
         owned.push(("Authorization".into(), auth));
         owned
     }
@@ -409,67 +477,141 @@ mod tests {
     fn check(headers: &[(String, String)], query: &str, now: u64) -> Result<Verified, Error> {
         let key = key();
         let keys = [("ak", &key)];
-        let request = Request::new("PUT").with_bucket("b").with_key("k").with_headers(headers).with_query(RawQuery::new(query));
+        let request = Request::new("PUT")
+            .with_bucket("b")
+            .with_key("k")
+            .with_headers(headers)
+            .with_query(RawQuery::new(query));
         Verifier::new().verify(&request, now, keys.as_slice())
     }
 
     #[test]
     fn header_round_trip_and_skew() {
         let headers = signed_headers(&key(), &[]);
-        assert_eq!(check(&headers, "", NOW).unwrap().method(), AuthMethod::Header);
+        assert_eq!(
+            check(&headers, "", NOW).unwrap().method(),
+            AuthMethod::Header
+        );
         assert!(check(&headers, "", NOW + 900).is_ok());
-        assert_eq!(check(&headers, "", NOW + 901).unwrap_err().entry(), Entry::RequestTimeTooSkewed);
-        assert_eq!(check(&headers, "", NOW - 901).unwrap_err().entry(), Entry::RequestTimeTooSkewed);
+        assert_eq!(
+            check(&headers, "", NOW + 901).unwrap_err().entry(),
+            Entry::RequestTimeTooSkewed
+        );
+        assert_eq!(
+            check(&headers, "", NOW - 901).unwrap_err().entry(),
+            Entry::RequestTimeTooSkewed
+        );
     }
 
     #[test]
     fn header_errors() {
         let mut headers = signed_headers(&key(), &[]);
-        assert_eq!(check(&headers, "Signature=x", NOW).unwrap_err().entry(), Entry::SignatureInQueryAndHeader);
-        assert_eq!(check(&headers, "acl", NOW).unwrap_err().entry(), Entry::SignatureDoesNotMatch);
+        assert_eq!(
+            check(&headers, "Signature=x", NOW).unwrap_err().entry(),
+            Entry::SignatureInQueryAndHeader
+        );
+        assert_eq!(
+            check(&headers, "acl", NOW).unwrap_err().entry(),
+            Entry::SignatureDoesNotMatch
+        );
         headers[0].1 = "yesterday".into();
-        assert_eq!(check(&headers, "", NOW).unwrap_err().entry(), Entry::DateInvalid);
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::DateInvalid
+        );
         headers[0].1 = "Wed, 28 Dec 2022 10:27:41 GMT".into();
         headers[1].1 = "2".into();
-        assert_eq!(check(&headers, "", NOW).unwrap_err().entry(), Entry::SignatureDoesNotMatch);
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::SignatureDoesNotMatch
+        );
         let last = headers.len() - 1;
         headers[last].1 = "OSS other:abc".into();
-        assert_eq!(check(&headers, "", NOW).unwrap_err().entry(), Entry::AccessKeyIdUnknown);
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::AccessKeyIdUnknown
+        );
         headers[last].1 = "OSS a-b:abc".into();
-        assert_eq!(check(&headers, "", NOW).unwrap_err().entry(), Entry::AccessKeyIdBadChars);
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::AccessKeyIdBadChars
+        );
         headers[last].1 = String::new();
-        assert_eq!(check(&headers, "", NOW).unwrap_err().entry(), Entry::AuthorizationEmpty);
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::AuthorizationEmpty
+        );
     }
 
     #[test]
     fn x_oss_date_is_what_counts_for_skew() {
         let headers = signed_headers(&key(), &[("x-oss-date", "Wed, 28 Dec 2022 11:27:41 GMT")]);
-        assert_eq!(check(&headers, "", NOW).unwrap_err().entry(), Entry::RequestTimeTooSkewed);
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::RequestTimeTooSkewed
+        );
         assert!(check(&headers, "", NOW + 3600).is_ok());
     }
 
     #[test]
     fn query_round_trip_expiry_and_incomplete() {
         let key = key();
-        let creds = Credentials::new("ak", &key).unwrap().with_security_token("tok");
+        let creds = Credentials::new("ak", &key)
+            .unwrap()
+            .with_security_token("tok");
         let query = [("x-oss-process", "image/resize,w_100"), ("prefix", "a b")];
-        let request = Request::new("PUT").with_bucket("b").with_key("k").with_query(&query);
+        let request = Request::new("PUT")
+            .with_bucket("b")
+            .with_key("k")
+            .with_query(&query);
         let url_query = presign(&creds, &request, NOW).query();
         let none: [(String, String); 0] = [];
         let verified = check(&none, &url_query, NOW).unwrap();
-        assert_eq!((verified.method(), verified.expires(), verified.access_key_id()), (AuthMethod::Query, Some(NOW), Some("ak")));
-        assert_eq!(check(&none, &url_query, NOW + 1).unwrap_err().entry(), Entry::AccessDenied);
+        assert_eq!(
+            (
+                verified.method(),
+                verified.expires(),
+                verified.access_key_id()
+            ),
+            (AuthMethod::Query, Some(NOW), Some("ak"))
+        );
+        assert_eq!(
+            check(&none, &url_query, NOW + 1).unwrap_err().entry(),
+            Entry::AccessDenied
+        );
         let tampered = url_query.replace("w_100", "w_200");
-        assert_eq!(check(&none, &tampered, NOW).unwrap_err().entry(), Entry::SignatureDoesNotMatch);
+        assert_eq!(
+            check(&none, &tampered, NOW).unwrap_err().entry(),
+            Entry::SignatureDoesNotMatch
+        );
         // A '+' decoded as a space breaks the signature, as it does on OSS.
         let plus_as_space = url_query.replace("%2B", "+");
         if plus_as_space != url_query {
-            assert_eq!(check(&none, &plus_as_space, NOW).unwrap_err().entry(), Entry::SignatureDoesNotMatch);
+            assert_eq!(
+                check(&none, &plus_as_space, NOW).unwrap_err().entry(),
+                Entry::SignatureDoesNotMatch
+            );
         }
-        for partial in ["OSSAccessKeyId=ak", "Expires=1&Signature=x", "OSSAccessKeyId=ak&Expires=&Signature=x"] {
-            assert_eq!(check(&none, partial, NOW).unwrap_err().entry(), Entry::QueryAuthIncomplete, "{partial}");
+        for partial in [
+            "OSSAccessKeyId=ak",
+            "Expires=1&Signature=x",
+            "OSSAccessKeyId=ak&Expires=&Signature=x",
+        ] {
+            assert_eq!(
+                check(&none, partial, NOW).unwrap_err().entry(),
+                Entry::QueryAuthIncomplete,
+                "{partial}"
+            );
         }
-        assert_eq!(check(&none, "OSSAccessKeyId=ak&Expires=soon&Signature=x", NOW).unwrap_err().entry(), Entry::AccessDenied);
-        assert_eq!(check(&none, "", NOW).unwrap().method(), AuthMethod::Anonymous);
+        assert_eq!(
+            check(&none, "OSSAccessKeyId=ak&Expires=soon&Signature=x", NOW)
+                .unwrap_err()
+                .entry(),
+            Entry::AccessDenied
+        );
+        assert_eq!(
+            check(&none, "", NOW).unwrap().method(),
+            AuthMethod::Anonymous
+        );
     }
 }

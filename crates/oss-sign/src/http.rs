@@ -1,0 +1,212 @@
+//! `http` crate adapters (feature `http`): sign an `http::Request`, verify
+//! `http::request::Parts`.
+
+use http::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue, InvalidHeaderValue};
+use oss_errors::Error;
+
+use crate::input::{Headers, RawQuery, Request};
+use crate::sign::{Credentials, SECURITY_TOKEN_HEADER, sign};
+use crate::sink::Transcript;
+use crate::verify::{KeyLookup, Verified, Verifier};
+
+/// Where the bucket is in a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Addressing<'a> {
+    /// `https://<bucket>.<host>/<key>`: the bucket comes from the host, given here.
+    VirtualHosted(&'a str),
+    /// `https://<host>/<bucket>/<key>`: the first path segment is the bucket.
+    PathStyle,
+    /// A service-level request (`GetService`/`ListBuckets`): no bucket.
+    Service,
+}
+
+/// The headers of an `http::HeaderMap`, walked by position.
+#[derive(Debug)]
+pub struct HeaderMapFields<'a> {
+    map: &'a HeaderMap,
+    iter: http::header::Iter<'a, HeaderValue>,
+    position: usize,
+}
+
+impl Clone for HeaderMapFields<'_> {
+    fn clone(&self) -> Self {
+        // `http`'s iterator is not `Clone`; restart and skip what was already read.
+        let mut iter = self.map.iter();
+        for _ in 0..self.position {
+            iter.next();
+        }
+        Self {
+            map: self.map,
+            iter,
+            position: self.position,
+        }
+    }
+}
+
+impl<'a> Iterator for HeaderMapFields<'a> {
+    type Item = (&'a [u8], &'a [u8]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (name, value) = self.iter.next()?;
+        self.position += 1;
+        Some((name.as_str().as_bytes(), value.as_bytes()))
+    }
+}
+
+impl<'a> Headers<'a> for &'a HeaderMap {
+    type Iter = HeaderMapFields<'a>;
+
+    fn fields(&self) -> Self::Iter {
+        HeaderMapFields {
+            map: self,
+            iter: self.iter(),
+            position: 0,
+        }
+    }
+}
+
+/// The request's bucket and (percent-encoded) key, from the URI path.
+fn describe<'a>(
+    method: &'a http::Method,
+    uri: &'a http::Uri,
+    headers: &'a HeaderMap,
+    addressing: Addressing<'a>,
+) -> Request<'a, &'a HeaderMap, RawQuery<'a>> {
+    let path = uri.path().strip_prefix('/').unwrap_or(uri.path());
+    let request = Request::new(method.as_str())
+        .with_headers(headers)
+        .with_query(RawQuery::new(uri.query().unwrap_or("")));
+    let (bucket, key) = match addressing {
+        Addressing::VirtualHosted(bucket) => (Some(bucket), path),
+        Addressing::PathStyle => {
+            let (bucket, key) = path.split_once('/').unwrap_or((path, ""));
+            (Some(bucket).filter(|bucket| !bucket.is_empty()), key)
+        }
+        Addressing::Service => (None, ""),
+    };
+    match bucket {
+        Some(bucket) => request.with_bucket(bucket).with_encoded_key(key),
+        None => request,
+    }
+}
+
+/// Signs `request` in place: sets `Authorization` (and `x-oss-security-token` for STS
+/// credentials, unless already set). Set `Date` or `x-oss-date` (and any `x-oss-`
+/// headers) before calling.
+///
+/// # Errors
+/// An STS token that is not a valid header value.
+///
+/// ```
+/// use oss_sign::{Addressing, Credentials, SigningKey, sign_http_request};
+/// let key = SigningKey::new("sk");
+/// let creds = Credentials::new("ak", &key)?;
+/// let mut request = http::Request::put("https://examplebucket.oss-cn-hangzhou.aliyuncs.com/nelson?acl")
+///     .header("Content-MD5", "eB5eJF1ptWaXm4bijSPyxw==")
+///     .header("Content-Type", "text/html")
+///     .header("x-oss-meta-author", "alice")
+///     .header("x-oss-meta-magic", "abracadabra")
+///     .header("x-oss-date", "Wed, 28 Dec 2022 10:27:41 GMT")
+///     .header("Date", "Wed, 28 Dec 2022 10:27:41 GMT")
+///     .body(())?;
+/// sign_http_request(&creds, &mut request, Addressing::VirtualHosted("examplebucket")).unwrap();
+/// assert_eq!(request.headers()["authorization"], "OSS ak:/afkugFbmWDQ967j1vr6zygBLQk=");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn sign_http_request<B>(
+    creds: &Credentials<'_>,
+    request: &mut http::Request<B>,
+    addressing: Addressing<'_>,
+) -> Result<(), InvalidHeaderValue> {
+    if let Some(token) = creds.security_token {
+        if !request.headers().contains_key(SECURITY_TOKEN_HEADER) {
+            let value = HeaderValue::from_str(token)?;
+            request
+                .headers_mut()
+                .insert(HeaderName::from_static(SECURITY_TOKEN_HEADER), value);
+        }
+    }
+    let authorization = {
+        let described = describe(
+            request.method(),
+            request.uri(),
+            request.headers(),
+            addressing,
+        );
+        sign(creds, &described)
+    };
+    let value = HeaderValue::from_str(authorization.as_str())?;
+    request.headers_mut().insert(AUTHORIZATION, value);
+    Ok(())
+}
+
+/// Verifies a received request (head only: the V1 signature does not cover the body).
+///
+/// # Errors
+/// As [`Verifier::verify`].
+///
+/// ```
+/// use oss_sign::{Addressing, Credentials, SigningKey, Verifier, sign_http_request, verify_http_parts};
+/// let key = SigningKey::new("sk");
+/// let creds = Credentials::new("ak", &key)?;
+/// let mut request = http::Request::get("https://oss.example.com/b/dir/a%20b.txt?versionId=v1&prefix=x")
+///     .header("Date", "Wed, 28 Dec 2022 10:27:41 GMT")
+///     .body(())?;
+/// sign_http_request(&creds, &mut request, Addressing::PathStyle)?;
+/// let (parts, ()) = request.into_parts();
+/// let keys = [("ak", &key)];
+/// let verified = verify_http_parts(&Verifier::new(), &parts, Addressing::PathStyle, 1_672_223_261, keys.as_slice())?;
+/// assert_eq!(verified.access_key_id(), Some("ak"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn verify_http_parts<K: KeyLookup + ?Sized>(
+    verifier: &Verifier,
+    parts: &http::request::Parts,
+    addressing: Addressing<'_>,
+    now: u64,
+    keys: &K,
+) -> Result<Verified, Error> {
+    verifier.verify(
+        &describe(&parts.method, &parts.uri, &parts.headers, addressing),
+        now,
+        keys,
+    )
+}
+
+/// Like [`verify_http_parts`], and also writes the server's string-to-sign into
+/// `transcript`.
+///
+/// # Errors
+/// As [`Verifier::verify`].
+///
+/// ```
+/// use oss_sign::{Addressing, SigningKey, Verifier, verify_http_parts_with_transcript};
+/// let key = SigningKey::new("sk");
+/// let request = http::Request::get("https://b.oss.example.com/k?acl")
+///     .header("Date", "Wed, 28 Dec 2022 10:27:41 GMT")
+///     .header("Authorization", "OSS ak:AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+///     .body(())?;
+/// let (parts, ()) = request.into_parts();
+/// let mut sts = Vec::new();
+/// let keys = [("ak", &key)];
+/// let verdict = verify_http_parts_with_transcript(&Verifier::new(), &parts, Addressing::VirtualHosted("b"), 1_672_223_261, keys.as_slice(), &mut sts);
+/// assert_eq!(verdict.unwrap_err().code().as_str(), "SignatureDoesNotMatch");
+/// assert_eq!(sts, b"GET\n\n\nWed, 28 Dec 2022 10:27:41 GMT\n/b/k?acl");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn verify_http_parts_with_transcript<K: KeyLookup + ?Sized>(
+    verifier: &Verifier,
+    parts: &http::request::Parts,
+    addressing: Addressing<'_>,
+    now: u64,
+    keys: &K,
+    transcript: &mut (impl Transcript + ?Sized),
+) -> Result<Verified, Error> {
+    verifier.verify_with_transcript(
+        &describe(&parts.method, &parts.uri, &parts.headers, addressing),
+        now,
+        keys,
+        transcript,
+    )
+}
