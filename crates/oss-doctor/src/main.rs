@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod check;
 mod explain;
 mod input;
 mod report;
@@ -17,6 +18,8 @@ mod report;
 enum Cli {
     /// Explain an OSS error code (and message), or an OSS XML error body.
     Explain(explain::Args),
+    /// Check a name or header value against the OSS rules: `check <KIND> <VALUE>`.
+    Check(check::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     };
     let outcome = match cli {
         Cli::Explain(args) => explain::run(&args),
+        Cli::Check(args) => check::run(&args),
     };
     report::finish(outcome)
 }
