@@ -119,17 +119,26 @@ impl From<Entry> for Error {
 /// The placeholder a template message carries for a number.
 pub(crate) const PLACEHOLDER: &str = "<N>";
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The message as printed: the text before the number, the number (for a template
+    /// given a status), and the text after it.
+    pub(crate) fn message_parts(self) -> (&'static str, Option<i32>, &'static str) {
         let message = self.entry.message();
         match (self.reported_status, message.split_once(PLACEHOLDER)) {
-            (Some(status), Some((before, after))) => {
-                f.write_str(before)?;
-                fmt::Display::fmt(&status, f)?;
-                f.write_str(after)
-            }
-            _ => f.write_str(message),
+            (Some(status), Some((before, after))) => (before, Some(status), after),
+            _ => (message, None, ""),
         }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (before, status, after) = self.message_parts();
+        f.write_str(before)?;
+        if let Some(status) = status {
+            write!(f, "{status}")?;
+        }
+        f.write_str(after)
     }
 }
 

@@ -22,7 +22,7 @@
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(test)]
+#[cfg(any(test, feature = "alloc"))]
 extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
@@ -34,6 +34,7 @@ mod lookup;
 mod normalize;
 mod table;
 mod template;
+pub mod xml;
 
 pub use error::Error;
 pub use lookup::{UnknownCode, status_of};

@@ -54,8 +54,8 @@ pub(crate) fn loose_starts_with(text: &str, prefix: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
     use alloc::string::String;
+    use proptest::prelude::*;
 
     use super::*;
 
