@@ -56,6 +56,8 @@ mod source;
 mod upload;
 mod url;
 mod vars;
+#[cfg(feature = "verify")]
+pub mod verify;
 
 pub use address::{check_resolved, is_forbidden_ip};
 pub use config::{BodyType, CallbackConfig, DecodeBuffer, EncodeBuffer};
