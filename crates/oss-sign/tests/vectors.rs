@@ -1,5 +1,6 @@
 //! Differential vectors generated with the official Python SDKs (`oss2` and
 //! `alibabacloud-oss-v2`, kept where both agree) by `scripts/vectors/gen_sign.py`.
+#![allow(clippy::unwrap_used, clippy::std_instead_of_alloc)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -42,11 +43,13 @@ fn pairs(row: &Value, field: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+type Pairs = [(String, String)];
+
 fn describe<'a>(
     row: &'a Value,
-    headers: &'a [(String, String)],
-    query: &'a [(String, String)],
-) -> Request<'a, &'a [(String, String)], &'a [(String, String)]> {
+    headers: &'a Pairs,
+    query: &'a Pairs,
+) -> Request<'a, &'a Pairs, &'a Pairs> {
     let mut request = Request::new(str_of(row, "method"))
         .with_headers(headers)
         .with_query(query);
