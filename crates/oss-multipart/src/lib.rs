@@ -1,4 +1,74 @@
-//! Alibaba Cloud OSS multipart upload rules and PostObject form + policy validation.
+//! Alibaba Cloud OSS multipart-upload rules, and PostObject form and policy validation.
 //!
-//! Work in progress: this crate is being built; see the workspace README.
+//! Every rejection is an [`oss_errors::Error`]: the exact code, HTTP status and message
+//! OSS answers with, so a server can reply as OSS would.
+//!
+//! | area | items |
+//! |---|---|
+//! | multipart upload | [`check_part_number`], [`parse_part_number`], [`check_part_size`], [`check_parts`], [`PartPlan`] |
+//! | CompleteMultipartUpload | [`CompleteMultipartUpload`] (borrowed XML), [`object_crc64`] |
+//! | AppendObject | [`check_append`] |
+//! | client-side encryption | [`EncryptedUpload`] |
+//! | `multipart/form-data` | [`Boundary`], [`FormParser`] (streaming, sans-IO), [`Parts`] (whole body) |
+//! | PostObject form | [`PostRules`] (streaming), [`PostForm`] (whole body), [`PostOptions`], [`Limits`] |
+//! | POST policy | [`Policy`], [`Condition`], [`PolicyViolation`] |
+//!
+//! ```
+//! use oss_multipart::{Boundary, Policy, PostForm, PostOptions};
+//!
+//! let body = b"--b\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nuser/eric/a.txt\r\n\
+//! --b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello\r\n--b--\r\n";
+//! let boundary = Boundary::from_content_type(b"multipart/form-data; boundary=b")?;
+//! let form = PostForm::parse(&boundary, body, PostOptions::DEFAULT)?;
+//!
+//! let policy = Policy::parse(br#"{"expiration":"2030-01-01T00:00:00Z",
+//!     "conditions":[["starts-with","$key","user/eric/"],["content-length-range",1,10]]}"#)?;
+//! assert!(form.check_policy(&policy, Some(b"bucket"), 1_700_000_000).is_ok());
+//! # Ok::<(), oss_errors::Error>(())
+//! ```
+//!
+//! # Allocation
+//! Nothing here allocates: parsers borrow from their input and keep fixed-size state.
+//! The crate is `#![no_std]` and works with no features at all.
+//!
+//! # Where the sources disagree
+//! The error-center pages (the default) and the live service's documents differ on form
+//! limits and on a few behaviours; [`Limits::LIVE`] and [`PostOptions`] select the other
+//! reading.
+//!
+//! # Crate features
+//! - `alloc`, `std` (default): passed on to the dependencies; this crate adds nothing.
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(test)]
+#[macro_use]
+extern crate std;
+
+mod append;
+mod complete;
+mod encryption;
+mod form;
+mod limits;
+mod part;
+mod plan;
+mod policy;
+mod post;
+
+pub use append::check_append;
+pub use complete::{
+    CompleteMultipartUpload, CompletedObject, CompletedPart, StoredPart, object_crc64,
+};
+pub use encryption::{DATA_SIZE_HEADER, EncryptedUpload, PART_SIZE_HEADER};
+pub use form::{Boundary, Event, FormParser, MAX_BOUNDARY_LEN, Part, PartHeaders, Parts, Step};
+pub use limits::{
+    ENCRYPTION_PART_ALIGNMENT, Limits, MAX_APPEND_OBJECT_SIZE, MAX_MULTIPART_OBJECT_SIZE,
+    MAX_PART_NUMBER, MAX_PART_SIZE, MAX_POST_BODY_SIZE, MIN_PART_NUMBER, MIN_PART_SIZE,
+};
+pub use part::{check_part_number, check_part_size, check_parts, parse_part_number};
+pub use plan::{DEFAULT_PART_SIZE, PartPlan};
+pub use policy::{Condition, Policy, PolicyStr, PolicyStrList, PolicyViolation};
+pub use post::{
+    ACCESS_KEY_ID_FIELD, Credentials, FILE_FIELD, FilePart, FileSummary, KEY_FIELD,
+    MAX_POST_FIELDS, POLICY_FIELD, PostForm, PostOptions, PostRules, SIGNATURE_FIELD,
+};

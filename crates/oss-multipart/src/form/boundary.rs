@@ -1,0 +1,260 @@
+//! The boundary of a `multipart/form-data` body, taken from the request's `Content-Type`.
+
+use memchr::memmem::Finder;
+use oss_errors::{Entry, Error};
+
+/// The longest boundary RFC 2046 allows: 70 characters.
+pub const MAX_BOUNDARY_LEN: usize = 70;
+
+/// `CRLF "--"`: what precedes the boundary in every delimiter line.
+const DELIMITER_PREFIX: &[u8] = b"\r\n--";
+
+/// The longest delimiter: `CRLF "--"` and the boundary.
+const MAX_DELIMITER_LEN: usize = DELIMITER_PREFIX.len() + MAX_BOUNDARY_LEN;
+
+/// A form boundary, stored as the delimiter `CRLF "--" boundary` the parser searches for.
+///
+/// It owns its bytes (no allocation), so it can outlive the `Content-Type` value it came
+/// from; a [`FormParser`](crate::FormParser) borrows it.
+///
+/// ```
+/// use oss_multipart::Boundary;
+///
+/// let boundary = Boundary::from_content_type(b"multipart/form-data; boundary=9431149156168")?;
+/// assert_eq!(boundary.as_bytes(), b"9431149156168");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Boundary {
+    delimiter: [u8; MAX_DELIMITER_LEN],
+    len: usize,
+}
+
+impl Boundary {
+    /// A boundary from its bare value (without the leading `--`).
+    ///
+    /// The value must be 1 to 70 bytes of visible ASCII or spaces, not ending in a space
+    /// (RFC 2046 is stricter about the characters; clients are not).
+    ///
+    /// # Errors
+    /// RequestIsNotMultiPartContent when the value is empty, too long or holds a control
+    /// byte, a non-ASCII byte or a double quote.
+    ///
+    /// ```
+    /// use oss_multipart::Boundary;
+    /// assert!(Boundary::new(b"----WebKitFormBoundary7MA4YWxkTrZu0gW").is_ok());
+    /// assert!(Boundary::new(b"").is_err());
+    /// ```
+    pub fn new(value: &[u8]) -> Result<Self, Error> {
+        let fits = !value.is_empty() && value.len() <= MAX_BOUNDARY_LEN;
+        let clean = value
+            .iter()
+            .all(|&b| (b' '..=b'~').contains(&b) && b != b'"');
+        if !fits || !clean || value.ends_with(b" ") {
+            return Err(not_multipart());
+        }
+        let mut delimiter = [0; MAX_DELIMITER_LEN];
+        delimiter[..DELIMITER_PREFIX.len()].copy_from_slice(DELIMITER_PREFIX);
+        delimiter[DELIMITER_PREFIX.len()..DELIMITER_PREFIX.len() + value.len()]
+            .copy_from_slice(value);
+        Ok(Self {
+            delimiter,
+            len: DELIMITER_PREFIX.len() + value.len(),
+        })
+    }
+
+    /// The boundary named by a `Content-Type` header value: `multipart/form-data` (any case)
+    /// with exactly one `boundary` parameter, as a token or a quoted string.
+    ///
+    /// # Errors
+    /// RequestIsNotMultiPartContent ("Bucket POST must be of the enclosure-type
+    /// multipart/form-data.") for any other media type, a missing, empty, repeated or
+    /// unusable boundary, or a malformed parameter list.
+    ///
+    /// ```
+    /// use oss_multipart::Boundary;
+    /// use oss_errors::Code;
+    ///
+    /// let quoted = Boundary::from_content_type(b"Multipart/Form-Data;boundary=\"a b\"")?;
+    /// assert_eq!(quoted.as_bytes(), b"a b");
+    /// let err = Boundary::from_content_type(b"application/json").unwrap_err();
+    /// assert_eq!(err.code(), Code::RequestIsNotMultiPartContent);
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    pub fn from_content_type(value: &[u8]) -> Result<Self, Error> {
+        let (media_type, mut params) = match memchr::memchr(b';', value) {
+            Some(at) => (&value[..at], &value[at + 1..]),
+            None => (value, &[][..]),
+        };
+        if !trim(media_type).eq_ignore_ascii_case(b"multipart/form-data") {
+            return Err(not_multipart());
+        }
+        let mut boundary = None;
+        while !params.is_empty() {
+            let (name, param_value, rest) = next_param(params)?;
+            params = rest;
+            if name.eq_ignore_ascii_case(b"boundary") {
+                if boundary.is_some() {
+                    return Err(not_multipart());
+                }
+                boundary = Some(param_value);
+            }
+        }
+        Self::new(boundary.ok_or_else(not_multipart)?)
+    }
+
+    /// The boundary value, without the leading `--`.
+    ///
+    /// ```
+    /// use oss_multipart::Boundary;
+    /// assert_eq!(Boundary::new(b"xyz")?.as_bytes(), b"xyz");
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.delimiter()[DELIMITER_PREFIX.len()..]
+    }
+
+    /// The delimiter the body is split on: `CRLF "--"` and the boundary.
+    pub(crate) fn delimiter(&self) -> &[u8] {
+        &self.delimiter[..self.len]
+    }
+
+    /// A searcher for the delimiter, built once per parser.
+    pub(crate) fn finder(&self) -> Finder<'_> {
+        Finder::new(self.delimiter())
+    }
+}
+
+impl core::fmt::Debug for Boundary {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("Boundary")
+            .field(&self.as_bytes().escape_ascii())
+            .finish()
+    }
+}
+
+fn not_multipart() -> Error {
+    Entry::RequestIsNotMultiPartContent.into()
+}
+
+/// A parameter's name and value, and the rest of the list.
+type Param<'a> = (&'a [u8], &'a [u8], &'a [u8]);
+
+/// Splits `name=value` (value a token or quoted string) off a `;`-separated parameter list.
+fn next_param(params: &[u8]) -> Result<Param<'_>, Error> {
+    let params = trim_start(params);
+    let eq = memchr::memchr(b'=', params).ok_or_else(not_multipart)?;
+    let name = trim(&params[..eq]);
+    let after = trim_start(&params[eq + 1..]);
+    let (value, rest) = if let Some(quoted) = after.strip_prefix(b"\"") {
+        let close = memchr::memchr(b'"', quoted).ok_or_else(not_multipart)?;
+        let rest = trim_start(&quoted[close + 1..]);
+        match rest.split_first() {
+            None => (&quoted[..close], rest),
+            Some((b';', rest)) => (&quoted[..close], rest),
+            Some(_) => return Err(not_multipart()),
+        }
+    } else {
+        match memchr::memchr(b';', after) {
+            Some(at) => (trim(&after[..at]), &after[at + 1..]),
+            None => (trim(after), &[][..]),
+        }
+    };
+    if name.is_empty() {
+        return Err(not_multipart());
+    }
+    Ok((name, value, rest))
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t'))
+        .unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+fn trim(bytes: &[u8]) -> &[u8] {
+    let bytes = trim_start(bytes);
+    let end = bytes
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b'\t'))
+        .map_or(0, |at| at + 1);
+    &bytes[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oss_errors::Code;
+    use std::prelude::rust_2024::*;
+
+    fn boundary(content_type: &str) -> Result<Vec<u8>, Code> {
+        Boundary::from_content_type(content_type.as_bytes())
+            .map(|b| b.as_bytes().to_vec())
+            .map_err(|e| e.code())
+    }
+
+    #[test]
+    fn accepts_the_forms_clients_send() {
+        assert_eq!(
+            boundary("multipart/form-data; boundary=9431149156168").unwrap(),
+            b"9431149156168"
+        );
+        assert_eq!(
+            boundary("multipart/form-data;boundary=abc").unwrap(),
+            b"abc"
+        );
+        assert_eq!(
+            boundary("MULTIPART/FORM-DATA; BOUNDARY=abc").unwrap(),
+            b"abc"
+        );
+        assert_eq!(
+            boundary("multipart/form-data; charset=utf-8; boundary=\"x;y\"").unwrap(),
+            b"x;y"
+        );
+        assert_eq!(
+            boundary("multipart/form-data; boundary=abc ; charset=utf-8").unwrap(),
+            b"abc"
+        );
+        assert_eq!(
+            boundary(" multipart/form-data ; boundary = abc").unwrap(),
+            b"abc"
+        );
+    }
+
+    #[test]
+    fn rejects_everything_else_with_request_is_not_multipart_content() {
+        for bad in [
+            "",
+            "multipart/form-data",
+            "multipart/form-data;",
+            "multipart/form-data; boundary=",
+            "multipart/form-data; boundary=\"\"",
+            "multipart/form-data; boundary=\"abc",
+            "multipart/form-data; boundary=\"abc\"x",
+            "multipart/form-data; boundary=a; boundary=b",
+            "multipart/mixed; boundary=abc",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary",
+            "multipart/form-data; =abc",
+            "multipart/form-data; boundary=abc\r\n",
+        ] {
+            assert_eq!(
+                boundary(bad),
+                Err(Code::RequestIsNotMultiPartContent),
+                "{bad:?}"
+            );
+        }
+        let long = format!("multipart/form-data; boundary={}", "a".repeat(71));
+        assert_eq!(boundary(&long), Err(Code::RequestIsNotMultiPartContent));
+        let longest = format!("multipart/form-data; boundary={}", "a".repeat(70));
+        assert_eq!(boundary(&longest).unwrap().len(), 70);
+    }
+
+    #[test]
+    fn the_delimiter_is_crlf_dashes_and_boundary() {
+        assert_eq!(Boundary::new(b"b").unwrap().delimiter(), b"\r\n--b");
+    }
+}

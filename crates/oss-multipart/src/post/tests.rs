@@ -1,0 +1,318 @@
+use std::prelude::rust_2024::*;
+
+use oss_errors::{Entry, Error};
+use oss_sign::{SigningKey, post_policy_signature};
+
+use super::*;
+use crate::{Boundary, Limits, Policy};
+
+/// Builds a body from `(name, extra header lines, value)` parts.
+fn body(parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, extra, value) in parts {
+        out.extend_from_slice(
+            format!("--B\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes(),
+        );
+        if *name == "file" {
+            out.extend_from_slice(b"; filename=\"a.txt\"");
+        }
+        out.extend_from_slice(b"\r\n");
+        out.extend_from_slice(extra.as_bytes());
+        out.extend_from_slice(b"\r\n");
+        out.extend_from_slice(value);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"--B--\r\n");
+    out
+}
+
+fn check(parts: &[(&str, &str, &[u8])], options: PostOptions) -> Result<FileSummary, Error> {
+    let boundary = Boundary::new(b"B").unwrap();
+    let body = body(parts);
+    PostForm::parse(&boundary, &body, options).map(|form| form.summary())
+}
+
+fn entry(parts: &[(&str, &str, &[u8])]) -> Entry {
+    check(parts, PostOptions::DEFAULT).unwrap_err().entry()
+}
+
+#[test]
+fn a_minimal_form_passes() {
+    let summary = check(
+        &[
+            ("key", "", b"k"),
+            ("file", "Content-Type: text/plain\r\n", b"hello"),
+        ],
+        PostOptions::DEFAULT,
+    )
+    .unwrap();
+    assert_eq!(summary.size, 5);
+    assert!(summary.pre_file_bytes > 0 && summary.body_bytes > summary.pre_file_bytes);
+}
+
+#[test]
+fn key_must_come_before_file() {
+    let message = "The bucket POST must contain the specified 'key'. If it is specified, please check the order of the fields";
+    assert_eq!(
+        entry(&[("file", "", b"x"), ("key", "", b"k")]),
+        Entry::PostMissingKey
+    );
+    assert_eq!(entry(&[("file", "", b"x")]), Entry::PostMissingKey);
+    assert_eq!(entry(&[("other", "", b"x")]), Entry::PostMissingKey);
+    assert_eq!(Error::from(Entry::PostMissingKey).to_string(), message);
+    assert_eq!(
+        Error::from(Entry::PostMissingKey).code().as_str(),
+        "InvalidArgument"
+    );
+}
+
+#[test]
+fn exactly_one_file_and_last() {
+    assert_eq!(entry(&[("key", "", b"k")]), Entry::PostFileCount);
+    assert_eq!(
+        entry(&[("key", "", b"k"), ("file", "", b"x"), ("file", "", b"y")]),
+        Entry::PostFileCount
+    );
+    assert_eq!(
+        entry(&[
+            ("key", "", b"k"),
+            ("file", "", b"x"),
+            ("x-oss-meta-a", "", b"1")
+        ]),
+        Entry::PostFileCount
+    );
+    assert_eq!(
+        Error::from(Entry::PostFileCount).to_string(),
+        "POST requires exactly one file upload per request"
+    );
+    // The lenient reading ignores fields after the file, but not a second file.
+    let lenient = PostOptions::DEFAULT.with_fields_after_file_ignored(true);
+    assert!(
+        check(
+            &[
+                ("key", "", b"k"),
+                ("file", "", b"x"),
+                ("x-oss-meta-a", "", b"1")
+            ],
+            lenient
+        )
+        .is_ok()
+    );
+    let two = check(
+        &[("key", "", b"k"), ("file", "", b"x"), ("file", "", b"y")],
+        lenient,
+    );
+    assert_eq!(two.unwrap_err().entry(), Entry::PostFileCount);
+}
+
+#[test]
+fn file_part_headers() {
+    let parts = [
+        ("key", "", &b"k"[..]),
+        ("file", "Content-Type: a/b\r\nX-Custom: 1\r\n", b"x"),
+    ];
+    assert_eq!(entry(&parts), Entry::PostUnrecognizedField);
+    assert_eq!(
+        Error::from(Entry::PostUnrecognizedField).to_string(),
+        "The bucket POST contains unrecognized field name"
+    );
+    let allowed = [
+        ("key", "", &b"k"[..]),
+        (
+            "file",
+            "content-type: a/b\r\nContent-Transfer-Encoding: base64\r\n",
+            b"eA==",
+        ),
+    ];
+    assert!(check(&allowed, PostOptions::DEFAULT).is_ok());
+    // Other fields may carry any header.
+    let field = [("key", "X-Custom: 1\r\n", &b"k"[..]), ("file", "", b"x")];
+    assert!(check(&field, PostOptions::DEFAULT).is_ok());
+}
+
+#[test]
+fn signed_fields_all_or_none() {
+    let file = ("file", "", &b"x"[..]);
+    let key = ("key", "", &b"k"[..]);
+    let ak = ("OSSAccessKeyId", "", &b"AK"[..]);
+    let policy = ("policy", "", &b"e30="[..]);
+    let signature = ("Signature", "", &b"sig"[..]);
+    assert!(check(&[key, ak, policy, signature, file], PostOptions::DEFAULT).is_ok());
+    assert_eq!(
+        entry(&[key, policy, signature, file]),
+        Entry::PostAccessKeyIdEmpty
+    );
+    assert_eq!(entry(&[key, ak, policy, file]), Entry::PostSignatureEmpty);
+    assert_eq!(
+        entry(&[key, ak, signature, file]),
+        Entry::PolicyDocumentInvalid
+    );
+    assert_eq!(
+        entry(&[key, ("OSSAccessKeyId", "", b""), policy, signature, file]),
+        Entry::PostAccessKeyIdEmpty
+    );
+    assert_eq!(
+        Error::from(Entry::PostAccessKeyIdEmpty).to_string(),
+        "Post request accessKeyId is empty"
+    );
+    assert_eq!(
+        Error::from(Entry::PostSignatureEmpty).to_string(),
+        "Post request signature is empty"
+    );
+    // Names are case-sensitive by default: `signature` is not `Signature`.
+    assert_eq!(
+        entry(&[key, ak, policy, ("signature", "", b"sig"), file]),
+        Entry::PostSignatureEmpty
+    );
+    let insensitive = PostOptions::DEFAULT.with_case_insensitive_names(true);
+    assert!(
+        check(
+            &[
+                ("KEY", "", b"k"),
+                ak,
+                policy,
+                ("signature", "", b"sig"),
+                ("File", "", b"x")
+            ],
+            insensitive
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn field_limits() {
+    let long_value = vec![b'v'; 4097];
+    assert_eq!(
+        entry(&[("key", "", &long_value), ("file", "", b"x")]),
+        Entry::FormFieldTooLong
+    );
+    assert!(
+        check(
+            &[("key", "", &long_value[..4096]), ("file", "", b"x")],
+            PostOptions::DEFAULT
+        )
+        .is_ok()
+    );
+    let live = PostOptions::DEFAULT.with_limits(Limits::LIVE);
+    assert!(check(&[("key", "", &long_value), ("file", "", b"x")], live).is_ok());
+    let long_name = "n".repeat(4097);
+    assert_eq!(
+        entry(&[
+            ("key", "", b"k"),
+            (&long_name, "", b"v"),
+            ("file", "", b"x")
+        ]),
+        Entry::FormFieldTooLong
+    );
+    // The file itself may be large.
+    let big_file = vec![b'f'; 100_000];
+    assert!(
+        check(
+            &[("key", "", b"k"), ("file", "", &big_file)],
+            PostOptions::DEFAULT
+        )
+        .is_ok()
+    );
+    assert_eq!(
+        Error::from(Entry::FormFieldTooLong).to_string(),
+        "Your name of form field is too long"
+    );
+}
+
+#[test]
+fn pre_file_and_body_limits() {
+    let options = PostOptions::DEFAULT.with_limits(Limits::DEFAULT.with_pre_file(100));
+    let value = [b'v'; 60];
+    assert_eq!(
+        check(
+            &[("key", "", b"k"), ("a", "", &value), ("file", "", b"x")],
+            options
+        )
+        .unwrap_err()
+        .entry(),
+        Entry::PostPreDataTooLarge
+    );
+    assert!(check(&[("key", "", b"k"), ("file", "", &[b'x'; 500])], options).is_ok());
+    assert_eq!(
+        Error::from(Entry::PostPreDataTooLarge).to_string(),
+        "Your POST request fields preceding the upload file were too large"
+    );
+    let small_body = PostOptions::DEFAULT.with_limits(Limits::DEFAULT.with_body(200));
+    assert_eq!(
+        check(&[("key", "", b"k"), ("file", "", &[b'x'; 200])], small_body)
+            .unwrap_err()
+            .entry(),
+        Entry::PostBodyTooLarge
+    );
+    assert_eq!(
+        Error::from(Entry::PostBodyTooLarge).to_string(),
+        "Post body size must be less than 5G"
+    );
+    let many: Vec<(String, &str, &[u8])> = (0..=MAX_POST_FIELDS)
+        .map(|i| (format!("f{i}"), "", &b"v"[..]))
+        .collect();
+    let mut parts: Vec<(&str, &str, &[u8])> = vec![("key", "", b"k")];
+    parts.extend(many.iter().map(|(n, e, v)| (n.as_str(), *e, *v)));
+    parts.push(("file", "", b"x"));
+    assert_eq!(entry(&parts), Entry::PostPreDataTooLarge);
+}
+
+#[test]
+fn malformed_and_not_multipart() {
+    let boundary = Boundary::new(b"B").unwrap();
+    let err = PostForm::parse(
+        &boundary,
+        b"--B\r\nno headers here\r\n\r\n",
+        PostOptions::DEFAULT,
+    )
+    .unwrap_err();
+    assert_eq!(err.entry(), Entry::PostBodyMalformed);
+    let err = Boundary::from_content_type(b"application/x-www-form-urlencoded").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Bucket POST must be of the enclosure-type multipart/form-data"
+    );
+}
+
+#[test]
+fn signature_and_policy_end_to_end() {
+    let key = SigningKey::new("secret");
+    let json = r#"{"expiration":"2030-01-01T00:00:00Z","conditions":[{"bucket":"b"},["starts-with","$key","user/"],["content-length-range",1,5]]}"#;
+    let policy_b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, json);
+    let signature = post_policy_signature(&key, policy_b64.as_bytes());
+    let parts = [
+        ("key", "", &b"user/a"[..]),
+        ("OSSAccessKeyId", "", b"AK"),
+        ("policy", "", policy_b64.as_bytes()),
+        ("Signature", "", signature.as_bytes()),
+        ("file", "", b"hello"),
+    ];
+    let body = body(&parts);
+    let boundary = Boundary::new(b"B").unwrap();
+    let form = PostForm::parse(&boundary, &body, PostOptions::DEFAULT).unwrap();
+    assert!(form.is_signed());
+    assert!(form.check_signature(&key).is_ok());
+    assert_eq!(
+        form.check_signature(&SigningKey::new("wrong"))
+            .unwrap_err()
+            .code()
+            .as_str(),
+        "SignatureDoesNotMatch"
+    );
+    let mut buf = [0; 256];
+    let policy = Policy::parse(form.policy_json(&mut buf).unwrap().unwrap()).unwrap();
+    assert!(form.check_policy(&policy, Some(b"b"), 0).is_ok());
+    let violation = form.check_policy(&policy, Some(b"c"), 0).unwrap_err();
+    assert_eq!(
+        violation.to_string(),
+        r#"Invalid according to Policy: Policy Condition failed: ["eq", "$bucket", "b"]"#
+    );
+    assert_eq!(
+        form.check_policy(&policy, Some(b"b"), 1_893_456_001)
+            .unwrap_err()
+            .error()
+            .entry(),
+        Entry::PolicyExpired
+    );
+}
