@@ -105,6 +105,26 @@ impl<const N: usize> Transcript for FixedBuf<N> {
     }
 }
 
+/// Text goes in as its UTF-8 bytes; when it does not fit, what fits is kept and the
+/// write fails with `fmt::Error`.
+///
+/// ```
+/// use core::fmt::Write as _;
+/// let mut buf = oss_sign::FixedBuf::<8>::new();
+/// write!(buf, "{}", 42).unwrap();
+/// assert_eq!(buf.as_bytes(), b"42");
+/// ```
+impl<const N: usize> fmt::Write for FixedBuf<N> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.write_bytes(text.as_bytes());
+        if self.truncated {
+            Err(fmt::Error)
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// Adapts a `core::fmt::Write` (a `String`, a formatter ...) into a [`Transcript`]; bytes
 /// that are not UTF-8 are written as U+FFFD, and write errors are ignored.
 ///
