@@ -111,15 +111,16 @@ fn query_name() -> impl Strategy<Value = String> {
     ]
 }
 
-fn request_parts() -> impl Strategy<
-    Value = (
-        String,
-        Option<String>,
-        String,
-        Vec<(String, String)>,
-        Vec<(String, String)>,
-    ),
-> {
+/// Method, bucket, key, headers, query.
+type Parts = (
+    String,
+    Option<String>,
+    String,
+    Vec<(String, String)>,
+    Vec<(String, String)>,
+);
+
+fn request_parts() -> impl Strategy<Value = Parts> {
     (
         prop::sample::select(vec!["GET", "put", "Post", "DELETE", "HEAD"]).prop_map(str::to_owned),
         prop::option::of("[a-z0-9-]{3,10}"),
