@@ -10,6 +10,8 @@ use clap::Parser;
 mod check;
 mod explain;
 mod input;
+mod multipart;
+mod post_check;
 mod report;
 
 /// Explain OSS errors and check names, signatures, callbacks, multipart uploads and CRC-64.
@@ -20,6 +22,10 @@ enum Cli {
     Explain(explain::Args),
     /// Check a name or header value against the OSS rules: `check <KIND> <VALUE>`.
     Check(check::Args),
+    /// Judge a PostObject request: form rules, signature and policy.
+    PostCheck(post_check::Args),
+    /// Check CompleteMultipartUpload bodies and plan part sizes.
+    Multipart(multipart::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +40,8 @@ fn main() -> ExitCode {
     let outcome = match cli {
         Cli::Explain(args) => explain::run(&args),
         Cli::Check(args) => check::run(&args),
+        Cli::PostCheck(args) => post_check::run(&args),
+        Cli::Multipart(args) => multipart::run(&args),
     };
     report::finish(outcome)
 }

@@ -1,0 +1,272 @@
+//! `oss-doctor post-check`: judge a PostObject request as OSS would.
+//!
+//! Prints every form field, the file's name, type and size, and the first rule broken:
+//! the `Content-Type`, the form rules, the signature (with `--access-key-secret`), then
+//! the policy (expiration against `--now`, every condition, `content-length-range`).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use oss_core::errors::{Entry, Error};
+use oss_core::multipart::{Boundary, Condition, Limits, Policy, PostForm, PostOptions};
+use oss_core::sign::SigningKey;
+use serde_json::{Map, Value, json};
+
+use crate::input;
+use crate::report::{self, Outcome, Output};
+
+/// Arguments of `post-check`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The request's Content-Type header, e.g. 'multipart/form-data; boundary=xyz'.
+    #[arg(long, allow_hyphen_values = true)]
+    content_type: String,
+    /// The request body (`-` for standard input).
+    #[arg(long)]
+    body: String,
+    /// The AccessKey secret: also check the Signature field against the policy.
+    #[arg(long)]
+    access_key_secret: Option<String>,
+    /// The current time in UNIX seconds, for the policy's expiration (default: the clock).
+    #[arg(long, allow_hyphen_values = true)]
+    now: Option<i64>,
+    /// The bucket the form is posted to, for `bucket` policy conditions (skipped if absent).
+    #[arg(long)]
+    bucket: Option<String>,
+    /// Use the live service's form limits (8 KB names, 2 MB values) instead of the 4 KB of
+    /// the error-center pages.
+    #[arg(long)]
+    live_limits: bool,
+    /// Match field names ignoring case (the 2021 API reference) instead of exactly.
+    #[arg(long)]
+    case_insensitive: bool,
+    /// Print one JSON document.
+    #[arg(long)]
+    json: bool,
+}
+
+/// What was learnt about the form, whether or not it passed.
+#[derive(Default)]
+struct Findings {
+    boundary: Option<String>,
+    fields: Vec<(String, String)>,
+    file: Option<FileInfo>,
+    signature: Option<&'static str>,
+    policy: Option<Value>,
+    policy_lines: Vec<String>,
+}
+
+struct FileInfo {
+    filename: Option<String>,
+    content_type: Option<String>,
+    size: usize,
+}
+
+/// Why the form fails: the OSS error, and the full message when OSS adds to it.
+struct Failure {
+    error: Error,
+    message: Option<String>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Self {
+            error,
+            message: None,
+        }
+    }
+}
+
+/// Runs `post-check`.
+pub(crate) fn run(args: &Args) -> Outcome {
+    let body = match input::read_all(&args.body) {
+        Ok(body) => body,
+        Err(message) => return Outcome::Usage(message),
+    };
+    let mut findings = Findings::default();
+    match judge(args, &body, &mut findings) {
+        Ok(()) => Outcome::Ok(Output::choose(
+            args.json,
+            || findings_json(&findings, None),
+            || findings_text(&findings, None),
+        )),
+        Err(failure) => Outcome::Rejected(Output::choose(
+            args.json,
+            || findings_json(&findings, Some(&failure)),
+            || findings_text(&findings, Some(&failure)),
+        )),
+    }
+}
+
+fn judge(args: &Args, body: &[u8], findings: &mut Findings) -> Result<(), Failure> {
+    let boundary = Boundary::from_content_type(args.content_type.trim().as_bytes())?;
+    findings.boundary = Some(lossy(boundary.as_bytes()));
+    let limits = if args.live_limits {
+        Limits::LIVE
+    } else {
+        Limits::DEFAULT
+    };
+    let options = PostOptions::DEFAULT
+        .with_limits(limits)
+        .with_case_insensitive_names(args.case_insensitive);
+    let form = PostForm::parse_with(&boundary, body, options, |part| {
+        if part.headers.name() == b"file"
+            || (args.case_insensitive && part.headers.name().eq_ignore_ascii_case(b"file"))
+        {
+            findings.file = Some(FileInfo {
+                filename: part.headers.filename().map(lossy),
+                content_type: part.headers.content_type().map(lossy),
+                size: part.data.len(),
+            });
+        } else if findings.file.is_none() {
+            findings
+                .fields
+                .push((lossy(part.headers.name()), lossy(part.data)));
+        }
+    })?;
+
+    if form.is_signed() {
+        match &args.access_key_secret {
+            Some(secret) => {
+                form.check_signature(&SigningKey::new(secret.as_bytes()))?;
+                findings.signature = Some("verified");
+            }
+            None => findings.signature = Some("not checked (no --access-key-secret)"),
+        }
+    } else {
+        findings.signature = Some("none (anonymous form)");
+    }
+
+    let mut buf = vec![0; body.len()];
+    let Some(json) = form.policy_json(&mut buf)? else {
+        return Ok(());
+    };
+    let policy = Policy::parse(json)?;
+    let now = args.now.unwrap_or_else(clock);
+    findings.policy = Some(json!({
+        "expiration": policy.expiration(),
+        "conditions": policy.conditions().map(|c| c.to_string()).collect::<Vec<_>>(),
+    }));
+    findings.policy_lines = policy.conditions().map(|c| c.to_string()).collect();
+    policy.check_expiration(now)?;
+    let bucket = args
+        .bucket
+        .as_deref()
+        .map(|b| (&b"bucket"[..], b.as_bytes()));
+    let fields: Vec<(&[u8], &[u8])> = form.fields().chain(bucket).collect();
+    for condition in policy.conditions() {
+        condition.allows_length(form.summary().size)?;
+        let Some(field) = condition.field() else {
+            continue;
+        };
+        if bucket.is_none() && field.matches_name(b"bucket") {
+            continue; // the bucket comes from the host, which the body does not say
+        }
+        let value = fields
+            .iter()
+            .find(|(name, _)| field.matches_name(name))
+            .map_or(&[][..], |(_, v)| v);
+        if !condition.allows_value(value) {
+            return Err(condition_failed(&condition));
+        }
+    }
+    Ok(())
+}
+
+fn condition_failed(condition: &Condition<'_>) -> Failure {
+    let error = Error::from(Entry::PolicyConditionFailed);
+    Failure {
+        error,
+        message: Some(format!("{error} {condition}")),
+    }
+}
+
+fn clock() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn findings_json(findings: &Findings, failure: Option<&Failure>) -> Value {
+    let mut doc = match failure {
+        Some(failure) => {
+            let mut map = report::rejection_json(&failure.error);
+            if let Some(message) = &failure.message {
+                map.insert("message".into(), json!(message));
+            }
+            map
+        }
+        None => {
+            let mut map = Map::new();
+            map.insert("valid".into(), json!(true));
+            map
+        }
+    };
+    doc.insert("boundary".into(), json!(findings.boundary));
+    let fields: Vec<Value> = findings
+        .fields
+        .iter()
+        .map(|(name, value)| json!({ "name": name, "value": value }))
+        .collect();
+    doc.insert("fields".into(), Value::Array(fields));
+    doc.insert(
+        "file".into(),
+        findings.file.as_ref().map_or(Value::Null, |file| {
+            json!({ "filename": file.filename, "content_type": file.content_type, "size": file.size })
+        }),
+    );
+    doc.insert("signature".into(), json!(findings.signature));
+    doc.insert(
+        "policy".into(),
+        findings.policy.clone().unwrap_or(Value::Null),
+    );
+    Value::Object(doc)
+}
+
+fn findings_text(findings: &Findings, failure: Option<&Failure>) -> String {
+    let mut text = String::new();
+    if let Some(boundary) = &findings.boundary {
+        text.push_str(&format!("boundary: {boundary}\n"));
+    }
+    if !findings.fields.is_empty() {
+        text.push_str("fields:\n");
+        for (name, value) in &findings.fields {
+            text.push_str(&format!("  {name} = {value}\n"));
+        }
+    }
+    if let Some(file) = &findings.file {
+        let name = file.filename.as_deref().unwrap_or("(no filename)");
+        let content_type = file.content_type.as_deref().unwrap_or("(no Content-Type)");
+        text.push_str(&format!(
+            "file: {name}, {content_type}, {} bytes\n",
+            file.size
+        ));
+    }
+    if let Some(signature) = findings.signature {
+        text.push_str(&format!("signature: {signature}\n"));
+    }
+    if !findings.policy_lines.is_empty() {
+        text.push_str("policy conditions:\n");
+        for line in &findings.policy_lines {
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    match failure {
+        None => text.push_str("valid\n"),
+        Some(failure) => {
+            let mut rejection = report::rejection_text(&failure.error);
+            if let Some(message) = &failure.message {
+                rejection = rejection.replacen(
+                    &format!("message: {}", failure.error),
+                    &format!("message: {message}"),
+                    1,
+                );
+            }
+            text.push_str(&rejection);
+        }
+    }
+    text
+}
