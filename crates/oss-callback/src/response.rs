@@ -98,7 +98,7 @@ impl<'a> CallbackReply<'a> {
     /// # Errors
     /// The first that applies, in this order:
     /// 1. slower than the timeout → "Cost too long time.";
-    /// 2. status other than 200 → "Error status : <N>." (see `Error::reported_status`);
+    /// 2. status other than 200 → `"Error status : <N>."` with the status (see `Error::reported_status`);
     /// 3. no `Content-Length` → "Error Status : 400.User server missing content-length.";
     /// 4. `Content-Length` not a positive decimal integer → "Error Status : 400.User server
     ///    return invalid conent-length value.";
