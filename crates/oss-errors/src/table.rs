@@ -432,6 +432,9 @@ entries! {
     // ---- 403 --------------------------------------------------------------------------
     AccessDenied: AccessDenied, "AccessDenied"
         => "The caller lacks permission for this operation; check the RAM policy, bucket policy and ACL.";
+    /// From the error-body example of the status-table page.
+    QueryAuthIncomplete: AccessDenied, "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters"
+        => "A presigned URL carries only some of OSSAccessKeyId, Expires and Signature; send all three (or none, for anonymous access).";
     AccessKeyIdDisabled: InvalidAccessKeyId, "The OSS Access Key Id you provided is disabled."
         => "The AccessKey is disabled; enable it in the RAM console or use another key.";
     AccessKeyIdUnknown: InvalidAccessKeyId, "The OSS Access Key Id you provided does not exist in our records.", ec = "0002-00000902"
@@ -515,9 +518,6 @@ entries! {
     /// failing condition after the colon.
     PolicyConditionFailed: AccessDenied, "Invalid according to Policy: Policy Condition failed:", ec = "0006-00000227", open_ended = true
         => "A form field breaks a policy condition (eq, starts-with, in, content-length-range ...); make the form match the policy or widen the policy.";
-    /// Seed 003 (error body example): a presigned URL lacks one of its three parameters.
-    QueryAuthIncomplete: AccessDenied, "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters"
-        => "A presigned URL carries only some of OSSAccessKeyId, Expires and Signature; send all three (or none, for anonymous access).";
 }
 
 #[cfg(test)]

@@ -296,3 +296,20 @@ fn status_examples_keep_their_number() {
         assert_eq!(err.to_string(), message);
     }
 }
+
+#[test]
+fn page_status_tables_examples() {
+    use oss_errors::xml::ErrorXml;
+    let mut seen = 0;
+    for block in PAGE_STATUS_TABLES.split("<? xml").skip(1) {
+        let end = block.find("</Error>").expect("closed example") + "</Error>".len();
+        let xml = format!("<? xml{}", &block[..end]);
+        let doc = ErrorXml::parse(&xml).unwrap_or_else(|err| panic!("{err}: {xml}"));
+        let found = doc
+            .recognize()
+            .unwrap_or_else(|| panic!("not in the catalogue: {xml}"));
+        assert!(doc.code().eq_text(found.code().as_str()));
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+}

@@ -1,0 +1,216 @@
+//! End-to-end tests of `oss-doctor explain`: JSON documents, text and exit statuses.
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use serde_json::{Value, json};
+
+/// Runs `oss-doctor explain <args>` with `stdin`; returns the exit status, stdout, stderr.
+fn explain_with_stdin(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
+        .arg("explain")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("writes");
+    let output = child.wait_with_output().expect("finishes");
+    (
+        output.status.code().expect("exited"),
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        String::from_utf8(output.stderr).expect("UTF-8"),
+    )
+}
+
+fn explain(args: &[&str]) -> (i32, String) {
+    let (status, stdout, _) = explain_with_stdin(args, "");
+    (status, stdout)
+}
+
+/// Runs with `--json` and parses the one JSON document.
+fn explain_json(args: &[&str]) -> (i32, Value) {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let (status, stdout) = explain(&all);
+    (
+        status,
+        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout:?}")),
+    )
+}
+
+#[test]
+fn a_known_code_with_one_message() {
+    let (status, doc) = explain_json(&["NoSuchKey"]);
+    assert_eq!(status, 0);
+    assert_eq!(doc["known"], json!(true));
+    assert_eq!(doc["code"], json!("NoSuchKey"));
+    assert_eq!(doc["status"], json!(404));
+    assert_eq!(doc["message"], json!("The specified key does not exist."));
+    assert_eq!(
+        doc["messages"],
+        json!(["The specified key does not exist."])
+    );
+    assert!(
+        doc["hint"]
+            .as_str()
+            .is_some_and(|hint| hint.contains("key"))
+    );
+    assert_eq!(doc["ec"], json!("0026-00000001"));
+}
+
+#[test]
+fn a_known_code_with_many_messages() {
+    let (status, doc) = explain_json(&["InvalidObjectName"]);
+    assert_eq!(status, 0);
+    assert_eq!(doc["message"], Value::Null);
+    assert_eq!(doc["hint"], Value::Null);
+    assert_eq!(doc["messages"].as_array().map(Vec::len), Some(3));
+    let (_, text) = explain(&["InvalidObjectName"]);
+    assert!(
+        text.contains("OSS sends 3 messages with this code"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The Length of Object name must be less than 1024"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_known_message_tolerantly() {
+    let (status, doc) = explain_json(&[
+        "InvalidArgument",
+        "--message",
+        "  The callback configuration is not json format. ",
+    ]);
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(doc["entry"], json!("CallbackNotJson"));
+    assert_eq!(
+        doc["message"],
+        json!("The callback configuration is not json format")
+    );
+    assert_eq!(doc["argument_name"], json!("callback"));
+    assert_eq!(doc["ec"], json!("0007-00000003"));
+}
+
+#[test]
+fn the_status_template() {
+    let (status, doc) = explain_json(&["CallbackFailed", "--message", "Error status : 301."]);
+    assert_eq!(status, 0);
+    assert_eq!(doc["status"], json!(203));
+    assert_eq!(doc["message"], json!("Error status : 301."));
+    assert_eq!(doc["reported_status"], json!(301));
+}
+
+#[test]
+fn an_unknown_message_of_a_known_code() {
+    let (status, doc) = explain_json(&[
+        "InvalidArgument",
+        "--message",
+        "The callback configuration is not jsn",
+    ]);
+    assert_eq!(status, 1);
+    assert_eq!(doc["known"], json!(false));
+    assert_eq!(doc["status"], json!(400));
+    assert_eq!(
+        doc["closest_message"],
+        json!("The callback configuration is not json format")
+    );
+    let (status, text) = explain(&[
+        "InvalidArgument",
+        "--message",
+        "The callback configuration is not jsn",
+    ]);
+    assert_eq!(status, 1);
+    assert!(text.contains("Closest known message"), "{text}");
+}
+
+#[test]
+fn an_unknown_code_gets_suggestions() {
+    let (status, doc) = explain_json(&["NoSuchKye"]);
+    assert_eq!(status, 1);
+    assert_eq!(doc["known"], json!(false));
+    assert_eq!(doc["status"], Value::Null);
+    assert_eq!(doc["messages"], json!([]));
+    assert_eq!(doc["suggestions"][0], json!("NoSuchKey"));
+    let (status, text) = explain(&["nosuchbucket"]);
+    assert_eq!(status, 1);
+    assert!(
+        text.contains("Did you mean: NoSuchBucket (HTTP 404)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_xml_body_from_standard_input() {
+    let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>InvalidArgument</Code>\n  <Message>The callback configuration is not json format.</Message>\n  <RequestId>587C79A3DD373E2676F73ECE</RequestId>\n  <HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <ArgumentName>callback</ArgumentName>\n  <ArgumentValue>{&quot;callbackUrl&quot;:&quot;8.8.8.8:9090&quot;}</ArgumentValue>\n  <StringToSign>x</StringToSign>\n</Error>\n";
+    let (status, stdout, _) = explain_with_stdin(&["--xml", "-", "--json"], body);
+    assert_eq!(status, 0, "{stdout}");
+    let doc: Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(doc["code"], json!("InvalidArgument"));
+    assert_eq!(doc["entry"], json!("CallbackNotJson"));
+    assert_eq!(doc["request_id"], json!("587C79A3DD373E2676F73ECE"));
+    assert_eq!(doc["host_id"], json!("bucket.oss-cn-hangzhou.aliyuncs.com"));
+    assert_eq!(doc["argument_name"], json!("callback"));
+    assert_eq!(
+        doc["argument_value"],
+        json!("{\"callbackUrl\":\"8.8.8.8:9090\"}")
+    );
+    assert_eq!(doc["fields"], json!({ "StringToSign": "x" }));
+    let (status, text, _) = explain_with_stdin(&["--xml", "-"], body);
+    assert_eq!(status, 0);
+    assert!(
+        text.contains("RequestId   587C79A3DD373E2676F73ECE"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_seed_example_file() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../oss-errors/seeds/003_dd87769f1b50447f.txt"
+    );
+    let page = std::fs::read_to_string(path).expect("seed page");
+    let start = page.find("<? xml").expect("example");
+    let end = page.find("</Error>").expect("example end") + "</Error>".len();
+    let dir = std::env::temp_dir().join(format!("oss-doctor-explain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("error.xml");
+    std::fs::write(&file, &page[start..end]).expect("written");
+    let (status, doc) = explain_json(&["--xml", file.to_str().expect("UTF-8 path")]);
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(doc["entry"], json!("QueryAuthIncomplete"));
+    assert_eq!(doc["code"], json!("AccessDenied"));
+    assert_eq!(doc["status"], json!(403));
+    assert_eq!(doc["request_id"], json!("1D842BC54255****"));
+}
+
+#[test]
+fn the_x_oss_err_header_form() {
+    // base64 of <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><EC>0026-00000001</EC></Error>
+    let header = "PEVycm9yPjxDb2RlPk5vU3VjaEtleTwvQ29kZT48TWVzc2FnZT5UaGUgc3BlY2lmaWVkIGtleSBkb2VzIG5vdCBleGlzdC48L01lc3NhZ2U+PEVDPjAwMjYtMDAwMDAwMDE8L0VDPjwvRXJyb3I+";
+    let (status, doc) = explain_json(&["--x-oss-err", header]);
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(doc["entry"], json!("NoSuchKey"));
+    assert_eq!(doc["ec"], json!("0026-00000001"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(explain(&[]).0, 2);
+    assert_eq!(explain(&["NoSuchKey", "--xml", "-"]).0, 2);
+    let (status, _, stderr) = explain_with_stdin(&["--xml", "-"], "not xml");
+    assert_eq!(status, 2);
+    assert!(stderr.contains("not an OSS error document"), "{stderr}");
+    assert_eq!(explain(&["--xml", "/nonexistent/error.xml"]).0, 2);
+    assert_eq!(explain(&["--x-oss-err", "!!!"]).0, 2);
+}
