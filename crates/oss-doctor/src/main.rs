@@ -13,6 +13,7 @@ mod input;
 mod multipart;
 mod post_check;
 mod report;
+mod sign;
 
 /// Explain OSS errors and check names, signatures, callbacks, multipart uploads and CRC-64.
 #[derive(Debug, Parser)]
@@ -26,6 +27,8 @@ enum Cli {
     PostCheck(post_check::Args),
     /// Check CompleteMultipartUpload bodies and plan part sizes.
     Multipart(multipart::Args),
+    #[command(flatten)]
+    Sign(sign::Command),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Cli::Check(args) => check::run(&args),
         Cli::PostCheck(args) => post_check::run(&args),
         Cli::Multipart(args) => multipart::run(&args),
+        Cli::Sign(command) => sign::run(&command),
     };
     report::finish(outcome)
 }

@@ -161,12 +161,21 @@ impl<'a> Param<'a> {
     /// ```
     #[must_use]
     pub fn decode_value(&self, out: &mut [u8]) -> Option<usize> {
-        let mut len = 0;
-        for byte in self.value.decoded() {
-            *out.get_mut(len)? = byte;
-            len += 1;
-        }
-        Some(len)
+        decode_into(&self.value, out)
+    }
+
+    /// The decoded name, written into `out`; returns its length, or `None` when it does
+    /// not fit.
+    ///
+    /// ```
+    /// use oss_sign::Param;
+    /// let mut buf = [0u8; 8];
+    /// let n = Param::encoded("x%2Doss", "").decode_name(&mut buf).unwrap();
+    /// assert_eq!(&buf[..n], b"x-oss");
+    /// ```
+    #[must_use]
+    pub fn decode_name(&self, out: &mut [u8]) -> Option<usize> {
+        decode_into(&self.name, out)
     }
 
     /// Whether the value is empty.
@@ -174,6 +183,15 @@ impl<'a> Param<'a> {
     pub const fn value_is_empty(&self) -> bool {
         self.value.is_empty()
     }
+}
+
+fn decode_into(text: &Text<'_>, out: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    for byte in text.decoded() {
+        *out.get_mut(len)? = byte;
+        len += 1;
+    }
+    Some(len)
 }
 
 impl core::fmt::Debug for Param<'_> {

@@ -50,7 +50,7 @@ pub use input::{
 };
 pub use key::SigningKey;
 pub use percent::{PercentDecode, Plus, percent_encode_component, percent_encode_path};
-pub use post::{post_policy_signature, verify_post_policy_signature};
+pub use post::{post_policy_signature, verify_post_policy_signature, write_post_policy_base64};
 pub use presign::{Presigned, SECURITY_TOKEN_PARAM, presign, presign_with_transcript};
 pub use rtmp::{RtmpPresigned, presign_rtmp};
 pub use sign::{

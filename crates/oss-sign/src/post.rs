@@ -1,5 +1,9 @@
 //! PostObject (HTML form upload) policy signatures.
 
+use core::fmt;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use oss_errors::Error;
 
 use crate::key::SigningKey;
@@ -44,9 +48,43 @@ pub fn verify_post_policy_signature(
     post_policy_signature(key, policy_b64).verify(provided)
 }
 
+/// Writes the `policy` form field for a policy document: `base64(policy_json)`, with the
+/// JSON bytes taken exactly as given.
+///
+/// # Errors
+/// Whatever `out` returns.
+///
+/// ```
+/// let mut policy = String::new();
+/// oss_sign::write_post_policy_base64(br#"{"conditions":[]}"#, &mut policy).unwrap();
+/// assert_eq!(policy, "eyJjb25kaXRpb25zIjpbXX0=");
+/// ```
+pub fn write_post_policy_base64(policy_json: &[u8], out: &mut impl fmt::Write) -> fmt::Result {
+    // 48 input bytes are exactly 64 base64 characters, so chunks need no padding but the last.
+    let mut buf = [0u8; 64];
+    for chunk in policy_json.chunks(48) {
+        let len = STANDARD
+            .encode_slice(chunk, &mut buf)
+            .map_err(|_| fmt::Error)?;
+        out.write_str(core::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "alloc")]
+    #[test]
+    fn policy_base64_in_chunks_matches_one_shot() {
+        for len in [0usize, 1, 47, 48, 49, 96, 100, 1000] {
+            let json: alloc::vec::Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let mut chunked = alloc::string::String::new();
+            write_post_policy_base64(&json, &mut chunked).unwrap();
+            assert_eq!(chunked, STANDARD.encode(&json), "{len}");
+        }
+    }
 
     #[test]
     fn vector_p2_in_and_not_in() {
