@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod callback;
 mod check;
 mod explain;
 mod input;
@@ -29,6 +30,8 @@ enum Cli {
     Multipart(multipart::Args),
     #[command(flatten)]
     Sign(sign::Command),
+    /// Upload callbacks: decode, encode, render, check replies, verify, serve, probe.
+    Callback(callback::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Cli::PostCheck(args) => post_check::run(&args),
         Cli::Multipart(args) => multipart::run(&args),
         Cli::Sign(command) => sign::run(&command),
+        Cli::Callback(args) => callback::run(&args),
     };
     report::finish(outcome)
 }

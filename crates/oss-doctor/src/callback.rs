@@ -1,0 +1,151 @@
+//! `oss-doctor callback ...`: decode, build, render and check upload callbacks, verify their
+//! signatures, and run or probe a callback server.
+
+use oss_core::callback::{BodyType, CallbackConfig, CallbackUrl, Host, Lint, Scheme};
+use serde_json::{Map, Value, json};
+
+use crate::report::Outcome;
+
+mod check_response;
+mod decode;
+mod decode_var;
+mod encode;
+mod probe;
+mod render;
+mod serve;
+mod verify;
+
+/// Arguments of `callback`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Decode and check an x-oss-callback value (also the `callback` query parameter or form field).
+    Decode(decode::Args),
+    /// Decode and check an x-oss-callback-var value.
+    DecodeVar(decode_var::Args),
+    /// Build x-oss-callback (and x-oss-callback-var) values with correct JSON escaping.
+    Encode(encode::Args),
+    /// Render the body OSS would POST to the callback server.
+    Render(Box<render::Args>),
+    /// Judge a callback server's reply the way OSS does.
+    CheckResponse(check_response::Args),
+    /// Verify a callback request's signature (authorization + x-oss-pub-key-url).
+    Verify(verify::Args),
+    /// Run a callback server that verifies and logs every callback it receives.
+    Serve(serve::Args),
+    /// Send a sample callback to a server as OSS does and judge the reply.
+    Probe(probe::Args),
+}
+
+/// Runs `callback`.
+pub(crate) fn run(args: &Args) -> Outcome {
+    match &args.command {
+        Command::Decode(args) => decode::run(args),
+        Command::DecodeVar(args) => decode_var::run(args),
+        Command::Encode(args) => encode::run(args),
+        Command::Render(args) => render::run(args),
+        Command::CheckResponse(args) => check_response::run(args),
+        Command::Verify(args) => verify::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Probe(args) => probe::run(args),
+    }
+}
+
+/// The `callbackBodyType` names the CLI accepts: the two media types, or `form` / `json`.
+fn parse_body_type(value: &str) -> Result<BodyType, String> {
+    match value {
+        "form" => Ok(BodyType::FormUrlEncoded),
+        "json" => Ok(BodyType::Json),
+        other => BodyType::parse(other).ok_or_else(|| {
+            format!("unknown body type {other:?}: use form, json, or one of the two media types")
+        }),
+    }
+}
+
+/// A decoded configuration as JSON, with the callback's own field names.
+fn config_json(config: &CallbackConfig<'_>) -> Value {
+    let mut map = Map::new();
+    map.insert("callbackUrl".into(), json!(config.url));
+    if let Some(host) = config.host {
+        map.insert("callbackHost".into(), json!(host));
+    }
+    map.insert("callbackBody".into(), json!(config.body));
+    if let Some(body_type) = config.body_type {
+        map.insert("callbackBodyType".into(), json!(body_type.as_str()));
+    }
+    if let Some(sni) = config.sni {
+        map.insert("callbackSNI".into(), json!(sni));
+    }
+    if let Some(policy) = config.policy {
+        map.insert("callbackPolicy".into(), json!(policy));
+    }
+    if let Some(headers) = config.additional_headers {
+        let headers: Map<String, Value> = headers
+            .iter()
+            .map(|(k, v)| (k.to_owned(), json!(v)))
+            .collect();
+        map.insert("additionalHeaders".into(), Value::Object(headers));
+    }
+    Value::Object(map)
+}
+
+/// One callback URL, split into parts, as JSON.
+fn url_json(url: &str) -> Value {
+    match CallbackUrl::parse(url) {
+        Ok(parsed) => json!({
+            "url": url,
+            "scheme": match parsed.scheme {
+                Some(Scheme::Https) => "https",
+                Some(Scheme::Http) | None => "http",
+                Some(_) => "other",
+            },
+            "host": match parsed.host {
+                Host::Name(name) => name.to_owned(),
+                Host::Ipv4(ip) => ip.to_string(),
+                _ => String::new(),
+            },
+            "port": parsed.port,
+            "path": parsed.path_and_query,
+        }),
+        Err(err) => json!({ "url": url, "error": err.to_string() }),
+    }
+}
+
+/// Lints as JSON objects: `{"kind", "subject", "message"}`.
+fn lints_json<'a>(lints: impl Iterator<Item = Lint<'a>>) -> Value {
+    Value::Array(
+        lints
+            .map(|lint| {
+                let (kind, subject) = match lint {
+                    Lint::UnusedVariable(s) => ("unused_variable", s),
+                    Lint::MissingValue(s) => ("missing_value", s),
+                    Lint::UnknownVariable(s) => ("unknown_variable", s),
+                    Lint::OldSyntax(s) => ("old_syntax", s),
+                    Lint::QuotedPlaceholder(s) => ("quoted_placeholder", s),
+                    _ => ("other", ""),
+                };
+                json!({ "kind": kind, "subject": subject, "message": lint.to_string() })
+            })
+            .collect(),
+    )
+}
+
+/// The text form of lints: one `warning:` line each.
+fn lints_text(lints: &Value) -> String {
+    lints
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|lint| {
+            format!(
+                "warning: {}\n",
+                lint["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,258 @@
+//! `callback serve`: a callback server for debugging. It checks every callback's signature,
+//! logs what it received and what was signed, and answers `{"Status":"OK"}` (with
+//! Content-Length, as OSS requires) or 400 when the signature is bad, like OSS's demo server.
+
+use core::convert::Infallible;
+use core::net::SocketAddr;
+use std::io::Write as _;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use http_body_util::{BodyExt as _, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use oss_core::callback::verify::{CallbackRequest, PublicKey, string_to_sign, string_to_sign_md5};
+use serde_json::{Value, json};
+use tokio::net::TcpListener;
+
+use super::verify::load_key;
+use crate::report::Outcome;
+
+/// Bodies larger than this are refused (OSS sends small form or JSON bodies).
+const MAX_REQUEST_BODY: usize = 1024 * 1024;
+
+/// Arguments of `callback serve`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The address to listen on, e.g. `0.0.0.0:9000` (port 0 picks a free port).
+    #[arg(long)]
+    listen: String,
+    /// The public key to verify with: a PEM file or PEM text; OSS's published key by default.
+    #[arg(long)]
+    public_key: Option<String>,
+    /// Log the verdict but answer 200 even when the signature is bad (to test clients).
+    #[arg(long)]
+    no_verify: bool,
+    /// Log one JSON object per line instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// How the server runs.
+#[derive(Clone, Copy)]
+struct Mode {
+    enforce: bool,
+    json: bool,
+}
+
+/// Runs `callback serve` until the process is stopped.
+pub(crate) fn run(args: &Args) -> Outcome {
+    let key = match load_key(args.public_key.as_deref()) {
+        // The server runs until the process ends, so the key can live as long.
+        Ok(key) => &*Box::leak(Box::new(key)),
+        Err(message) => return Outcome::Usage(message),
+    };
+    let addr: SocketAddr = match args.listen.parse() {
+        Ok(addr) => addr,
+        Err(err) => return Outcome::Usage(format!("--listen {}: {err}", args.listen)),
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => return Outcome::Usage(format!("cannot start the runtime: {err}")),
+    };
+    match runtime.block_on(serve(
+        addr,
+        key,
+        Mode {
+            enforce: !args.no_verify,
+            json: args.json,
+        },
+    )) {
+        Ok(()) => Outcome::Usage("the server stopped".into()),
+        Err(message) => Outcome::Usage(message),
+    }
+}
+
+fn log(line: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{line}").and_then(|()| stdout.flush());
+}
+
+async fn serve(addr: SocketAddr, key: &'static PublicKey, mode: Mode) -> Result<(), String> {
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|err| format!("cannot listen on {addr}: {err}"))?;
+    let local = listener.local_addr().map_err(|err| err.to_string())?;
+    if mode.json {
+        log(&json!({ "listening": format!("http://{local}") }).to_string());
+    } else {
+        log(&format!(
+            "listening on http://{local} (verifying with {})",
+            key_name(key)
+        ));
+    }
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(err) => {
+                log(&format!("accept failed: {err}"));
+                continue;
+            }
+        };
+        tokio::spawn(async move {
+            let service = service_fn(move |request| handle(request, key, peer, mode));
+            if let Err(err) = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await
+            {
+                log(&format!("connection from {peer} failed: {err}"));
+            }
+        });
+    }
+}
+
+fn key_name(key: &PublicKey) -> &'static str {
+    if *key == PublicKey::oss() {
+        "OSS's published key"
+    } else {
+        "the given key"
+    }
+}
+
+fn reply(status: StatusCode, body: &Value) -> Response<Full<Bytes>> {
+    let bytes = Bytes::from(body.to_string());
+    let mut response = Response::new(Full::new(bytes.clone()));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    response
+}
+
+async fn handle(
+    request: Request<Incoming>,
+    key: &'static PublicKey,
+    peer: SocketAddr,
+    mode: Mode,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let json = mode.json;
+    let method = request.method().clone();
+    let target = request
+        .uri()
+        .path_and_query()
+        .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .map(|v| v.as_bytes().to_vec())
+            .unwrap_or_default()
+    };
+    let (authorization, pub_key_url) = (header("authorization"), header("x-oss-pub-key-url"));
+    let content_type = String::from_utf8_lossy(&header("content-type")).into_owned();
+    if method != Method::POST {
+        log_request(
+            json,
+            &json!({ "time": now(), "peer": peer.to_string(), "method": method.as_str(), "target": target, "status": 501 }),
+        );
+        return Ok(reply(
+            StatusCode::NOT_IMPLEMENTED,
+            &json!({ "Status": "Unsupported method" }),
+        ));
+    }
+    let body = match Limited::new(request.into_body(), MAX_REQUEST_BODY)
+        .collect()
+        .await
+    {
+        Ok(collected) => collected.to_bytes(),
+        Err(err) => {
+            log_request(
+                json,
+                &json!({ "time": now(), "peer": peer.to_string(), "target": target, "status": 400, "error": err.to_string() }),
+            );
+            return Ok(reply(
+                StatusCode::BAD_REQUEST,
+                &json!({ "Status": "Error", "Reason": "cannot read the body" }),
+            ));
+        }
+    };
+    let callback = CallbackRequest::new(&authorization, &pub_key_url, &target, &body);
+    let verdict = callback.verify(key);
+    let signed =
+        String::from_utf8_lossy(&string_to_sign(callback.path, callback.query, &body)).into_owned();
+    let md5: String = string_to_sign_md5(callback.path, callback.query, &body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let (status, answer) = match verdict {
+        Err(err) if mode.enforce => (
+            StatusCode::BAD_REQUEST,
+            json!({ "Status": "Error", "Reason": err.to_string() }),
+        ),
+        _ => (StatusCode::OK, json!({ "Status": "OK" })),
+    };
+    log_request(
+        json,
+        &json!({
+            "time": now(),
+            "peer": peer.to_string(),
+            "method": "POST",
+            "target": target,
+            "content_type": content_type,
+            "body": String::from_utf8_lossy(&body),
+            "string_to_sign": signed,
+            "string_to_sign_md5": md5,
+            "verified": verdict.is_ok(),
+            "reason": verdict.err().map(|e| e.to_string()),
+            "status": status.as_u16(),
+        }),
+    );
+    Ok(reply(status, &answer))
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn log_request(json: bool, entry: &Value) {
+    if json {
+        log(&entry.to_string());
+        return;
+    }
+    let field = |name: &str| entry.get(name).and_then(Value::as_str).unwrap_or_default();
+    let mut text = format!(
+        "[{}] {} {} from {} -> {}\n",
+        entry["time"],
+        field("method"),
+        field("target"),
+        field("peer"),
+        entry["status"]
+    );
+    if !field("content_type").is_empty() {
+        text.push_str(&format!("  content-type: {}\n", field("content_type")));
+    }
+    if entry.get("body").is_some() {
+        text.push_str(&format!("  body: {}\n", field("body")));
+        text.push_str(&format!(
+            "  string to sign: {:?} (md5 {})\n",
+            field("string_to_sign"),
+            field("string_to_sign_md5")
+        ));
+        match entry.get("reason").and_then(Value::as_str) {
+            None => text.push_str("  signature: verified\n"),
+            Some(reason) => text.push_str(&format!("  signature: NOT verified: {reason}\n")),
+        }
+    }
+    if let Some(error) = entry.get("error").and_then(Value::as_str) {
+        text.push_str(&format!("  error: {error}\n"));
+    }
+    log(text.trim_end());
+}
