@@ -49,16 +49,28 @@ fn ours(boundary: &str, chunks: &[Vec<u8>]) -> Option<Vec<Field>> {
 }
 
 fn theirs(boundary: &str, chunks: &[Vec<u8>]) -> Option<Vec<Field>> {
-    let stream = futures::stream::iter(chunks.iter().map(|c| Ok::<_, Infallible>(Bytes::from(c.clone()))));
+    let stream = futures::stream::iter(
+        chunks
+            .iter()
+            .map(|c| Ok::<_, Infallible>(Bytes::from(c.clone()))),
+    );
     let mut multipart = multer::Multipart::new(stream, boundary);
     futures::executor::block_on(async {
         let mut fields = Vec::new();
         while let Some(field) = multipart.next_field().await.ok()? {
             let name = field.name().unwrap_or_default().as_bytes().to_vec();
             let filename = field.file_name().map(|f| f.as_bytes().to_vec());
-            let content_type = field.headers().get("content-type").map(|v| v.as_bytes().to_vec());
+            let content_type = field
+                .headers()
+                .get("content-type")
+                .map(|v| v.as_bytes().to_vec());
             let data = field.bytes().await.ok()?.to_vec();
-            fields.push(Field { name, filename, content_type, data });
+            fields.push(Field {
+                name,
+                filename,
+                content_type,
+                data,
+            });
         }
         Some(fields)
     })
@@ -67,7 +79,9 @@ fn theirs(boundary: &str, chunks: &[Vec<u8>]) -> Option<Vec<Field>> {
 fn body(boundary: &str, fields: &[Field]) -> Vec<u8> {
     let mut out = Vec::new();
     for field in fields {
-        out.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"").as_bytes());
+        out.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"").as_bytes(),
+        );
         out.extend_from_slice(&field.name);
         out.push(b'"');
         if let Some(filename) = &field.filename {

@@ -3,8 +3,8 @@
 #![allow(missing_docs)]
 
 use oss_multipart::{
-    Boundary, CompleteMultipartUpload, EncryptedUpload, FormParser, Limits, PartPlan, Parts, Policy, PostForm,
-    PostOptions, check_append, check_part_number, check_parts, parse_part_number,
+    Boundary, CompleteMultipartUpload, EncryptedUpload, FormParser, Limits, PartPlan, Parts,
+    Policy, PostForm, PostOptions, check_append, check_part_number, check_parts, parse_part_number,
 };
 use oss_test_support::assert_no_alloc;
 
@@ -73,7 +73,10 @@ fn post_form_policy_and_signature_rules() {
     let policy = b"eyJleHBpcmF0aW9uIjoiMjAzMC0wMS0wMVQwMDowMDowMFoiLCJjb25kaXRpb25zIjpbWyJzdGFydHMtd2l0aCIsIiRrZXkiLCJ1c2VyL2VyaWMvIl0sWyJpbiIsIiRjb250ZW50LXR5cGUiLFsidGV4dC9wbGFpbiJdXSxbImNvbnRlbnQtbGVuZ3RoLXJhbmdlIiwxLDEwXV19";
     let signature = oss_sign::post_policy_signature(&key, policy);
     let file_start: &[u8] = b"--B\r\nContent-Disposition: form-data; name=\"file\"";
-    let file_at = BODY.windows(file_start.len()).position(|w| w == file_start).unwrap();
+    let file_at = BODY
+        .windows(file_start.len())
+        .position(|w| w == file_start)
+        .unwrap();
     let signed = [
         &BODY[..file_at],
         b"--B\r\nContent-Disposition: form-data; name=\"OSSAccessKeyId\"\r\n\r\nAK\r\n",
@@ -92,8 +95,14 @@ fn post_form_policy_and_signature_rules() {
         let json = form.policy_json(&mut buf).unwrap().unwrap();
         let policy = Policy::parse(json).unwrap();
         form.check_policy(&policy, Some(b"bucket"), 0).unwrap();
-        assert!(form.check_policy(&policy, Some(b"bucket"), i64::MAX).is_err());
-        assert!(form.check_signature(&oss_sign::SigningKey::new("other")).is_err());
+        assert!(
+            form.check_policy(&policy, Some(b"bucket"), i64::MAX)
+                .is_err()
+        );
+        assert!(
+            form.check_signature(&oss_sign::SigningKey::new("other"))
+                .is_err()
+        );
     });
 }
 
@@ -107,9 +116,15 @@ fn multipart_rules() {
         assert!(check_part_number(10_001).is_err());
         assert_eq!(parse_part_number(b"7").unwrap(), 7);
         assert!(check_parts([(1, 200 * 1024), (2, 1)]).is_ok());
-        assert_eq!(PartPlan::new(1 << 40, None).unwrap().parts().count(), 10_000);
+        assert_eq!(
+            PartPlan::new(1 << 40, None).unwrap().parts().count(),
+            10_000
+        );
         assert_eq!(check_append(0, None, 5).unwrap(), 5);
         let cse = EncryptedUpload::from_headers(Some(b"100"), Some(b"32")).unwrap();
-        assert!(cse.check_complete([(1, 32), (2, 32), (3, 32), (4, 4)]).is_ok());
+        assert!(
+            cse.check_complete([(1, 32), (2, 32), (3, 32), (4, 4)])
+                .is_ok()
+        );
     });
 }
