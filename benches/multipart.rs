@@ -8,8 +8,8 @@
 //!   bytes (the lower bound of any boundary search).
 #![allow(missing_docs)]
 
-use std::convert::Infallible;
-use std::hint::black_box;
+use core::convert::Infallible;
+use core::hint::black_box;
 
 use bytes::Bytes;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -42,7 +42,7 @@ fn form() -> Vec<u8> {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        (state >> 24) as u8
+        (state >> 24).to_le_bytes()[0]
     }));
     body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
     body

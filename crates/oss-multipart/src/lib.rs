@@ -31,6 +31,10 @@
 //! Nothing here allocates: parsers borrow from their input and keep fixed-size state.
 //! The crate is `#![no_std]` and works with no features at all.
 //!
+//! The form parser's delimiter search is `memchr::memmem`. Without `std`, memchr cannot
+//! detect AVX2 at run time on x86_64 and uses SSE2 unless the build enables the
+//! `avx2` target feature; with `std` (the default) it picks the best kernel itself.
+//!
 //! # Where the sources disagree
 //! The error-center pages (the default) and the live service's documents differ on form
 //! limits and on a few behaviours; [`Limits::LIVE`] and [`PostOptions`] select the other

@@ -4,7 +4,7 @@
 //! part (name, filename, content type, body) or both reject the body.
 #![allow(missing_docs)]
 
-use std::convert::Infallible;
+use core::convert::Infallible;
 
 use bytes::Bytes;
 use oss_multipart::{Boundary, Event, FormParser, Limits};

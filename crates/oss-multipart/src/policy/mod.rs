@@ -24,6 +24,13 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 ///
 /// Parsing checks the whole document, so evaluation cannot meet a malformed condition.
 ///
+/// The JSON is read by a small borrowed reader of this crate, not a JSON crate: a
+/// policy's `conditions` mixes objects, arrays, strings and integers, which needs a
+/// dynamically typed value; `serde-json-core` (the no-alloc choice) cannot deserialize
+/// those (`deserialize_any`), and `serde_json` needs `alloc` to hold them. The reader
+/// checks the document once and hands out views whose escapes are decoded while
+/// comparing, so nothing is copied or allocated.
+///
 /// ```
 /// use oss_multipart::Policy;
 ///
