@@ -57,13 +57,16 @@ enum AfterDelimiter {
 /// A streaming `multipart/form-data` parser: sans-IO, allocation-free, never rescanning.
 ///
 /// Feed it input with [`FormParser::parse`]: each call consumes some bytes and may return
-/// one [`Event`]. Part bodies stream: the parser consumes every body byte it is given and
-/// remembers a delimiter cut by the end of the input itself, so the caller keeps nothing
-/// back. Only a part's header block must be whole before its [`Event::Part`]; until then
+/// one [`Event`]; bytes not consumed must be presented again, followed by more input.
+/// Part bodies stream: the parser consumes every body byte up to the next delimiter and
+/// remembers a delimiter cut by the end of the input itself, so a file never has to be
+/// held in memory. Only a part's header block must be whole before its [`Event::Part`]; until then
 /// the parser consumes nothing and the caller presents the same bytes again with more
 /// (at most [`Limits::part_headers`](crate::Limits::part_headers), and the parser resumes
-/// its search where it stopped). Each body byte is looked at once, by a
-/// `memchr::memmem::Finder` built once per form.
+/// its search where it stopped). The search never goes back over bytes it has passed: body
+/// bytes go through a `memchr::memmem::Finder` built once per form, and only the few
+/// bytes of a delimiter cut by the end of an input are compared again, against the
+/// delimiter, when the next input arrives.
 ///
 /// ```
 /// use oss_multipart::{Boundary, Event, FormParser, Limits};
