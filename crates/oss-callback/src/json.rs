@@ -242,6 +242,7 @@ fn skip_number(text: &[u8], pos: &mut usize) -> Result<(), Malformed> {
 fn skip_string(text: &[u8], pos: &mut usize) -> Result<(), Malformed> {
     let mut src = *pos + 1;
     loop {
+        src += plain_run(&text[src.min(text.len())..]);
         match text.get(src) {
             Some(b'"') => {
                 *pos = src + 1;
@@ -251,10 +252,18 @@ fn skip_string(text: &[u8], pos: &mut usize) -> Result<(), Malformed> {
                 let (_, len) = escape(text, src)?;
                 src += len;
             }
-            Some(0x00..=0x1f) | None => return Err(Malformed),
-            Some(_) => src += 1,
+            _ => return Err(Malformed),
         }
     }
+}
+
+/// Length of the leading run of bytes that need no attention inside a string: not a
+/// quote, not a backslash, not a control character.
+fn plain_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(bytes.len())
 }
 
 /// Decodes the escape that starts at `text[at] == b'\\'`: the character and the number of
@@ -312,6 +321,12 @@ pub(crate) fn unescape_in_place(
     let mut src = *pos + 1;
     let mut out = dst;
     loop {
+        let run = plain_run(&buf[src.min(buf.len())..]);
+        if out != src {
+            buf.copy_within(src..src + run, out);
+        }
+        src += run;
+        out += run;
         match buf.get(src) {
             Some(b'"') => {
                 *pos = src + 1;
@@ -325,12 +340,7 @@ pub(crate) fn unescape_in_place(
                 out += encoded.len();
                 src += len;
             }
-            Some(0x00..=0x1f) | None => return Err(Malformed),
-            Some(&b) => {
-                buf[out] = b;
-                out += 1;
-                src += 1;
-            }
+            _ => return Err(Malformed),
         }
     }
 }
