@@ -9,7 +9,7 @@
 #[allow(unsafe_code)]
 mod x86;
 
-use crate::combine::shift_operator_with;
+use crate::combine::shift_with;
 use crate::poly::mul_mod_normal;
 use crate::table;
 
@@ -23,14 +23,14 @@ pub(crate) fn update(reg: u64, data: &[u8]) -> u64 {
     table::update(reg, data)
 }
 
-/// `x^(8·len) mod P` in normal bit order, with the best multiplier.
+/// `value · x^(8·len) mod P` in normal bit order, with the best multiplier.
 #[inline]
-pub(crate) fn shift_operator(len: u64) -> u64 {
+pub(crate) fn shift(value: u64, len: u64) -> u64 {
     #[cfg(target_arch = "x86_64")]
     if let Some(simd) = x86::detect() {
-        return simd.shift_operator(len);
+        return simd.shift(value, len);
     }
-    shift_operator_with(len, mul_mod_normal)
+    shift_with(value, len, mul_mod_normal)
 }
 
 /// `a · b mod P` in normal bit order, with the best multiplier.
@@ -80,12 +80,12 @@ impl Kernel {
         }
     }
 
-    /// `x^(8·len) mod P` with this kernel's multiplier.
-    pub(crate) fn shift_operator(self, len: u64) -> u64 {
+    /// `value · x^(8·len) mod P` with this kernel's multiplier.
+    pub(crate) fn shift(self, value: u64, len: u64) -> u64 {
         match self {
-            Self::Table => shift_operator_with(len, mul_mod_normal),
+            Self::Table => shift_with(value, len, mul_mod_normal),
             #[cfg(target_arch = "x86_64")]
-            Self::Simd(simd) => simd.shift_operator(len),
+            Self::Simd(simd) => simd.shift(value, len),
         }
     }
 }

@@ -136,11 +136,11 @@ impl Simd {
         }
     }
 
-    /// `x^(8·len) mod P` in normal bit order, by the digit tables of `combine`.
+    /// `value · x^(8·len) mod P` in normal bit order, by the digit tables of `combine`.
     #[inline]
-    pub(crate) fn shift_operator(self, len: u64) -> u64 {
+    pub(crate) fn shift(self, value: u64, len: u64) -> u64 {
         // SAFETY: every tier's proof implies pclmulqdq, all this function enables.
-        unsafe { shift_operator_clmul(len) }
+        unsafe { shift_clmul(value, len) }
     }
 
     /// `a · b mod P` in normal bit order.
@@ -463,8 +463,8 @@ fn mul_mod_clmul(a: u64, b: u64) -> u64 {
     _mm_cvtsi128_si64(_mm_xor_si128(product, q_poly)) as u64
 }
 
-/// `x^(8·len) mod P` in normal bit order, from the digit tables.
+/// `value · x^(8·len) mod P` in normal bit order, from the digit tables.
 #[target_feature(enable = "pclmulqdq")]
-fn shift_operator_clmul(len: u64) -> u64 {
-    crate::combine::shift_operator_with(len, |a, b| mul_mod_clmul(a, b))
+fn shift_clmul(value: u64, len: u64) -> u64 {
+    crate::combine::shift_with(value, len, |a, b| mul_mod_clmul(a, b))
 }
