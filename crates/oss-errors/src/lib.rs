@@ -29,6 +29,7 @@ extern crate std;
 
 #[macro_use]
 mod macros;
+mod code_hash;
 mod error;
 mod lookup;
 mod normalize;

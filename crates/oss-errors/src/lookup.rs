@@ -1,69 +1,20 @@
 //! Lookups without allocation: code text to [`Code`], a code's entries, and (code,
 //! message) to [`Entry`].
 //!
-//! The indexes are built at compile time: codes sorted by (length, bytes) for a binary
-//! search that mostly compares lengths, and entries grouped by code.
+//! The indexes are built at compile time: a perfect hash of code names (see
+//! `code_hash.rs`), and entries grouped by code with the length of each message's core,
+//! so that most candidates are ruled out by one integer comparison.
 
-use core::cmp::Ordering;
 use core::fmt;
 use core::str::FromStr;
 
-use crate::normalize::{loose_eq, loose_starts_with};
+use crate::code_hash::code_named;
+use crate::normalize::{core, core_bounds, loose_eq, loose_starts_with};
 use crate::template;
 use crate::{Code, Entry, Error};
 
 const CODES: usize = Code::ALL.len();
 const ENTRIES: usize = Entry::ALL.len();
-
-/// Orders code names by length first, then bytewise: cheap to compare, and the same
-/// order in `const` and at run time.
-const fn order(a: &[u8], b: &[u8]) -> Ordering {
-    if a.len() != b.len() {
-        return if a.len() < b.len() {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        };
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                Ordering::Less
-            } else {
-                Ordering::Greater
-            };
-        }
-        i += 1;
-    }
-    Ordering::Equal
-}
-
-/// Every code, sorted by [`order`] of its name.
-static CODES_BY_NAME: [Code; CODES] = {
-    let mut sorted = [Code::ALL[0]; CODES];
-    let mut i = 0;
-    while i < CODES {
-        sorted[i] = Code::ALL[i];
-        let mut j = i;
-        while j > 0
-            && matches!(
-                order(
-                    sorted[j].as_str().as_bytes(),
-                    sorted[j - 1].as_str().as_bytes()
-                ),
-                Ordering::Less
-            )
-        {
-            let swap = sorted[j];
-            sorted[j] = sorted[j - 1];
-            sorted[j - 1] = swap;
-            j -= 1;
-        }
-        i += 1;
-    }
-    sorted
-};
 
 /// Every entry, grouped by code in code order (table order within a code).
 static ENTRIES_BY_CODE: [Entry; ENTRIES] = {
@@ -100,6 +51,19 @@ static FIRST_ENTRY: [usize; CODES + 1] = {
     first
 };
 
+/// For each entry of [`ENTRIES_BY_CODE`], the length of its message's core: most
+/// candidates are ruled out by comparing it with the input's.
+static CORE_LENGTHS: [usize; ENTRIES] = {
+    let mut lengths = [0; ENTRIES];
+    let mut i = 0;
+    while i < ENTRIES {
+        let (start, end) = core_bounds(ENTRIES_BY_CODE[i].message().as_bytes());
+        lengths[i] = end - start;
+        i += 1;
+    }
+    lengths
+};
+
 impl Code {
     /// The code OSS spells `name`, exactly (case matters, as on the wire).
     ///
@@ -121,10 +85,7 @@ impl Code {
     /// ```
     #[must_use]
     pub fn from_bytes(name: &[u8]) -> Option<Self> {
-        CODES_BY_NAME
-            .binary_search_by(|code| order(code.as_str().as_bytes(), name))
-            .ok()
-            .map(|index| CODES_BY_NAME[index])
+        code_named(name)
     }
 
     /// The entries (messages) of this code, in table order.
@@ -227,11 +188,23 @@ impl Error {
     /// ```
     #[must_use]
     pub fn recognize(code: Code, message: &str) -> Option<Self> {
-        let entries = code.entries();
-        if let Some(&entry) = entries
+        let range = FIRST_ENTRY[code as usize]..FIRST_ENTRY[code as usize + 1];
+        let entries = &ENTRIES_BY_CODE[range.clone()];
+        // First the cores byte for byte (one length comparison rules most entries out),
+        // then the tolerant comparison. No two entries of a code are loosely equal (a
+        // table test checks), so both passes find the same entry.
+        let wanted = core(message);
+        let exact = entries
             .iter()
-            .find(|entry| loose_eq(entry.message(), message))
-        {
+            .zip(&CORE_LENGTHS[range])
+            .find(|&(entry, &len)| len == wanted.len() && core(entry.message()) == wanted)
+            .map(|(&entry, _)| entry);
+        if let Some(entry) = exact.or_else(|| {
+            entries
+                .iter()
+                .copied()
+                .find(|entry| loose_eq(entry.message(), message))
+        }) {
             return Some(Self::new(entry));
         }
         if let Some(found) = template::recognize(entries, message) {
@@ -246,7 +219,54 @@ impl Error {
 
 #[cfg(test)]
 mod tests {
+    use alloc::format;
+    use alloc::string::String;
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The model: the first entry of the code whose message is loosely equal, by a plain scan.
+    fn model(code: Code, message: &str) -> Option<Entry> {
+        Entry::ALL
+            .iter()
+            .copied()
+            .find(|e| e.code() == code && loose_eq(e.message(), message))
+    }
+
+    proptest! {
+        #[test]
+        fn fast_matching_agrees_with_the_model(
+            index in 0..Entry::ALL.len(),
+            lead in "[ \t\n]{0,2}",
+            trail in "[ \t\n]{0,2}",
+            period in any::<bool>(),
+            doubled in any::<bool>(),
+            escaped in any::<bool>(),
+            cut in 0usize..4,
+        ) {
+            let entry = Entry::ALL[index];
+            let mut body = String::from(entry.message());
+            if doubled {
+                body = body.replace(' ', "  ");
+            }
+            if escaped && !body.contains('\\') {
+                body = body.replace('"', "\\\"");
+            }
+            body.truncate(body.len().saturating_sub(cut * usize::from(body.is_ascii())));
+            if period && !body.ends_with('.') {
+                body.push('.');
+            }
+            let message = format!("{lead}{body}{trail}");
+            let found = Error::recognize(entry.code(), &message).map(Error::entry);
+            let expected = model(entry.code(), &message);
+            if expected.is_some() {
+                prop_assert_eq!(found, expected);
+            }
+            if cut == 0 {
+                prop_assert!(found.is_some(), "{:?}", message);
+            }
+        }
+    }
 
     #[test]
     fn every_code_name_finds_its_code() {
@@ -271,12 +291,14 @@ mod tests {
     }
 
     #[test]
-    fn codes_by_name_is_sorted() {
-        for pair in CODES_BY_NAME.windows(2) {
-            assert_eq!(
-                order(pair[0].as_str().as_bytes(), pair[1].as_str().as_bytes()),
-                Ordering::Less
-            );
+    fn no_two_entries_of_a_code_are_loosely_equal() {
+        for &code in Code::ALL {
+            let entries = code.entries();
+            for (i, a) in entries.iter().enumerate() {
+                for b in &entries[i + 1..] {
+                    assert!(!loose_eq(a.message(), b.message()), "{a:?} and {b:?}");
+                }
+            }
         }
     }
 

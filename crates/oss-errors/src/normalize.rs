@@ -13,12 +13,36 @@ struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     fn new(text: &'a str) -> Self {
-        let mut rest = text.as_bytes().trim_ascii();
-        if let Some(without_period) = rest.strip_suffix(b".") {
-            rest = without_period.trim_ascii_end();
+        Self {
+            rest: core(text).as_bytes(),
         }
-        Self { rest }
     }
+}
+
+/// `text` without surrounding whitespace and without one trailing period.
+pub(crate) fn core(text: &str) -> &str {
+    let (start, end) = core_bounds(text.as_bytes());
+    // Both bounds sit next to ASCII bytes, so they are character boundaries.
+    &text[start..end]
+}
+
+/// Where [`core`] starts and ends in `text`.
+pub(crate) const fn core_bounds(text: &[u8]) -> (usize, usize) {
+    let mut start = 0;
+    while start < text.len() && text[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    let mut end = text.len();
+    while end > start && text[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    if end > start && text[end - 1] == b'.' {
+        end -= 1;
+        while end > start && text[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+    }
+    (start, end)
 }
 
 impl Iterator for Normalized<'_> {
@@ -78,6 +102,19 @@ mod tests {
         assert!(!loose_eq("abc..", "abc"));
         assert!(!loose_eq("abc", "abcd"));
         assert!(!loose_eq("a b", "ab"));
+    }
+
+    #[test]
+    fn cores() {
+        assert_eq!(
+            core(
+                "  a b. 
+"
+            ),
+            "a b"
+        );
+        assert_eq!(core("a.."), "a.");
+        assert_eq!(core(" . "), "");
     }
 
     #[test]

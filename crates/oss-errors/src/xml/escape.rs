@@ -27,47 +27,80 @@ pub(crate) fn escape_part<W: Write + ?Sized>(
     starts_value: bool,
     ends_value: bool,
 ) -> fmt::Result {
-    let inner_start = if starts_value {
+    let lead = if starts_value {
         text.len() - text.trim_ascii_start().len()
     } else {
         0
     };
-    let inner_end = if ends_value {
-        text.trim_ascii_end().len().max(inner_start)
+    let (leading, rest) = text.split_at(lead);
+    let trail = if ends_value {
+        rest.len() - rest.trim_ascii_end().len()
     } else {
-        text.len()
+        0
     };
-    let mut plain_from = 0;
-    for (at, c) in text.char_indices() {
-        let at_edge = at < inner_start || at >= inner_end;
-        let replacement = match c {
-            '&' => Replacement::Str("&amp;"),
-            '<' => Replacement::Str("&lt;"),
-            '>' => Replacement::Str("&gt;"),
-            '\r' => Replacement::Str("&#13;"),
-            ' ' | '\t' | '\n' if at_edge => Replacement::Reference(c),
-            '\u{0}'..='\u{8}'
-            | '\u{b}'
-            | '\u{c}'
-            | '\u{e}'..='\u{1f}'
-            | '\u{fffe}'
-            | '\u{ffff}' => Replacement::Str("\u{fffd}"),
-            _ => continue,
-        };
-        out.write_str(&text[plain_from..at])?;
-        match replacement {
-            Replacement::Str(s) => out.write_str(s)?,
-            Replacement::Reference(c) => write!(out, "&#{};", u32::from(c))?,
-        }
-        plain_from = at + c.len_utf8();
-    }
-    out.write_str(&text[plain_from..])
+    let (middle, trailing) = rest.split_at(rest.len() - trail);
+    edge_whitespace(leading, out)?;
+    escape_middle(middle, out)?;
+    edge_whitespace(trailing, out)
 }
 
-/// What a character is written as.
-enum Replacement {
-    Str(&'static str),
-    Reference(char),
+/// Writes ASCII whitespace as character references.
+fn edge_whitespace<W: Write + ?Sized>(text: &str, out: &mut W) -> fmt::Result {
+    for byte in text.bytes() {
+        out.write_str(match byte {
+            b' ' => "&#32;",
+            b'\t' => "&#9;",
+            b'\n' => "&#10;",
+            b'\r' => "&#13;",
+            _ => "\u{fffd}",
+        })?;
+    }
+    Ok(())
+}
+
+/// Bytes that may need replacing: markup, carriage return, C0 controls other than tab
+/// and line feed, and the lead byte of U+FFFE / U+FFFF.
+static ATTENTION: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x09 && b != 0x0a;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[0xef] = true;
+    table
+};
+
+/// Escapes text whose edges need no protection.
+fn escape_middle<W: Write + ?Sized>(text: &str, out: &mut W) -> fmt::Result {
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| ATTENTION[usize::from(b)]) {
+        at += offset;
+        let (replacement, len) = match bytes[at] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'\r' => ("&#13;", 1),
+            0xef if matches!(bytes.get(at + 1..at + 3), Some([0xbf, 0xbe | 0xbf])) => {
+                ("\u{fffd}", 3)
+            }
+            0xef => {
+                at += 1;
+                continue;
+            }
+            _ => ("\u{fffd}", 1),
+        };
+        out.write_str(&text[plain_from..at])?;
+        out.write_str(replacement)?;
+        at += len;
+        plain_from = at;
+    }
+    out.write_str(&text[plain_from..])
 }
 
 /// Whether `name` can be written as an element name: an ASCII XML name, with no colon
@@ -116,6 +149,11 @@ mod tests {
     fn controls_are_replaced() {
         assert_eq!(escaped("a\u{1}b"), "a\u{fffd}b");
         assert_eq!(escaped("\u{e9}\u{4e2d}"), "\u{e9}\u{4e2d}");
+        assert_eq!(
+            escaped("a\u{fffe}b\u{ffff}c\u{f000}\u{fffd}"),
+            "a\u{fffd}b\u{fffd}c\u{f000}\u{fffd}"
+        );
+        assert_eq!(escaped("\u{c}x\u{c}"), "\u{fffd}x\u{fffd}");
     }
 
     #[test]

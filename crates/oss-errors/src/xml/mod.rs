@@ -113,14 +113,6 @@ impl XmlError {
         Self { kind, offset }
     }
 
-    /// Moves the offset by `base`, for errors found in a slice of the input.
-    pub(crate) const fn shifted(self, base: usize) -> Self {
-        Self {
-            offset: self.offset + base,
-            ..self
-        }
-    }
-
     /// What is wrong.
     ///
     /// ```

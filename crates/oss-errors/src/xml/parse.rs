@@ -1,6 +1,6 @@
 //! Parsing an OSS error document, borrowing from the input and allocating nothing.
 
-use super::scan::{element_end, next_child, skip_misc, start_tag};
+use super::scan::{Item, next_item, skip_misc, start_tag};
 use super::text::XmlText;
 use super::{XmlError, XmlErrorKind};
 use crate::{Code, Error};
@@ -72,23 +72,8 @@ impl<'a> ErrorXml<'a> {
         if !root.name.eq_ignore_ascii_case("Error") {
             return Err(XmlError::new(XmlErrorKind::RootIsNotError, start));
         }
-        let (body, after) = if root.self_closing {
-            ("", root.end)
-        } else {
-            let (content_end, after) = element_end(input, root.end, root.name)?;
-            (&input[root.end..content_end], after)
-        };
-        let trailing = skip_misc(input, after)?;
-        if trailing != input.len() {
-            return Err(XmlError::new(XmlErrorKind::TrailingContent, trailing));
-        }
-        Self::from_body(body).map_err(|err| err.shifted(root.end))
-    }
-
-    fn from_body(body: &'a str) -> Result<Self, XmlError> {
-        let mut code = None;
         let mut doc = Self {
-            body,
+            body: "",
             code: XmlText::new(""),
             message: None,
             request_id: None,
@@ -99,24 +84,52 @@ impl<'a> ErrorXml<'a> {
             argument_value: None,
             header: None,
         };
-        let mut at = 0;
-        while let Some((name, content, after)) = next_child(body, at)? {
-            at = after;
-            let slot = match name {
-                "Code" => &mut code,
-                "Message" => &mut doc.message,
-                "RequestId" => &mut doc.request_id,
-                "HostId" => &mut doc.host_id,
-                "EC" => &mut doc.ec,
-                "RecommendDoc" => &mut doc.recommend_doc,
-                "ArgumentName" => &mut doc.argument_name,
-                "ArgumentValue" => &mut doc.argument_value,
-                "Header" => &mut doc.header,
-                _ => continue,
-            };
-            slot.get_or_insert(XmlText::new(content));
+        let mut code = None;
+        let mut at = root.end;
+        let after = loop {
+            if root.self_closing {
+                break root.end;
+            }
+            match next_item(input, at)? {
+                Item::Child {
+                    name,
+                    content,
+                    after,
+                } => {
+                    at = after;
+                    let slot = match name {
+                        "Code" => &mut code,
+                        "Message" => &mut doc.message,
+                        "RequestId" => &mut doc.request_id,
+                        "HostId" => &mut doc.host_id,
+                        "EC" => &mut doc.ec,
+                        "RecommendDoc" => &mut doc.recommend_doc,
+                        "ArgumentName" => &mut doc.argument_name,
+                        "ArgumentValue" => &mut doc.argument_value,
+                        "Header" => &mut doc.header,
+                        _ => continue,
+                    };
+                    slot.get_or_insert(XmlText::new(content));
+                }
+                Item::End {
+                    name,
+                    at: end_tag,
+                    after,
+                } => {
+                    if !name.eq_ignore_ascii_case(root.name) {
+                        return Err(XmlError::new(XmlErrorKind::MismatchedEndTag, end_tag));
+                    }
+                    doc.body = &input[root.end..end_tag];
+                    break after;
+                }
+                Item::Eof => return Err(XmlError::new(XmlErrorKind::UnexpectedEnd, input.len())),
+            }
+        };
+        let trailing = skip_misc(input, after)?;
+        if trailing != input.len() {
+            return Err(XmlError::new(XmlErrorKind::TrailingContent, trailing));
         }
-        doc.code = code.ok_or(XmlError::new(XmlErrorKind::MissingCode, 0))?;
+        doc.code = code.ok_or(XmlError::new(XmlErrorKind::MissingCode, root.end))?;
         Ok(doc)
     }
 
@@ -269,9 +282,17 @@ impl<'a> Iterator for Fields<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         // The body was scanned without error by `ErrorXml::parse`, so this cannot fail.
-        let (name, content, after) = next_child(self.body, self.at).ok()??;
-        self.at = after;
-        Some((name, XmlText::new(content)))
+        match next_item(self.body, self.at) {
+            Ok(Item::Child {
+                name,
+                content,
+                after,
+            }) => {
+                self.at = after;
+                Some((name, XmlText::new(content)))
+            }
+            _ => None,
+        }
     }
 }
 

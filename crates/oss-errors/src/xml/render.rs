@@ -256,9 +256,13 @@ impl<'a> ErrorDocument<'a> {
 }
 
 fn element<W: Write + ?Sized>(out: &mut W, name: &str, value: &str) -> fmt::Result {
-    write!(out, "  <{name}>")?;
+    out.write_str("  <")?;
+    out.write_str(name)?;
+    out.write_str(">")?;
     escape(value, out)?;
-    writeln!(out, "</{name}>")
+    out.write_str("</")?;
+    out.write_str(name)?;
+    out.write_str(">\n")
 }
 
 fn optional_element<W: Write + ?Sized>(

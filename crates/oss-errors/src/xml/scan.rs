@@ -35,6 +35,9 @@ fn end_of_input(text: &str) -> XmlError {
 ///
 /// Declarations are matched loosely: `<? xml version="1.0" ? >` ends at its `>`.
 fn skip_markup(text: &str, at: usize) -> Result<Option<usize>, XmlError> {
+    if !matches!(text.as_bytes().get(at + 1), Some(b'!' | b'?')) {
+        return Ok(None);
+    }
     let rest = &text[at..];
     let end = if rest.starts_with("<!--") {
         find_str(text, at + 4, "-->").map(|end| end + 3)
@@ -147,29 +150,57 @@ pub(crate) fn element_end(
     }
 }
 
-/// The next child element of `body` from `at`: its name, its raw content (untrimmed) and
-/// the offset after it; `None` when no element is left. Text between elements is skipped.
-pub(crate) fn next_child(
-    text: &str,
-    mut at: usize,
-) -> Result<Option<(&str, &str, usize)>, XmlError> {
+/// What comes next inside an element's content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Item<'a> {
+    /// A child element: its name, its raw content (untrimmed), and the offset after it.
+    Child {
+        name: &'a str,
+        content: &'a str,
+        after: usize,
+    },
+    /// An end tag: its name, where it starts, and the offset after it.
+    End {
+        name: &'a str,
+        at: usize,
+        after: usize,
+    },
+    /// The input ends.
+    Eof,
+}
+
+/// The next child element or end tag from `at`; text between elements is skipped.
+pub(crate) fn next_item(text: &str, mut at: usize) -> Result<Item<'_>, XmlError> {
     loop {
         let Some(lt) = find_byte(text, at, b'<') else {
-            return Ok(None);
+            return Ok(Item::Eof);
         };
         if let Some(end) = skip_markup(text, lt)? {
             at = end;
             continue;
         }
         if text[lt..].starts_with("</") {
-            return Err(XmlError::new(XmlErrorKind::MismatchedEndTag, lt));
+            let gt = find_byte(text, lt + 2, b'>').ok_or_else(|| end_of_input(text))?;
+            return Ok(Item::End {
+                name: text[lt + 2..gt].trim_ascii_end(),
+                at: lt,
+                after: gt + 1,
+            });
         }
         let tag = start_tag(text, lt)?;
         if tag.self_closing {
-            return Ok(Some((tag.name, "", tag.end)));
+            return Ok(Item::Child {
+                name: tag.name,
+                content: "",
+                after: tag.end,
+            });
         }
         let (content_end, after) = element_end(text, tag.end, tag.name)?;
-        return Ok(Some((tag.name, &text[tag.end..content_end], after)));
+        return Ok(Item::Child {
+            name: tag.name,
+            content: &text[tag.end..content_end],
+            after,
+        });
     }
 }
 
@@ -214,14 +245,44 @@ mod tests {
     }
 
     #[test]
-    fn children() {
-        let body = " <Code>X</Code>text<!-- <No> --><Empty/><D><E>1</E></D>";
-        let (name, content, at) = next_child(body, 0).unwrap().unwrap();
+    fn items() {
+        let body = " <Code>X</Code>text<!-- <No> --><Empty/><D><E>1</E></D></Error>";
+        let Item::Child {
+            name,
+            content,
+            after,
+        } = next_item(body, 0).unwrap()
+        else {
+            panic!()
+        };
         assert_eq!((name, content), ("Code", "X"));
-        let (name, content, at) = next_child(body, at).unwrap().unwrap();
+        let Item::Child {
+            name,
+            content,
+            after,
+        } = next_item(body, after).unwrap()
+        else {
+            panic!()
+        };
         assert_eq!((name, content), ("Empty", ""));
-        let (name, content, at) = next_child(body, at).unwrap().unwrap();
+        let Item::Child {
+            name,
+            content,
+            after,
+        } = next_item(body, after).unwrap()
+        else {
+            panic!()
+        };
         assert_eq!((name, content), ("D", "<E>1</E>"));
-        assert!(next_child(body, at).unwrap().is_none());
+        let end = next_item(body, after).unwrap();
+        assert_eq!(
+            end,
+            Item::End {
+                name: "Error",
+                at: after,
+                after: body.len()
+            }
+        );
+        assert_eq!(next_item(body, body.len()).unwrap(), Item::Eof);
     }
 }

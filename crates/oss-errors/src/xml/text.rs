@@ -25,8 +25,19 @@ pub struct XmlText<'a> {
 impl<'a> XmlText<'a> {
     /// Wraps raw element content, trimming XML whitespace around it.
     pub(crate) fn new(raw: &'a str) -> Self {
+        let is_xml_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        let bytes = raw.as_bytes();
+        let start = bytes
+            .iter()
+            .position(|b| !is_xml_space(b))
+            .unwrap_or(bytes.len());
+        let end = bytes
+            .iter()
+            .rposition(|b| !is_xml_space(b))
+            .map_or(start, |last| last + 1);
+        // Both bounds sit next to ASCII bytes, so they are character boundaries.
         Self {
-            raw: raw.trim_matches([' ', '\t', '\n', '\r']),
+            raw: &raw[start..end],
         }
     }
 
