@@ -76,7 +76,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
 /// Reads and parses an XML error body.
 fn read_xml(path: &str) -> Result<Explanation, String> {
     let bytes = read_all(path)?;
-    let text = std::str::from_utf8(&bytes).map_err(|err| format!("{path} is not UTF-8: {err}"))?;
+    let text = core::str::from_utf8(&bytes).map_err(|err| format!("{path} is not UTF-8: {err}"))?;
     let doc = ErrorXml::parse(text)
         .map_err(|err| format!("{path} is not an OSS error document: {err}"))?;
     Ok(Explanation::from_xml(&doc))

@@ -1,6 +1,6 @@
 //! What `explain` found, and how it is printed: one JSON document, or text for a person.
 
-use std::fmt::Write as _;
+use core::fmt::Write as _;
 
 use oss_core::errors::xml::{ErrorXml, TROUBLESHOOT_URL, XmlText};
 use oss_core::errors::{Code, Entry, Error};

@@ -13,7 +13,7 @@ fn distance(a: &str, b: &str) -> usize {
             let substitution = previous[j] + usize::from(ca != cb);
             current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
         }
-        std::mem::swap(&mut previous, &mut current);
+        core::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
 }
