@@ -8,8 +8,11 @@
 //! `str::replace` for rendering.
 #![allow(missing_docs)]
 
-use std::fmt::Write as _;
-use std::hint::black_box;
+extern crate alloc;
+
+use alloc::borrow::Cow;
+use core::fmt::Write as _;
+use core::hint::black_box;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -32,10 +35,10 @@ const AUTH: &[u8] =
 #[serde(rename_all = "camelCase")]
 #[allow(dead_code)]
 struct PeerConfig<'a> {
-    callback_url: std::borrow::Cow<'a, str>,
-    callback_host: Option<std::borrow::Cow<'a, str>>,
-    callback_body: std::borrow::Cow<'a, str>,
-    callback_body_type: Option<std::borrow::Cow<'a, str>>,
+    callback_url: Cow<'a, str>,
+    callback_host: Option<Cow<'a, str>>,
+    callback_body: Cow<'a, str>,
+    callback_body_type: Option<Cow<'a, str>>,
     #[serde(rename = "callbackSNI")]
     callback_sni: Option<bool>,
 }
@@ -62,16 +65,22 @@ fn decode(c: &mut Criterion) {
         "base64 Vec + serde_json borrowed struct (parse only)",
         |b| {
             b.iter(|| {
-                let bytes = STANDARD.decode(black_box(&header)).unwrap();
-                let config: PeerConfig<'_> = serde_json::from_slice(&bytes).unwrap();
+                let bytes = STANDARD
+                    .decode(black_box(&header))
+                    .expect("bench input is valid");
+                let config: PeerConfig<'_> =
+                    serde_json::from_slice(&bytes).expect("bench input is valid");
                 config.callback_url.len()
             });
         },
     );
     group.bench_function("base64 Vec + serde_json::Value (parse only)", |b| {
         b.iter(|| {
-            let bytes = STANDARD.decode(black_box(&header)).unwrap();
-            let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            let bytes = STANDARD
+                .decode(black_box(&header))
+                .expect("bench input is valid");
+            let value: serde_json::Value =
+                serde_json::from_slice(&bytes).expect("bench input is valid");
             value["callbackUrl"].as_str().map(str::len)
         });
     });
@@ -82,7 +91,7 @@ fn signature(c: &mut Criterion) {
     let key = PublicKey::oss();
     let rsa_key =
         rsa::RsaPublicKey::from_public_key_pem(oss_core::callback::verify::OSS_PUBLIC_KEY_PEM)
-            .unwrap();
+            .expect("bench input is valid");
     let peer = VerifyingKey::<md5::Md5>::new(rsa_key);
     let (path, query, body) = (
         "/index.php",
@@ -96,8 +105,13 @@ fn signature(c: &mut Criterion) {
     });
     group.bench_function("rsa VerifyingKey<Md5> over a concatenated message", |b| {
         b.iter(|| {
-            let signature =
-                Signature::try_from(STANDARD.decode(black_box(AUTH)).unwrap().as_slice()).unwrap();
+            let signature = Signature::try_from(
+                STANDARD
+                    .decode(black_box(AUTH))
+                    .expect("bench input is valid")
+                    .as_slice(),
+            )
+            .expect("bench input is valid");
             let mut message = String::from(path);
             message.push('?');
             message.push_str(query.unwrap_or_default());
@@ -127,8 +141,8 @@ fn render(c: &mut Criterion) {
             out.clear();
             let body =
                 RenderedBody::new(black_box(template), BodyType::FormUrlEncoded, &info, vars)
-                    .unwrap();
-            write!(out, "{body}").unwrap();
+                    .expect("bench input is valid");
+            write!(out, "{body}").expect("bench input is valid");
             out.len()
         });
     });

@@ -1,10 +1,11 @@
 //! End-to-end tests of `oss-doctor callback ...`: JSON output and exit codes, the callback
 //! server, and the probe against misbehaving servers on 127.0.0.1.
 
+use core::time::Duration;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::Value;
 
@@ -236,9 +237,12 @@ fn render_substitutes_and_lints() {
     assert_eq!(json["ec"], "0007-00000105");
 }
 
+/// Extra arguments, the reply body, the expected exit code and message.
+type ResponseCase<'a> = (&'a [&'a str], &'a [u8], i32, Option<&'a str>);
+
 #[test]
 fn check_response_applies_the_oss_rules() {
-    let cases: [(&[&str], &[u8], i32, Option<&str>); 7] = [
+    let cases: [ResponseCase<'_>; 7] = [
         (
             &["--status", "200", "--header", "Content-Length: 15"],
             br#"{"Status":"OK"}"#,
