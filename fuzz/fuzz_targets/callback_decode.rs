@@ -7,12 +7,17 @@ use oss_core::callback::{CallbackConfig, DecodeBuffer, EncodeBuffer};
 
 fn check(value: &[u8]) {
     let mut buf = DecodeBuffer::new();
-    let Ok(config) = CallbackConfig::decode(value, &mut buf) else { return };
+    let Ok(config) = CallbackConfig::decode(value, &mut buf) else {
+        return;
+    };
     let mut out = EncodeBuffer::new();
     // A decoded configuration passed validation, so it encodes unless escaping made it too long.
     if let Ok(encoded) = config.encode_into(&mut out) {
         let mut again = DecodeBuffer::new();
-        assert_eq!(CallbackConfig::decode(encoded.as_bytes(), &mut again), Ok(config));
+        assert_eq!(
+            CallbackConfig::decode(encoded.as_bytes(), &mut again),
+            Ok(config)
+        );
     }
 }
 
@@ -31,9 +36,16 @@ fn encode_base64(data: &[u8], out: &mut [u8]) -> usize {
         if len + 4 > out.len() {
             break;
         }
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
         for i in 0..4 {
-            out[len + i] = if i <= chunk.len() { TABLE[(n >> (18 - 6 * i) & 63) as usize] } else { b'=' };
+            out[len + i] = if i <= chunk.len() {
+                TABLE[(n >> (18 - 6 * i) & 63) as usize]
+            } else {
+                b'='
+            };
         }
         len += 4;
     }

@@ -6,11 +6,16 @@ use oss_core::callback::{CallbackVars, DecodeBuffer, EncodeBuffer};
 
 fn check(value: &[u8]) {
     let mut buf = DecodeBuffer::new();
-    let Ok(vars) = CallbackVars::decode(value, &mut buf) else { return };
+    let Ok(vars) = CallbackVars::decode(value, &mut buf) else {
+        return;
+    };
     let mut out = EncodeBuffer::new();
     if let Ok(encoded) = vars.encode_into(&mut out) {
         let mut again = DecodeBuffer::new();
-        assert_eq!(CallbackVars::decode(encoded.as_bytes(), &mut again), Ok(vars));
+        assert_eq!(
+            CallbackVars::decode(encoded.as_bytes(), &mut again),
+            Ok(vars)
+        );
     }
 }
 
@@ -29,9 +34,16 @@ fn encode_base64(data: &[u8], out: &mut [u8]) -> usize {
         if len + 4 > out.len() {
             break;
         }
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
         for i in 0..4 {
-            out[len + i] = if i <= chunk.len() { TABLE[(n >> (18 - 6 * i) & 63) as usize] } else { b'=' };
+            out[len + i] = if i <= chunk.len() {
+                TABLE[(n >> (18 - 6 * i) & 63) as usize]
+            } else {
+                b'='
+            };
         }
         len += 4;
     }

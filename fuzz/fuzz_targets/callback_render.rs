@@ -9,12 +9,21 @@ use libfuzzer_sys::fuzz_target;
 use oss_core::callback::{BodyType, CallbackVars, RenderedBody, UploadInfo, check_body_template};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = core::str::from_utf8(data) else { return };
+    let Ok(text) = core::str::from_utf8(data) else {
+        return;
+    };
     // First line: the template; the rest: `x:name=value` lines.
     let (template, rest) = text.split_once('\n').unwrap_or((text, ""));
-    let pairs: Vec<(&str, &str)> = rest.lines().filter_map(|line| line.split_once('=')).collect();
+    let pairs: Vec<(&str, &str)> = rest
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .collect();
     let vars = CallbackVars::from_slice(&pairs);
-    let info = UploadInfo::new().with_bucket("b").with_object(rest).with_size(7).with_crc64(u64::MAX);
+    let info = UploadInfo::new()
+        .with_bucket("b")
+        .with_object(rest)
+        .with_size(7)
+        .with_crc64(u64::MAX);
     let checked = check_body_template(template);
     for body_type in [BodyType::FormUrlEncoded, BodyType::Json] {
         match RenderedBody::new(template, body_type, &info, vars) {

@@ -20,7 +20,9 @@ pub extern "C" fn oss_callback_check(value: &[u8; 64], len: usize) -> u16 {
 pub extern "C" fn oss_callback_var_count(value: &[u8; 64], len: usize) -> i32 {
     let mut buf = DecodeBuffer::new();
     let value = value.get(..len).unwrap_or(&[]);
-    CallbackVars::decode(value, &mut buf).map_or(-1, |vars| i32::try_from(vars.iter().count()).unwrap_or(i32::MAX))
+    CallbackVars::decode(value, &mut buf).map_or(-1, |vars| {
+        i32::try_from(vars.iter().count()).unwrap_or(i32::MAX)
+    })
 }
 
 /// 0 when OSS accepts a 200 reply with this body and Content-Length, else 203.
