@@ -12,7 +12,7 @@ use crate::text::Text;
 
 /// How many `x-oss-` headers (or signed parameters) are sorted on the stack; requests
 /// with more are handled by a slower selection pass that needs no storage at all.
-const STACK_ITEMS: usize = 16;
+const STACK_ITEMS: usize = 12;
 
 /// What fills the DATE line.
 #[derive(Clone, Copy, Debug)]
@@ -21,15 +21,6 @@ pub(crate) enum DateSlot<'a> {
     FromHeaders,
     /// Presigned URL: the `Expires` value (decimal seconds).
     Expires(&'a [u8]),
-}
-
-/// Additions the signer makes to the request before signing.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Additions<'a> {
-    /// An extra `x-oss-` header (the STS token in header mode), lower-case name.
-    pub(crate) header: Option<(&'a [u8], &'a [u8])>,
-    /// An extra signed parameter (the STS token in presign mode).
-    pub(crate) param: Option<Param<'a>>,
 }
 
 /// The standard headers the string-to-sign uses.
@@ -57,55 +48,117 @@ pub(crate) fn is_oss_header(name: &[u8]) -> bool {
 /// Bytewise order of the lower-cased names.
 #[inline]
 fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
-    a.iter()
-        .map(u8::to_ascii_lowercase)
-        .cmp(b.iter().map(u8::to_ascii_lowercase))
-}
-
-/// The first value of the standard headers (names compared case-insensitively).
-pub(crate) fn standard_headers<'a>(
-    headers: impl Iterator<Item = (&'a [u8], &'a [u8])>,
-) -> Standard<'a> {
-    let mut found = Standard::default();
-    for (name, value) in headers {
-        let slot = match name.len() {
-            4 if name.eq_ignore_ascii_case(b"date") => &mut found.date,
-            10 if name.eq_ignore_ascii_case(b"x-oss-date") => &mut found.oss_date,
-            11 if name.eq_ignore_ascii_case(b"content-md5") => &mut found.content_md5,
-            12 if name.eq_ignore_ascii_case(b"content-type") => &mut found.content_type,
-            _ => continue,
-        };
-        if slot.is_none() {
-            *slot = Some(value.trim_ascii());
+    for (x, y) in a.iter().zip(b) {
+        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        if x != y {
+            return x.cmp(&y);
         }
     }
-    found
+    a.len().cmp(&b.len())
+}
+
+/// Everything the string-to-sign (and verification) needs from the headers, found in one
+/// pass: the standard headers, `Authorization`, the STS token, and the `x-oss-` headers
+/// sorted on the stack.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct HeaderScan<'a> {
+    pub(crate) standard: Standard<'a>,
+    pub(crate) authorization: Option<&'a [u8]>,
+    pub(crate) security_token: Option<&'a [u8]>,
+    oss: [(&'a [u8], &'a [u8]); STACK_ITEMS],
+    oss_len: usize,
+    /// More `x-oss-` headers than the stack holds: write them with the unbounded pass.
+    overflow: bool,
+    /// A header the signer adds (the STS token), kept for the unbounded pass.
+    extra: Option<(&'a [u8], &'a [u8])>,
+}
+
+impl<'a> HeaderScan<'a> {
+    /// Scans `headers` once (first value wins for the standard headers).
+    #[inline]
+    pub(crate) fn new(headers: impl Iterator<Item = (&'a [u8], &'a [u8])>) -> Self {
+        let mut scan = Self {
+            standard: Standard::default(),
+            authorization: None,
+            security_token: None,
+            oss: [(&[], &[]); STACK_ITEMS],
+            oss_len: 0,
+            overflow: false,
+            extra: None,
+        };
+        for (name, value) in headers {
+            if is_oss_header(name) {
+                scan.push_oss(name, value);
+            }
+            let slot = match name.len() {
+                4 if name.eq_ignore_ascii_case(b"date") => &mut scan.standard.date,
+                10 if name.eq_ignore_ascii_case(b"x-oss-date") => &mut scan.standard.oss_date,
+                11 if name.eq_ignore_ascii_case(b"content-md5") => &mut scan.standard.content_md5,
+                12 if name.eq_ignore_ascii_case(b"content-type") => &mut scan.standard.content_type,
+                13 if name.eq_ignore_ascii_case(b"authorization") => &mut scan.authorization,
+                20 if name.eq_ignore_ascii_case(b"x-oss-security-token") => {
+                    &mut scan.security_token
+                }
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(value.trim_ascii());
+            }
+        }
+        scan
+    }
+
+    /// Adds a header the signer signs although the request does not carry it yet.
+    pub(crate) fn add(&mut self, name: &'a [u8], value: &'a [u8]) {
+        self.extra = Some((name, value));
+        self.push_oss(name, value);
+    }
+
+    /// Insertion sort into the stack array; stable, so repeated names keep their order.
+    fn push_oss(&mut self, name: &'a [u8], value: &'a [u8]) {
+        if self.oss_len == STACK_ITEMS {
+            self.overflow = true;
+            return;
+        }
+        let mut at = self.oss_len;
+        while at > 0 && cmp_lower(self.oss[at - 1].0, name) == Ordering::Greater {
+            self.oss[at] = self.oss[at - 1];
+            at -= 1;
+        }
+        self.oss[at] = (name, value);
+        self.oss_len += 1;
+    }
 }
 
 /// Streams the whole string-to-sign of `request` into `sink`.
 pub(crate) fn write_string_to_sign<'a, H, Q, S>(
     sink: &mut S,
     request: &Request<'a, H, Q>,
+    scan: &HeaderScan<'a>,
     date: DateSlot<'_>,
-    add: Additions<'a>,
+    param: Option<Param<'a>>,
 ) where
     H: Headers<'a>,
     Q: Query<'a>,
     S: Sink,
 {
-    let standard = standard_headers(request.headers.fields());
+    let standard = &scan.standard;
     write_method(sink, request.method);
     sink.put(standard.content_md5.unwrap_or_default());
-    sink.put(b"\n");
+    sink.put_byte(b'\n');
     sink.put(standard.content_type.unwrap_or_default());
-    sink.put(b"\n");
+    sink.put_byte(b'\n');
     match date {
         DateSlot::FromHeaders => sink.put(standard.date_line().unwrap_or_default()),
         DateSlot::Expires(expires) => sink.put(expires),
     }
-    sink.put(b"\n");
-    write_oss_headers(sink, request.headers.fields(), add.header);
-    write_resource(sink, request, add.param);
+    sink.put_byte(b'\n');
+    if scan.overflow {
+        write_oss_headers_unbounded(sink, request.headers.fields().chain(scan.extra));
+    } else {
+        write_oss_headers(sink, &scan.oss[..scan.oss_len]);
+    }
+    write_resource(sink, request, param);
 }
 
 /// The method, upper-cased.
@@ -120,7 +173,7 @@ fn write_method(sink: &mut impl Sink, method: &str) {
     } else {
         sink.put(bytes);
     }
-    sink.put(b"\n");
+    sink.put_byte(b'\n');
 }
 
 /// A header name, lower-cased, in chunks through a small stack buffer.
@@ -138,50 +191,25 @@ fn write_lower(sink: &mut impl Sink, name: &[u8]) {
     }
 }
 
-/// CanonicalizedOSSHeaders: `name:value\n` per distinct lower-cased `x-oss-` name, sorted
-/// bytewise, values trimmed, repeated names joined with `,` in the order given.
-pub(crate) fn write_oss_headers<'a, I>(
-    sink: &mut impl Sink,
-    headers: I,
-    extra: Option<(&'a [u8], &'a [u8])>,
-) where
-    I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
-{
-    let all = headers.chain(extra);
-    let mut stack: [(&[u8], &[u8]); STACK_ITEMS] = [(&[], &[]); STACK_ITEMS];
-    let mut len = 0;
-    for (name, value) in all.clone() {
-        if !is_oss_header(name) {
-            continue;
-        }
-        if len == STACK_ITEMS {
-            return write_oss_headers_unbounded(sink, all);
-        }
-        // Insertion sort; stable, so repeated names keep their order.
-        let mut at = len;
-        while at > 0 && cmp_lower(stack[at - 1].0, name) == Ordering::Greater {
-            stack[at] = stack[at - 1];
-            at -= 1;
-        }
-        stack[at] = (name, value);
-        len += 1;
-    }
+/// CanonicalizedOSSHeaders from sorted `x-oss-` headers: `name:value\n` per distinct
+/// lower-cased name, values trimmed, repeated names joined with `,` in the order given.
+fn write_oss_headers(sink: &mut impl Sink, sorted: &[(&[u8], &[u8])]) {
     let mut previous: Option<&[u8]> = None;
-    for &(name, value) in &stack[..len] {
+    for &(name, value) in sorted {
         if previous.is_some_and(|previous| previous.eq_ignore_ascii_case(name)) {
-            sink.put(b",");
+            sink.put_byte(b',');
         } else {
             if previous.is_some() {
-                sink.put(b"\n");
+                sink.put_byte(b'\n');
             }
             write_lower(sink, name);
-            sink.put(b":");
+            sink.put_byte(b':');
         }
         sink.put(value.trim_ascii());
         previous = Some(name);
     }
     if previous.is_some() {
-        sink.put(b"\n");
+        sink.put_byte(b'\n');
     }
 }
 
@@ -205,18 +233,18 @@ where
         }
         let Some(name) = next else { return };
         write_lower(sink, name);
-        sink.put(b":");
+        sink.put_byte(b':');
         let mut first = true;
         for (other, value) in all.clone() {
             if other.eq_ignore_ascii_case(name) {
                 if !first {
-                    sink.put(b",");
+                    sink.put_byte(b',');
                 }
                 sink.put(value.trim_ascii());
                 first = false;
             }
         }
-        sink.put(b"\n");
+        sink.put_byte(b'\n');
         last = Some(name);
     }
 }
@@ -228,10 +256,10 @@ where
     Q: Query<'a>,
     S: Sink,
 {
-    sink.put(b"/");
+    sink.put_byte(b'/');
     if let Some(bucket) = request.bucket {
         sink.put(bucket.as_bytes());
-        sink.put(b"/");
+        sink.put_byte(b'/');
         if let Some(key) = &request.key {
             key.feed(sink);
         }
@@ -247,6 +275,9 @@ where
 
 /// Sorted sub-resources; a repeated name keeps its first value.
 fn write_subresources<'a, S: Sink>(sink: &mut S, signed: impl Iterator<Item = Param<'a>> + Clone) {
+    if signed.clone().next().is_none() {
+        return;
+    }
     let empty = Param::from_bytes(&[], &[]);
     let mut stack = [empty; STACK_ITEMS];
     let mut len = 0;
@@ -267,7 +298,7 @@ fn write_subresources<'a, S: Sink>(sink: &mut S, signed: impl Iterator<Item = Pa
         if previous.is_some_and(|previous| previous.cmp(&param.name) == Ordering::Equal) {
             continue;
         }
-        sink.put(if previous.is_none() { b"?" } else { b"&" });
+        sink.put_byte(if previous.is_none() { b'?' } else { b'&' });
         write_param(sink, param);
         previous = Some(&param.name);
     }
@@ -276,7 +307,7 @@ fn write_subresources<'a, S: Sink>(sink: &mut S, signed: impl Iterator<Item = Pa
 fn write_param(sink: &mut impl Sink, param: &Param<'_>) {
     param.name.feed(sink);
     if !param.value.is_empty() {
-        sink.put(b"=");
+        sink.put_byte(b'=');
         param.value.feed(sink);
     }
 }
@@ -297,7 +328,7 @@ fn write_subresources_unbounded<'a, S: Sink>(
             }
         }
         let Some(param) = next else { return };
-        sink.put(if last.is_none() { b"?" } else { b"&" });
+        sink.put_byte(if last.is_none() { b'?' } else { b'&' });
         write_param(sink, &param);
         last = Some(param.name);
     }
@@ -317,12 +348,8 @@ mod tests {
 
     fn sts<'a, H: Headers<'a>, Q: Query<'a>>(request: &Request<'a, H, Q>) -> alloc::string::String {
         let mut out = Vec::new();
-        write_string_to_sign(
-            &mut out,
-            request,
-            DateSlot::FromHeaders,
-            Additions::default(),
-        );
+        let scan = HeaderScan::new(request.headers.fields());
+        write_string_to_sign(&mut out, request, &scan, DateSlot::FromHeaders, None);
         alloc::string::String::from_utf8(out).unwrap()
     }
 

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::canonical::{Additions, DateSlot};
+use crate::canonical::{DateSlot, HeaderScan};
 use crate::input::{Headers, Param, Query, Request};
 use crate::percent::percent_encode_component;
 use crate::sign::{Credentials, signature_of};
@@ -101,15 +101,13 @@ pub fn presign_with_transcript<'a, H: Headers<'a> + Copy, Q: Query<'a> + Copy>(
 ) -> Presigned<'a, H, Q> {
     let expires = Decimal::new(expires);
     let token_param = token_param(creds, request);
-    let add = Additions {
-        header: None,
-        param: token_param,
-    };
+    let scan = HeaderScan::new(request.headers.fields());
     let signature = signature_of(
         creds.key,
         request,
+        &scan,
         DateSlot::Expires(expires.as_str().as_bytes()),
-        add,
+        token_param,
         transcript,
     );
     Presigned {

@@ -5,11 +5,11 @@ use core::fmt;
 use oss_errors::Error;
 
 use crate::access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
-use crate::canonical::{Additions, DateSlot, is_oss_header, write_string_to_sign};
-use crate::input::{Headers, Query, Request};
+use crate::canonical::{DateSlot, HeaderScan, write_string_to_sign};
+use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
 use crate::signature::{SIGNATURE_LEN, Signature};
-use crate::sink::{Discard, Tee, Transcript};
+use crate::sink::{Buffered, Discard, Tee, Transcript};
 
 /// Who signs: an AccessKeyId, its [`SigningKey`] and, for STS credentials, the
 /// security token.
@@ -205,40 +205,33 @@ pub(crate) fn header_signature<'a, H: Headers<'a>, Q: Query<'a>>(
     security_token: Option<&'a str>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Signature {
-    let has_token_header = || {
-        request.headers.fields().any(|(name, _)| {
-            is_oss_header(name) && name.eq_ignore_ascii_case(SECURITY_TOKEN_HEADER.as_bytes())
-        })
-    };
-    let header = security_token
-        .filter(|_| !has_token_header())
-        .map(|token| (SECURITY_TOKEN_HEADER.as_bytes(), token.as_bytes()));
-    signature_of(
-        key,
-        request,
-        DateSlot::FromHeaders,
-        Additions {
-            header,
-            param: None,
-        },
-        transcript,
-    )
+    let mut scan = HeaderScan::new(request.headers.fields());
+    if let Some(token) = security_token {
+        if scan.security_token.is_none() {
+            scan.add(SECURITY_TOKEN_HEADER.as_bytes(), token.as_bytes());
+        }
+    }
+    signature_of(key, request, &scan, DateSlot::FromHeaders, None, transcript)
 }
 
 /// Signs the string-to-sign of `request`, teeing it into `transcript`.
 pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
     key: &SigningKey,
     request: &Request<'a, H, Q>,
+    scan: &HeaderScan<'a>,
     date: DateSlot<'_>,
-    add: Additions<'a>,
+    param: Option<Param<'a>>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Signature {
+    let mut mac = key.mac();
+    let mut buffered = Buffered::new(&mut mac);
     let mut tee = Tee {
-        sink: key.mac(),
+        sink: &mut buffered,
         copy: transcript,
     };
-    write_string_to_sign(&mut tee, request, date, add);
-    Signature::from_mac(tee.sink)
+    write_string_to_sign(&mut tee, request, scan, date, param);
+    buffered.flush();
+    Signature::from_mac(mac)
 }
 
 /// Writes the header-form string-to-sign of `request` (no STS token added) into
@@ -261,10 +254,12 @@ pub fn string_to_sign<'a, H: Headers<'a>, Q: Query<'a>>(
             self.0.write_bytes(bytes);
         }
     }
+    let scan = HeaderScan::new(request.headers.fields());
     write_string_to_sign(
         &mut Only(transcript),
         request,
+        &scan,
         DateSlot::FromHeaders,
-        Additions::default(),
+        None,
     );
 }

@@ -2,8 +2,6 @@
 
 use core::fmt;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
 use hmac::Mac as _;
 use oss_errors::Error;
 use subtle::ConstantTimeEq as _;
@@ -31,12 +29,12 @@ pub struct Signature {
 }
 
 impl Signature {
+    #[inline]
     pub(crate) fn from_mac(mac: HmacSha1) -> Self {
-        let digest = mac.finalize().into_bytes();
-        let mut base64 = [0u8; SIGNATURE_LEN];
-        // 20 bytes always encode to exactly 28 characters, so this cannot fail.
-        let _ = STANDARD.encode_slice(digest, &mut base64);
-        Self { base64 }
+        let digest: [u8; 20] = mac.finalize().into_bytes().into();
+        Self {
+            base64: encode_digest(&digest),
+        }
     }
 
     /// The signature as base64 text, for example `kSHKmLxlyEAKtZPkJhG9bZb5k7M=`.
@@ -83,6 +81,31 @@ impl Signature {
     }
 }
 
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 of a 20-byte digest: six full groups, then two bytes and one `=`.
+#[inline]
+fn encode_digest(digest: &[u8; 20]) -> [u8; SIGNATURE_LEN] {
+    let mut out = [b'='; SIGNATURE_LEN];
+    let char_of = |bits: u32| ALPHABET[(bits & 63) as usize];
+    for (group, chunk) in digest.chunks(3).enumerate() {
+        let [a, b, c] = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let bits = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+        let at = group * 4;
+        out[at] = char_of(bits >> 18);
+        out[at + 1] = char_of(bits >> 12);
+        out[at + 2] = char_of(bits >> 6);
+        if chunk.len() == 3 {
+            out[at + 3] = char_of(bits);
+        }
+    }
+    out
+}
+
 impl fmt::Debug for Signature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Signature").field(&self.as_str()).finish()
@@ -97,7 +120,27 @@ impl fmt::Display for Signature {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::SigningKey;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+
+    #[test]
+    fn digest_encoding_matches_the_base64_crate() {
+        let mut digest = [0u8; 20];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            for byte in &mut digest {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                *byte = state.to_le_bytes()[0];
+            }
+            let mut expected = [0u8; SIGNATURE_LEN];
+            STANDARD.encode_slice(digest, &mut expected).unwrap();
+            assert_eq!(encode_digest(&digest), expected);
+        }
+    }
 
     #[test]
     fn verify_rejects_prefixes_and_longer_values() {

@@ -9,6 +9,24 @@ use crate::key::HmacSha1;
 /// Receives the string-to-sign piece by piece.
 pub(crate) trait Sink {
     fn put(&mut self, bytes: &[u8]);
+
+    /// One byte (the separators), without a copy call.
+    #[inline]
+    fn put_byte(&mut self, byte: u8) {
+        self.put(&[byte]);
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for &mut S {
+    #[inline(always)]
+    fn put(&mut self, bytes: &[u8]) {
+        (**self).put(bytes);
+    }
+
+    #[inline(always)]
+    fn put_byte(&mut self, byte: u8) {
+        (**self).put_byte(byte);
+    }
 }
 
 impl Sink for HmacSha1 {
@@ -148,6 +166,91 @@ impl<W: fmt::Write> Transcript for Utf8Writer<W> {
     }
 }
 
+/// Gathers the small pieces of the string-to-sign before they reach the MAC (borrowed, so
+/// nothing large moves): a typical string-to-sign reaches the MAC in one `update`.
+pub(crate) struct Buffered<'m, S> {
+    inner: &'m mut S,
+    buf: [u8; BUFFERED],
+    len: usize,
+}
+
+/// Room for a typical string-to-sign.
+const BUFFERED: usize = 512;
+
+impl<'m, S: Sink> Buffered<'m, S> {
+    #[inline(always)]
+    pub(crate) const fn new(inner: &'m mut S) -> Self {
+        Self {
+            inner,
+            buf: [0; BUFFERED],
+            len: 0,
+        }
+    }
+
+    /// Hands what is buffered to the inner sink.
+    #[inline]
+    pub(crate) fn flush(&mut self) {
+        self.inner.put(&self.buf[..self.len]);
+        self.len = 0;
+    }
+}
+
+impl<S: Sink> Sink for Buffered<'_, S> {
+    #[inline(always)]
+    fn put_byte(&mut self, byte: u8) {
+        if self.len == BUFFERED {
+            self.flush();
+        }
+        self.buf[self.len] = byte;
+        self.len += 1;
+    }
+
+    #[inline(always)]
+    fn put(&mut self, bytes: &[u8]) {
+        if let Some(room) = self.buf.get_mut(self.len..self.len + bytes.len()) {
+            copy_small(room, bytes);
+            self.len += bytes.len();
+            return;
+        }
+        self.flush();
+        if bytes.len() >= self.buf.len() {
+            self.inner.put(bytes);
+        } else {
+            self.buf[..bytes.len()].copy_from_slice(bytes);
+            self.len = bytes.len();
+        }
+    }
+}
+
+/// `dst.copy_from_slice(src)` (equal lengths), with pieces of up to 32 bytes copied by two
+/// overlapping fixed-size moves instead of a `memcpy` call: the string-to-sign is made of
+/// many short pieces.
+#[inline(always)]
+pub(crate) fn copy_small(dst: &mut [u8], src: &[u8]) {
+    let len = src.len();
+    match len {
+        0 => {}
+        1..=3 => {
+            dst[0] = src[0];
+            dst[len / 2] = src[len / 2];
+            dst[len - 1] = src[len - 1];
+        }
+        4..=7 => {
+            dst[..4].copy_from_slice(&src[..4]);
+            dst[len - 4..].copy_from_slice(&src[len - 4..]);
+        }
+        8..=15 => {
+            dst[..8].copy_from_slice(&src[..8]);
+            dst[len - 8..].copy_from_slice(&src[len - 8..]);
+        }
+        16..=32 => {
+            dst[..16].copy_from_slice(&src[..16]);
+            dst[len - 16..].copy_from_slice(&src[len - 16..]);
+        }
+        _ => dst.copy_from_slice(src),
+    }
+}
+
 /// A MAC that also copies everything into a transcript.
 pub(crate) struct Tee<'t, S, T: ?Sized> {
     pub(crate) sink: S,
@@ -155,10 +258,16 @@ pub(crate) struct Tee<'t, S, T: ?Sized> {
 }
 
 impl<S: Sink, T: Transcript + ?Sized> Sink for Tee<'_, S, T> {
-    #[inline]
+    #[inline(always)]
     fn put(&mut self, bytes: &[u8]) {
         self.sink.put(bytes);
         self.copy.write_bytes(bytes);
+    }
+
+    #[inline(always)]
+    fn put_byte(&mut self, byte: u8) {
+        self.sink.put_byte(byte);
+        self.copy.write_bytes(&[byte]);
     }
 }
 
@@ -166,6 +275,25 @@ impl<S: Sink, T: Transcript + ?Sized> Sink for Tee<'_, S, T> {
 pub(crate) struct Discard;
 
 impl Transcript for Discard {
-    #[inline]
+    #[inline(always)]
     fn write_bytes(&mut self, _bytes: &[u8]) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_small_copies_every_length() {
+        let mut src = [0u8; 80];
+        for (byte, value) in src.iter_mut().zip(1u8..) {
+            *byte = value;
+        }
+        for len in 0..=80 {
+            let mut dst = [0u8; 80];
+            copy_small(&mut dst[..len], &src[..len]);
+            assert_eq!(dst[..len], src[..len], "{len}");
+            assert!(dst[len..].iter().all(|b| *b == 0), "{len}");
+        }
+    }
 }

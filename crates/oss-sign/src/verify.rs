@@ -6,13 +6,13 @@ use oss_errors::Error;
 
 use crate::access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
 use crate::authorization::ParsedAuthorization;
-use crate::canonical::{Additions, DateSlot, standard_headers};
+use crate::canonical::{DateSlot, HeaderScan};
 use crate::date::parse_http_date;
 use crate::errors;
 use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
 use crate::presign::SECURITY_TOKEN_PARAM;
-use crate::sign::{SECURITY_TOKEN_HEADER, signature_of};
+use crate::sign::signature_of;
 use crate::sink::{Discard, Transcript};
 use crate::text::Text;
 
@@ -332,19 +332,16 @@ impl Verifier {
         Q: Query<'a>,
         K: KeyLookup + ?Sized,
     {
-        let header = request
-            .headers
-            .fields()
-            .find(|(name, _)| name.eq_ignore_ascii_case(b"authorization"));
+        let scan = HeaderScan::new(request.headers.fields());
         let query = QueryAuth::scan(request.query.params());
-        if let Some((_, value)) = header {
+        if let Some(value) = scan.authorization {
             if query.signature.is_some() {
                 return Err(errors::signed_twice());
             }
-            return self.verify_header(request, value, now, keys, transcript);
+            return self.verify_header(request, &scan, value, now, keys, transcript);
         }
         if query.access_key_id.is_some() || query.expires.is_some() || query.signature.is_some() {
-            return verify_query(request, &query, now, keys, transcript);
+            return verify_query(request, &scan, &query, now, keys, transcript);
         }
         Ok(Verified::new(AuthMethod::Anonymous, "", None))
     }
@@ -352,6 +349,7 @@ impl Verifier {
     fn verify_header<'a, H, Q, K>(
         &self,
         request: &Request<'a, H, Q>,
+        scan: &HeaderScan<'a>,
         value: &[u8],
         now: u64,
         keys: &K,
@@ -364,27 +362,17 @@ impl Verifier {
     {
         let auth = ParsedAuthorization::parse(value)?;
         check_access_key_id(auth.access_key_id())?;
-        let standard = standard_headers(request.headers.fields());
-        let date = standard
+        let date = scan
+            .standard
             .date_line()
             .and_then(parse_http_date)
             .ok_or_else(errors::date_invalid)?;
         if date.abs_diff(now) > self.max_skew {
             return Err(errors::time_too_skewed());
         }
-        let token = request
-            .headers
-            .fields()
-            .find(|(name, _)| name.eq_ignore_ascii_case(SECURITY_TOKEN_HEADER.as_bytes()))
-            .map(|(_, value)| SecurityToken::from_header(value.trim_ascii()));
+        let token = scan.security_token.map(SecurityToken::from_header);
         let key = keys.signing_key(auth.access_key_id(), token)?;
-        let expected = signature_of(
-            key,
-            request,
-            DateSlot::FromHeaders,
-            Additions::default(),
-            transcript,
-        );
+        let expected = signature_of(key, request, scan, DateSlot::FromHeaders, None, transcript);
         expected.verify(auth.signature())?;
         Ok(Verified::new(
             AuthMethod::Header,
@@ -396,6 +384,7 @@ impl Verifier {
 
 fn verify_query<'a, H, Q, K>(
     request: &Request<'a, H, Q>,
+    scan: &HeaderScan<'a>,
     query: &QueryAuth<'a>,
     now: u64,
     keys: &K,
@@ -427,7 +416,7 @@ where
     let token = query.security_token.map(|param| SecurityToken(param.value));
     let key = keys.signing_key(id, token)?;
     let date = DateSlot::Expires(expires_text.as_bytes());
-    let expected = signature_of(key, request, date, Additions::default(), transcript);
+    let expected = signature_of(key, request, scan, date, None, transcript);
     // A signature longer than any real one cannot match; compare it as empty.
     let provided = Small::<64>::value_of(&signature);
     expected.verify(provided.as_ref().map_or(&[][..], Small::as_bytes))?;
