@@ -42,13 +42,67 @@ impl<'a> Standard<'a> {
 /// Whether a header name starts with `x-oss-`, in any case.
 #[inline]
 pub(crate) fn is_oss_header(name: &[u8]) -> bool {
-    name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"x-oss-")
+    const PREFIX: u64 = u64::from_be_bytes(*b"x-oss-\0\0");
+    match word(name, 0) {
+        Some(first) => lower_word(first) & !0xFFFF == PREFIX,
+        None => name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"x-oss-"),
+    }
+}
+
+/// The 8 bytes at `at`, big-endian (so word order is byte order), if there are 8.
+#[inline(always)]
+fn word(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_be_bytes(chunk))
+}
+
+/// ASCII-lowercases the 8 bytes of a word at once (bytes >= 0x80 are left alone).
+#[inline(always)]
+const fn lower_word(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = word & (0x7F * ONES);
+    let at_least_a = low7 + (0x80 - b'A' as u64) * ONES;
+    let above_z = low7 + (0x7F - b'Z' as u64) * ONES;
+    let upper = at_least_a & !above_z & !word & (0x80 * ONES);
+    word | (upper >> 2)
+}
+
+/// Whether `name` equals `lower` (an all-lower-case constant) ignoring ASCII case.
+#[inline]
+fn eq_lower(name: &[u8], lower: &[u8]) -> bool {
+    if name.len() != lower.len() {
+        return false;
+    }
+    if name.len() < 8 {
+        return name.eq_ignore_ascii_case(lower);
+    }
+    let last = name.len() - 8;
+    let mut at = 0;
+    loop {
+        let at_word = at.min(last);
+        match (word(name, at_word), word(lower, at_word)) {
+            (Some(a), Some(b)) if lower_word(a) == b => {}
+            _ => return false,
+        }
+        if at_word == last {
+            return true;
+        }
+        at += 8;
+    }
 }
 
 /// Bytewise order of the lower-cased names.
 #[inline]
 fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
-    for (x, y) in a.iter().zip(b) {
+    let mut at = 0;
+    while let (Some(x), Some(y)) = (word(a, at), word(b, at)) {
+        let (x, y) = (lower_word(x), lower_word(y));
+        if x != y {
+            return x.cmp(&y);
+        }
+        at += 8;
+    }
+    for (x, y) in a[at..].iter().zip(&b[at..]) {
         let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
         if x != y {
             return x.cmp(&y);
@@ -351,6 +405,46 @@ mod tests {
         let scan = HeaderScan::new(request.headers.fields());
         write_string_to_sign(&mut out, request, &scan, DateSlot::FromHeaders, None);
         alloc::string::String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn word_helpers_agree_with_the_byte_versions() {
+        let names: [&[u8]; 12] = [
+            b"",
+            b"x",
+            b"X-OSS-",
+            b"x-oss-a",
+            b"X-Oss-Meta-Author",
+            b"x-oss-meta-author",
+            b"x-oss-meta-a",
+            b"x-oss-meta-b",
+            b"Content-Type",
+            b"content-type",
+            b"x-oss-\xC3\xA9\x80[`@{",
+            b"AUTHORIZATION",
+        ];
+        for a in names {
+            let expected = a.len() >= 6 && a[..6].eq_ignore_ascii_case(b"x-oss-");
+            assert_eq!(is_oss_header(a), expected, "{a:?}");
+            for b in names {
+                let naive = a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase());
+                assert_eq!(cmp_lower(a, b), naive, "{a:?} {b:?}");
+                let lower = b.to_ascii_lowercase();
+                assert_eq!(
+                    eq_lower(a, &lower),
+                    a.eq_ignore_ascii_case(&lower),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        for byte in 0..=255u8 {
+            let word = u64::from_be_bytes([byte; 8]);
+            assert_eq!(
+                lower_word(word),
+                u64::from_be_bytes([byte.to_ascii_lowercase(); 8]),
+                "{byte}"
+            );
+        }
     }
 
     #[test]
