@@ -145,14 +145,12 @@ impl<'a> HeaderScan<'a> {
                 scan.push_oss(name, value);
             }
             let slot = match name.len() {
-                4 if name.eq_ignore_ascii_case(b"date") => &mut scan.standard.date,
-                10 if name.eq_ignore_ascii_case(b"x-oss-date") => &mut scan.standard.oss_date,
-                11 if name.eq_ignore_ascii_case(b"content-md5") => &mut scan.standard.content_md5,
-                12 if name.eq_ignore_ascii_case(b"content-type") => &mut scan.standard.content_type,
-                13 if name.eq_ignore_ascii_case(b"authorization") => &mut scan.authorization,
-                20 if name.eq_ignore_ascii_case(b"x-oss-security-token") => {
-                    &mut scan.security_token
-                }
+                4 if eq_lower(name, b"date") => &mut scan.standard.date,
+                10 if eq_lower(name, b"x-oss-date") => &mut scan.standard.oss_date,
+                11 if eq_lower(name, b"content-md5") => &mut scan.standard.content_md5,
+                12 if eq_lower(name, b"content-type") => &mut scan.standard.content_type,
+                13 if eq_lower(name, b"authorization") => &mut scan.authorization,
+                20 if eq_lower(name, b"x-oss-security-token") => &mut scan.security_token,
                 _ => continue,
             };
             if slot.is_none() {
