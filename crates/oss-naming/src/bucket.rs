@@ -2,8 +2,6 @@
 
 use oss_errors::{Entry, Error};
 
-use crate::byte_class::{self, BUCKET, BUCKET_EDGE};
-
 /// The shortest bucket name OSS accepts, in characters.
 pub const MIN_BUCKET_NAME_LEN: usize = 3;
 /// The longest bucket name OSS accepts, in characters.
@@ -56,17 +54,63 @@ const fn is_valid_bucket_name(name: &[u8]) -> bool {
     if len < MIN_BUCKET_NAME_LEN || len > MAX_BUCKET_NAME_LEN {
         return false;
     }
-    if !byte_class::is(name[0], BUCKET_EDGE) || !byte_class::is(name[len - 1], BUCKET_EDGE) {
+    // The ends are letters or digits; with the whole name in the bucket alphabet (checked
+    // below), that is: not `-`. The first byte is tested fully to reject early.
+    let first = name[0];
+    if !(first.is_ascii_lowercase() || first.is_ascii_digit()) || name[len - 1] == b'-' {
         return false;
     }
-    let mut i = 1;
-    while i < len - 1 {
-        if !byte_class::is(name[i], BUCKET) {
-            return false;
+    // The whole name is checked eight bytes at a time: the first and the last word (which
+    // overlap for names under 16 bytes), then the words in between. A name shorter than a
+    // word is padded with `a`. Verdicts are combined without branching, so the words are
+    // judged in parallel.
+    let (Some(head), Some(last)) = (name.first_chunk::<8>(), name.last_chunk::<8>()) else {
+        let mut padded = *b"aaaaaaaa";
+        let mut i = 0;
+        while i < len {
+            padded[i] = name[i];
+            i += 1;
         }
-        i += 1;
+        return bucket_flags(u64::from_le_bytes(padded)) == HIGH;
+    };
+    let mut all = bucket_flags(u64::from_le_bytes(*head)) & bucket_flags(u64::from_le_bytes(*last));
+    let mut rest = match name.split_first_chunk::<8>() {
+        Some((_, after_head)) => after_head,
+        None => &[],
+    };
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        if tail.is_empty() {
+            break; // `word` is the last word, already checked.
+        }
+        all &= bucket_flags(u64::from_le_bytes(*word));
+        rest = tail;
     }
-    true
+    all == HIGH
+}
+
+/// `0x01` in every byte.
+const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+/// `0x80` in every byte: the per-byte flag bit.
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// Per byte of `low7` (bytes below 0x80), the flag bit set when `lo <= byte <= hi`.
+///
+/// `(byte | 0x80) - lo` keeps its high bit exactly when `byte >= lo`, and
+/// `(0x80 + hi) - byte` keeps it exactly when `byte <= hi`; neither can borrow from the
+/// next byte, so eight bytes are judged by one subtraction each.
+const fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = (low7 | HIGH) - ONES * lo as u64;
+    let at_most = ONES * (0x80 + hi as u64) - low7;
+    at_least & at_most
+}
+
+/// Per byte of `word`, the flag bit set when the byte is `a-z`, `0-9` or `-`.
+const fn bucket_flags(word: u64) -> u64 {
+    // Judge the low seven bits of each byte, then drop the bytes that had the high bit.
+    let low7 = word & !HIGH;
+    let flags =
+        in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9') | in_range(low7, b'-', b'-');
+    flags & !word & HIGH
 }
 
 #[cfg(test)]
@@ -109,6 +153,22 @@ mod tests {
         assert!(check_bucket_name("a-b").is_ok());
         assert!(check_bucket_name("a--").is_err());
         assert!(check_bucket_name("a.b").is_err());
+    }
+
+    #[test]
+    fn word_check_matches_the_table_for_every_byte_in_every_lane() {
+        for lane in 0..8 {
+            for byte in 0..=255u8 {
+                let mut bytes = [b'a'; 8];
+                bytes[lane] = byte;
+                let expected = matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'-');
+                assert_eq!(
+                    bucket_flags(u64::from_le_bytes(bytes)) == HIGH,
+                    expected,
+                    "lane {lane} byte {byte}"
+                );
+            }
+        }
     }
 
     proptest! {

@@ -1,29 +1,16 @@
 //! Byte-class tables built at compile time: one lookup per byte instead of range tests.
+//! (Bucket names are checked eight bytes at a time instead; see `bucket.rs`.)
 
-/// `a-z`, `0-9` and `-`: what a bucket name may contain.
-pub(crate) const BUCKET: u8 = 1 << 0;
-/// `a-z` and `0-9`: what a bucket name may start and end with.
-pub(crate) const BUCKET_EDGE: u8 = 1 << 1;
 /// `0-9`, `a-z`, `A-Z`, `.`, `_` and `=`: what an AccessKeyId may contain.
-pub(crate) const ACCESS_KEY: u8 = 1 << 2;
+pub(crate) const ACCESS_KEY: u8 = 1 << 0;
 /// RFC 7230 `tchar`: what an HTTP header name (a token) may contain.
-pub(crate) const TOKEN: u8 = 1 << 3;
-/// The ASCII part of the object-tag alphabet: letters, digits, space and `+ - = . _ : /`.
-pub(crate) const TAG: u8 = 1 << 4;
+pub(crate) const TOKEN: u8 = 1 << 1;
 /// Visible ASCII (`!` to `~`): what may appear unencoded in a query component.
-pub(crate) const VISIBLE: u8 = 1 << 5;
+pub(crate) const VISIBLE: u8 = 1 << 2;
 
 const fn class_of(byte: u8) -> u8 {
     let mut class = 0;
-    let lower = byte.is_ascii_lowercase();
-    let digit = byte.is_ascii_digit();
     let alnum = byte.is_ascii_alphanumeric();
-    if lower || digit || byte == b'-' {
-        class |= BUCKET;
-    }
-    if lower || digit {
-        class |= BUCKET_EDGE;
-    }
     if alnum || matches!(byte, b'.' | b'_' | b'=') {
         class |= ACCESS_KEY;
     }
@@ -47,9 +34,6 @@ const fn class_of(byte: u8) -> u8 {
         )
     {
         class |= TOKEN;
-    }
-    if alnum || matches!(byte, b' ' | b'+' | b'-' | b'=' | b'.' | b'_' | b':' | b'/') {
-        class |= TAG;
     }
     if byte.is_ascii_graphic() {
         class |= VISIBLE;
@@ -86,16 +70,6 @@ mod tests {
     fn classes_match_their_definitions() {
         for byte in 0..=255u8 {
             assert_eq!(
-                is(byte, BUCKET),
-                matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'-'),
-                "{byte}"
-            );
-            assert_eq!(
-                is(byte, BUCKET_EDGE),
-                matches!(byte, b'a'..=b'z' | b'0'..=b'9'),
-                "{byte}"
-            );
-            assert_eq!(
                 is(byte, ACCESS_KEY),
                 byte.is_ascii_alphanumeric() || b"._=".contains(&byte),
                 "{byte}"
@@ -103,11 +77,6 @@ mod tests {
             assert_eq!(
                 is(byte, TOKEN),
                 byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte),
-                "{byte}"
-            );
-            assert_eq!(
-                is(byte, TAG),
-                byte.is_ascii_alphanumeric() || b" +-=._:/".contains(&byte),
                 "{byte}"
             );
             assert_eq!(is(byte, VISIBLE), (0x21..=0x7e).contains(&byte), "{byte}");

@@ -1,5 +1,6 @@
 //! Every rule runs without touching the heap, on valid and invalid input alike.
 
+use core::fmt::Write as _;
 use oss_naming::{
     KmsDataEncryption, ServerSideEncryption, StorageClass, Timestamp, check_access_key_id,
     check_bucket_name, check_bucket_tags, check_channel_name_bytes, check_encryption_settings,
@@ -8,7 +9,6 @@ use oss_naming::{
     parse_persistent_headers, parse_rfc1123, parse_tagging, traffic_limit_of_request,
 };
 use oss_test_support::assert_no_alloc;
-use core::fmt::Write as _;
 
 #[global_allocator]
 static ALLOC: oss_test_support::CountingAllocator = oss_test_support::CountingAllocator;
