@@ -9,6 +9,7 @@ use clap::Parser;
 
 mod callback;
 mod check;
+mod crc64;
 mod explain;
 mod input;
 mod multipart;
@@ -32,6 +33,8 @@ enum Cli {
     Sign(sign::Command),
     /// Upload callbacks: decode, encode, render, check replies, verify, serve, probe.
     Callback(callback::Args),
+    /// CRC-64 (`x-oss-hash-crc64ecma`) of files, or combined from part CRCs.
+    Crc64(crc64::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Cli::Multipart(args) => multipart::run(&args),
         Cli::Sign(command) => sign::run(&command),
         Cli::Callback(args) => callback::run(&args),
+        Cli::Crc64(args) => crc64::run(&args),
     };
     report::finish(outcome)
 }
