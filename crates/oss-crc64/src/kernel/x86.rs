@@ -163,6 +163,7 @@ const fn fold_constants(distance: u32) -> [u64; 2] {
 // Fold distances in bits: one lane of each width, and the stride of each bulk loop.
 const K_128: [u64; 2] = fold_constants(128);
 const K_256: [u64; 2] = fold_constants(256);
+const K_384: [u64; 2] = fold_constants(384);
 const K_512: [u64; 2] = fold_constants(512);
 /// 8 × 128-bit lanes, the PCLMULQDQ loop stride.
 const K_1024: [u64; 2] = fold_constants(1024);
@@ -295,6 +296,28 @@ fn finish128(mut acc: __m128i, rest: &[u8]) -> u64 {
     table::update(table::step16(lo, hi), tail)
 }
 
+/// Inputs of 16 to 127 bytes (`first` holds the first 16, register applied): from 64
+/// bytes on, four lanes fold onto the fourth in parallel rather than one after another.
+#[inline]
+#[target_feature(enable = "pclmulqdq")]
+fn short_128(first: __m128i, rest: &[u8]) -> u64 {
+    let Some((next, rest)) = rest.split_first_chunk::<48>() else {
+        return finish128(first, rest);
+    };
+    let next = next.as_chunks::<16>().0;
+    let acc = _mm_xor_si128(
+        _mm_xor_si128(
+            fold128(first, splat128(K_384)),
+            fold128(load128(&next[0]), splat128(K_256)),
+        ),
+        _mm_xor_si128(
+            fold128(load128(&next[1]), splat128(K_128)),
+            load128(&next[2]),
+        ),
+    );
+    finish128(acc, rest)
+}
+
 /// PCLMULQDQ kernel: 8 lanes of 128 bits, 128 bytes per iteration.
 #[target_feature(enable = "pclmulqdq")]
 fn update_128(reg: u64, data: &[u8]) -> u64 {
@@ -303,7 +326,7 @@ fn update_128(reg: u64, data: &[u8]) -> u64 {
     };
     let first = _mm_xor_si128(load128(first), reg128(reg));
     if rest.len() < 112 {
-        return finish128(first, rest);
+        return short_128(first, rest);
     }
     let (head, rest) = rest.split_at(112);
     let head = head.as_chunks::<16>().0;
