@@ -7,6 +7,9 @@ pub(crate) const ACCESS_KEY: u8 = 1 << 0;
 pub(crate) const TOKEN: u8 = 1 << 1;
 /// Visible ASCII (`!` to `~`): what may appear unencoded in a query component.
 pub(crate) const VISIBLE: u8 = 1 << 2;
+/// Bytes that stand for an allowed tag character without any decoding: ASCII letters and
+/// digits and `+ - = . _ : /` (`+` being a space).
+pub(crate) const TAG_PLAIN: u8 = 1 << 3;
 
 const fn class_of(byte: u8) -> u8 {
     let mut class = 0;
@@ -34,6 +37,9 @@ const fn class_of(byte: u8) -> u8 {
         )
     {
         class |= TOKEN;
+    }
+    if alnum || matches!(byte, b'+' | b'-' | b'=' | b'.' | b'_' | b':' | b'/') {
+        class |= TAG_PLAIN;
     }
     if byte.is_ascii_graphic() {
         class |= VISIBLE;
@@ -80,6 +86,11 @@ mod tests {
                 "{byte}"
             );
             assert_eq!(is(byte, VISIBLE), (0x21..=0x7e).contains(&byte), "{byte}");
+            assert_eq!(
+                is(byte, TAG_PLAIN),
+                byte.is_ascii_alphanumeric() || b"+-=._:/".contains(&byte),
+                "{byte}"
+            );
         }
     }
 }

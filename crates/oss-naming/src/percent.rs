@@ -226,8 +226,21 @@ impl<'a> Encoded<'a> {
     }
 }
 
+impl Encoded<'_> {
+    /// Whether the raw text is its own decoding (no escapes, no `+` read as a space).
+    fn is_literal(&self) -> bool {
+        !self
+            .raw
+            .bytes()
+            .any(|b| b == b'%' || (b == b'+' && self.plus == Plus::Space))
+    }
+}
+
 impl PartialEq for Encoded<'_> {
     fn eq(&self, other: &Self) -> bool {
+        if self.is_literal() && other.is_literal() {
+            return self.raw == other.raw;
+        }
         self.bytes().eq(other.bytes())
     }
 }
@@ -282,6 +295,21 @@ mod tests {
         ] {
             assert_eq!(decode(bad, Plus::Space), Err(BadEncoding), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn equality_compares_decoded_text() {
+        let plain = Encoded::new_checked("a%20b", Plus::Literal);
+        assert_eq!(
+            Encoded::new_checked("a+b", Plus::Space),
+            Encoded::new_checked("a%20b", Plus::Literal)
+        );
+        assert_eq!(Encoded::new_checked("a%20b", Plus::Space), plain);
+        assert_ne!(Encoded::new_checked("a+b", Plus::Literal), plain);
+        assert_ne!(
+            Encoded::new_checked("ab", Plus::Literal),
+            Encoded::new_checked("ac", Plus::Space)
+        );
     }
 
     #[test]

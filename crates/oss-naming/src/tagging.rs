@@ -3,6 +3,7 @@
 use heapless::Vec;
 use oss_errors::{Entry, Error};
 
+use crate::byte_class::{self, TAG_PLAIN};
 use crate::percent::{BadEncoding, CheckedChars, Encoded, Plus};
 
 /// The most tags an object can carry.
@@ -226,22 +227,38 @@ pub fn parse_tagging(header: &str) -> Result<Tagging<'_>, Error> {
 /// As [`parse_tagging`].
 pub fn parse_tagging_with(header: &str, options: TaggingOptions) -> Result<Tagging<'_>, Error> {
     let mut tagging = Tagging::default();
+    // Keys that are their own decoding compare as raw text, without decoding.
+    let mut literal_keys = [false; MAX_OBJECT_TAGS];
     for pair in header.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = check_component(key, MAX_TAG_KEY_LEN, options)
             .map_err(|fault| fault.into_error(Entry::TaggingKeyInvalid))?;
-        if key.0 == 0 {
+        if key.chars == 0 {
             return Err(Error::new(Entry::TaggingKeyInvalid));
         }
         let value = check_component(value, MAX_TAG_VALUE_LEN, options)
             .map_err(|fault| fault.into_error(Entry::TaggingHeaderInvalid))?;
-        let tag = Tag {
-            key: key.1,
-            value: value.1,
-        };
-        if tagging.tags.iter().any(|seen| seen.key == tag.key) {
+        let duplicate = tagging
+            .tags
+            .iter()
+            .zip(literal_keys)
+            .any(|(seen, seen_literal)| {
+                if seen_literal && key.literal {
+                    seen.key.raw() == key.text.raw()
+                } else {
+                    seen.key == key.text
+                }
+            });
+        if duplicate {
             return Err(Error::new(Entry::TaggingHeaderInvalid));
         }
+        if let Some(slot) = literal_keys.get_mut(tagging.len()) {
+            *slot = key.literal;
+        }
+        let tag = Tag {
+            key: key.text,
+            value: value.text,
+        };
         tagging
             .tags
             .push(tag)
@@ -273,23 +290,50 @@ impl From<BadEncoding> for Fault {
     }
 }
 
-/// Decodes `raw` once, checking encoding, alphabet and length; returns the character
-/// count and the still-encoded text.
+/// A key or value that passed [`check_component`].
+struct Checked<'a> {
+    /// Its length in characters, decoded.
+    chars: usize,
+    /// The text, still encoded.
+    text: Encoded<'a>,
+    /// Whether the raw text is its own decoding.
+    literal: bool,
+}
+
+/// Decodes `raw` once, checking encoding, alphabet and length.
 fn check_component(
     raw: &str,
     max_len: usize,
     options: TaggingOptions,
-) -> Result<(usize, Encoded<'_>), Fault> {
-    let mut count = 0;
+) -> Result<Checked<'_>, Fault> {
+    let text = Encoded::new_checked(raw, Plus::Space);
+    // Fast path: nothing to decode and every byte allowed as it is.
+    if raw.bytes().all(|b| byte_class::is(b, TAG_PLAIN)) {
+        let literal = !raw.contains('+');
+        return if raw.len() <= max_len {
+            Ok(Checked {
+                chars: raw.len(),
+                text,
+                literal,
+            })
+        } else {
+            Err(Fault::Content)
+        };
+    }
+    let mut chars = 0;
     let mut content_ok = true;
     for c in CheckedChars::new(raw.as_bytes(), Plus::Space) {
         let c = c?;
-        count += 1;
-        content_ok &= count <= max_len && options.allows(c);
+        chars += 1;
+        content_ok &= chars <= max_len && options.allows(c);
     }
     // Encoding errors anywhere win over content errors, so keep reading to the end.
     if content_ok {
-        Ok((count, Encoded::new_checked(raw, Plus::Space)))
+        Ok(Checked {
+            chars,
+            text,
+            literal: false,
+        })
     } else {
         Err(Fault::Content)
     }
