@@ -61,9 +61,9 @@ const fn is_valid_bucket_name(name: &[u8]) -> bool {
         return false;
     }
     // The whole name is checked eight bytes at a time: the first and the last word (which
-    // overlap for names under 16 bytes), then the words in between. A name shorter than a
-    // word is padded with `a`. Verdicts are combined without branching, so the words are
-    // judged in parallel.
+    // overlap for names under 16 bytes), then the words in between, two per step. A name
+    // shorter than a word is padded with `a`. Verdicts are combined without branching, so
+    // the words are judged in parallel.
     let (Some(head), Some(last)) = (name.first_chunk::<8>(), name.last_chunk::<8>()) else {
         let mut padded = *b"aaaaaaaa";
         let mut i = 0;
@@ -74,16 +74,22 @@ const fn is_valid_bucket_name(name: &[u8]) -> bool {
         return bucket_flags(u64::from_le_bytes(padded)) == HIGH;
     };
     let mut all = bucket_flags(u64::from_le_bytes(*head)) & bucket_flags(u64::from_le_bytes(*last));
-    let mut rest = match name.split_first_chunk::<8>() {
-        Some((_, after_head)) => after_head,
-        None => &[],
-    };
-    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
-        if tail.is_empty() {
-            break; // `word` is the last word, already checked.
+    if len > 16 {
+        let mut rest = match name.split_first_chunk::<8>() {
+            Some((_, after_head)) => after_head,
+            None => &[],
+        };
+        // Two words per step: the verdicts of a pair are independent, so they overlap.
+        while let Some((pair, tail)) = rest.split_first_chunk::<16>() {
+            if let (Some(low), Some(high)) = (pair.first_chunk::<8>(), pair.last_chunk::<8>()) {
+                all &= bucket_flags(u64::from_le_bytes(*low))
+                    & bucket_flags(u64::from_le_bytes(*high));
+            }
+            rest = tail;
         }
-        all &= bucket_flags(u64::from_le_bytes(*word));
-        rest = tail;
+        if let Some(word) = rest.first_chunk::<8>() {
+            all &= bucket_flags(u64::from_le_bytes(*word));
+        }
     }
     all == HIGH
 }
