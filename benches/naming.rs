@@ -3,8 +3,8 @@
 //! `cargo bench -p oss-benches --bench naming -- --warm-up-time 1 --measurement-time 3`
 #![allow(missing_docs)]
 
-use std::collections::HashSet;
 use core::hint::black_box;
+use std::collections::HashSet;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use oss_core::naming;
