@@ -11,7 +11,11 @@ fuzz_target!(|input: &[u8]| {
     let plain = std::str::from_utf8(trimmed)
         .ok()
         .filter(|text| text.bytes().all(|b| b.is_ascii_digit()))
-        .filter(|_| !input.iter().any(|b| b.is_ascii_whitespace() && *b != b' ' && *b != b'\t'))
+        .filter(|_| {
+            !input
+                .iter()
+                .any(|b| b.is_ascii_whitespace() && *b != b' ' && *b != b'\t')
+        })
         .and_then(|text| text.parse::<u64>().ok());
     assert_eq!(parsed.ok(), plain);
     if let Ok(crc) = parsed {

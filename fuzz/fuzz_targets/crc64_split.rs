@@ -22,7 +22,10 @@ fuzz_target!(|input: &[u8]| {
     let (cuts, data) = input.split_at(input.len().min(8));
     let mut points: Vec<usize> = cuts
         .chunks(2)
-        .map(|pair| usize::from(u16::from_le_bytes([pair[0], *pair.get(1).unwrap_or(&0)])) % (data.len() + 1))
+        .map(|pair| {
+            usize::from(u16::from_le_bytes([pair[0], *pair.get(1).unwrap_or(&0)]))
+                % (data.len() + 1)
+        })
         .collect();
     points.push(0);
     points.push(data.len());
@@ -46,5 +49,12 @@ fuzz_target!(|input: &[u8]| {
     assert_eq!(continued, whole);
     assert_eq!(combined, whole);
     assert_eq!(by_operator, whole);
-    assert_eq!(combine_parts(pieces.iter().map(|piece| (checksum(piece), piece.len() as u64))), whole);
+    assert_eq!(
+        combine_parts(
+            pieces
+                .iter()
+                .map(|piece| (checksum(piece), piece.len() as u64))
+        ),
+        whole
+    );
 });

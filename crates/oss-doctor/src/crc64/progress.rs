@@ -1,8 +1,8 @@
 //! A one-line progress display on standard error, only when it is a terminal and the
 //! input is large.
 
-use std::io::{IsTerminal, Write};
 use core::time::Duration;
+use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
 /// Inputs below this size finish too quickly to need a progress line.
