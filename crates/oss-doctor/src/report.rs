@@ -26,8 +26,16 @@ pub(crate) enum Output {
 
 impl Output {
     /// Picks JSON or text; builds only the one asked for.
-    pub(crate) fn choose(json: bool, as_json: impl FnOnce() -> Value, as_text: impl FnOnce() -> String) -> Self {
-        if json { Self::Json(as_json()) } else { Self::Text(as_text()) }
+    pub(crate) fn choose(
+        json: bool,
+        as_json: impl FnOnce() -> Value,
+        as_text: impl FnOnce() -> String,
+    ) -> Self {
+        if json {
+            Self::Json(as_json())
+        } else {
+            Self::Text(as_text())
+        }
     }
 }
 
@@ -52,7 +60,11 @@ pub(crate) fn rejection_json(err: &Error) -> Map<String, Value> {
 /// The text a person reads for a rejection: code, status, message and what to do.
 pub(crate) fn rejection_text(err: &Error) -> String {
     let entry = err.entry();
-    let mut text = format!("invalid: {} (HTTP {})\n  message: {err}\n", err.code().as_str(), err.status());
+    let mut text = format!(
+        "invalid: {} (HTTP {})\n  message: {err}\n",
+        err.code().as_str(),
+        err.status()
+    );
     if let Some(name) = entry.argument_name() {
         text.push_str(&format!("  argument: {name}\n"));
     }
@@ -62,7 +74,11 @@ pub(crate) fn rejection_text(err: &Error) -> String {
 
 /// A rejection as an [`Outcome`], in the form `--json` asks for.
 pub(crate) fn rejected(json: bool, err: &Error) -> Outcome {
-    Outcome::Rejected(Output::choose(json, || Value::Object(rejection_json(err)), || rejection_text(err)))
+    Outcome::Rejected(Output::choose(
+        json,
+        || Value::Object(rejection_json(err)),
+        || rejection_text(err),
+    ))
 }
 
 /// Prints the outcome and turns it into the process exit status.
