@@ -1,5 +1,6 @@
 //! Cross-crate conformance: every rejection any oss-core crate returns can be sent as the
 //! XML body OSS would send, and a client reading that body recognises the same error.
+#![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
 
 use oss_core::callback::{CallbackConfig, CallbackVars, DecodeBuffer};
 use oss_core::errors::xml::{ErrorDocument, ErrorXml};
