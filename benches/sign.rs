@@ -3,7 +3,7 @@
 // criterion_group! generates an undocumented function.
 #![allow(missing_docs)]
 
-use std::hint::black_box;
+use core::hint::black_box;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use hmac::Mac as _;
