@@ -39,12 +39,27 @@ impl<'a> Standard<'a> {
     }
 }
 
+/// `x-oss-` as the first six bytes of a big-endian word.
+const OSS_PREFIX_WORD: u64 = u64::from_be_bytes(*b"x-oss-\0\0");
+
+/// Eight bytes as a big-endian word.
+const fn word_of(bytes: &[u8; 8]) -> u64 {
+    u64::from_be_bytes(*bytes)
+}
+
+/// Keeps the first value of a standard header, trimmed.
+#[inline(always)]
+fn first_value<'a>(slot: &mut Option<&'a [u8]>, value: &'a [u8]) {
+    if slot.is_none() {
+        *slot = Some(value.trim_ascii());
+    }
+}
+
 /// Whether a header name starts with `x-oss-`, in any case.
 #[inline]
 pub(crate) fn is_oss_header(name: &[u8]) -> bool {
-    const PREFIX: u64 = u64::from_be_bytes(*b"x-oss-\0\0");
     match word(name, 0) {
-        Some(first) => lower_word(first) & !0xFFFF == PREFIX,
+        Some(first) => lower_word(first) & !0xFFFF == OSS_PREFIX_WORD,
         None => name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"x-oss-"),
     }
 }
@@ -129,7 +144,7 @@ pub(crate) struct HeaderScan<'a> {
 
 impl<'a> HeaderScan<'a> {
     /// Scans `headers` once (first value wins for the standard headers).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn new(headers: impl Iterator<Item = (&'a [u8], &'a [u8])>) -> Self {
         let mut scan = Self {
             standard: Standard::default(),
@@ -141,23 +156,46 @@ impl<'a> HeaderScan<'a> {
             extra: None,
         };
         for (name, value) in headers {
-            if is_oss_header(name) {
-                scan.push_oss(name, value);
-            }
-            let slot = match name.len() {
-                4 if eq_lower(name, b"date") => &mut scan.standard.date,
-                10 if eq_lower(name, b"x-oss-date") => &mut scan.standard.oss_date,
-                11 if eq_lower(name, b"content-md5") => &mut scan.standard.content_md5,
-                12 if eq_lower(name, b"content-type") => &mut scan.standard.content_type,
-                13 if eq_lower(name, b"authorization") => &mut scan.authorization,
-                20 if eq_lower(name, b"x-oss-security-token") => &mut scan.security_token,
-                _ => continue,
-            };
-            if slot.is_none() {
-                *slot = Some(value.trim_ascii());
-            }
+            scan.classify(name, value);
         }
         scan
+    }
+
+    /// Files one header. Names are told apart by their length and their first (and last)
+    /// eight bytes, lower-cased a word at a time.
+    #[inline(always)]
+    fn classify(&mut self, name: &'a [u8], value: &'a [u8]) {
+        let Some(head) = word(name, 0).map(lower_word) else {
+            if name.len() == 4 && name.eq_ignore_ascii_case(b"date") {
+                first_value(&mut self.standard.date, value);
+            } else if is_oss_header(name) {
+                self.push_oss(name, value);
+            }
+            return;
+        };
+        let tail = || word(name, name.len() - 8).map(lower_word);
+        let slot = if head & !0xFFFF == OSS_PREFIX_WORD {
+            self.push_oss(name, value);
+            match name.len() {
+                10 if tail() == Some(word_of(b"oss-date")) => &mut self.standard.oss_date,
+                20 if eq_lower(name, b"x-oss-security-token") => &mut self.security_token,
+                _ => return,
+            }
+        } else {
+            match name.len() {
+                11 if head == word_of(b"content-") && tail() == Some(word_of(b"tent-md5")) => {
+                    &mut self.standard.content_md5
+                }
+                12 if head == word_of(b"content-") && tail() == Some(word_of(b"ent-type")) => {
+                    &mut self.standard.content_type
+                }
+                13 if head == word_of(b"authoriz") && tail() == Some(word_of(b"rization")) => {
+                    &mut self.authorization
+                }
+                _ => return,
+            }
+        };
+        first_value(slot, value);
     }
 
     /// Adds a header the signer signs although the request does not carry it yet.
@@ -167,6 +205,7 @@ impl<'a> HeaderScan<'a> {
     }
 
     /// Insertion sort into the stack array; stable, so repeated names keep their order.
+    #[inline(always)]
     fn push_oss(&mut self, name: &'a [u8], value: &'a [u8]) {
         if self.oss_len == STACK_ITEMS {
             self.overflow = true;
@@ -228,21 +267,6 @@ fn write_method(sink: &mut impl Sink, method: &str) {
     sink.put_byte(b'\n');
 }
 
-/// A header name, lower-cased, in chunks through a small stack buffer.
-fn write_lower(sink: &mut impl Sink, name: &[u8]) {
-    if !name.iter().any(u8::is_ascii_uppercase) {
-        sink.put(name);
-        return;
-    }
-    let mut buf = [0u8; 64];
-    for chunk in name.chunks(buf.len()) {
-        let buf = &mut buf[..chunk.len()];
-        buf.copy_from_slice(chunk);
-        buf.make_ascii_lowercase();
-        sink.put(buf);
-    }
-}
-
 /// CanonicalizedOSSHeaders from sorted `x-oss-` headers: `name:value\n` per distinct
 /// lower-cased name, values trimmed, repeated names joined with `,` in the order given.
 fn write_oss_headers(sink: &mut impl Sink, sorted: &[(&[u8], &[u8])]) {
@@ -254,7 +278,7 @@ fn write_oss_headers(sink: &mut impl Sink, sorted: &[(&[u8], &[u8])]) {
             if previous.is_some() {
                 sink.put_byte(b'\n');
             }
-            write_lower(sink, name);
+            sink.put_lower(name);
             sink.put_byte(b':');
         }
         sink.put(value.trim_ascii());
@@ -284,7 +308,7 @@ where
             }
         }
         let Some(name) = next else { return };
-        write_lower(sink, name);
+        sink.put_lower(name);
         sink.put_byte(b':');
         let mut first = true;
         for (other, value) in all.clone() {

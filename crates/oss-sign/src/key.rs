@@ -2,26 +2,17 @@
 
 use core::fmt;
 
-use hmac::Mac as _;
-use hmac::digest::generic_array::GenericArray;
-use sha1::Digest as _;
-use zeroize::Zeroize as _;
-
+use crate::mac::{KeyStates, Mac};
 use crate::signature::Signature;
-
-/// HMAC-SHA1, the MAC of Signature V1.
-pub(crate) type HmacSha1 = hmac::Hmac<sha1::Sha1>;
-
-/// SHA-1's block size: HMAC pads (or hashes) the key to this length.
-const BLOCK_LEN: usize = 64;
+use crate::sink::Sink as _;
 
 /// An AccessKeySecret ready to sign: the HMAC-SHA1 key state is computed once, here,
 /// and every signature starts from a copy of it.
 ///
-/// The secret itself is not kept. `Debug` prints no key material, and dropping the value
-/// resets the stored key state (the HMAC types of `hmac` 0.12 offer no `Zeroize`, so the
-/// state is overwritten with the state of an empty key and kept from being optimised
-/// away). Copies made for a single signature live only on the stack of that call.
+/// The secret itself is not kept, only the two SHA-1 states HMAC derives from it (forty
+/// bytes). `Debug` prints no key material, and dropping the value zeroizes those states.
+/// Each signature copies the inner state (five words) onto the stack of that call, where
+/// it is overwritten by the message blocks.
 ///
 /// ```
 /// use oss_sign::SigningKey;
@@ -31,26 +22,16 @@ const BLOCK_LEN: usize = 64;
 /// assert_eq!(key.sign(b"hello").as_str(), "NDN8cM0rwosxhHJ6QAcI7ialr0g=");
 /// ```
 pub struct SigningKey {
-    mac: HmacSha1,
+    states: KeyStates,
 }
 
 impl SigningKey {
     /// Prepares `secret` (the AccessKeySecret, any length) for signing.
     #[must_use]
     pub fn new(secret: impl AsRef<[u8]>) -> Self {
-        let secret = secret.as_ref();
-        // HMAC's key preparation (RFC 2104): a key longer than a block is hashed first,
-        // then it is zero-padded to the block length.
-        let mut block = [0u8; BLOCK_LEN];
-        if secret.len() > BLOCK_LEN {
-            let digest = sha1::Sha1::digest(secret);
-            block[..digest.len()].copy_from_slice(&digest);
-        } else {
-            block[..secret.len()].copy_from_slice(secret);
+        Self {
+            states: KeyStates::new(secret.as_ref()),
         }
-        let mac = <HmacSha1 as hmac::digest::KeyInit>::new(GenericArray::from_slice(&block));
-        block.zeroize();
-        Self { mac }
     }
 
     /// `base64(HMAC-SHA1(secret, data))`: the signature of bytes that are already a
@@ -65,13 +46,14 @@ impl SigningKey {
     #[must_use]
     pub fn sign(&self, data: &[u8]) -> Signature {
         let mut mac = self.mac();
-        mac.update(data);
-        Signature::from_mac(mac)
+        mac.put(data);
+        Signature::from_digest(&mac.finish())
     }
 
     /// A fresh MAC in the keyed state, ready for the string-to-sign.
-    pub(crate) fn mac(&self) -> HmacSha1 {
-        self.mac.clone()
+    #[inline(always)]
+    pub(crate) const fn mac(&self) -> Mac<'_> {
+        Mac::new(&self.states)
     }
 }
 
@@ -83,10 +65,7 @@ impl fmt::Debug for SigningKey {
 
 impl Drop for SigningKey {
     fn drop(&mut self) {
-        self.mac = <HmacSha1 as hmac::digest::KeyInit>::new(&GenericArray::default());
-        // Treat the overwritten state as read, so the store is not removed as dead.
-        core::hint::black_box(&mut self.mac);
-        core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+        self.states.zeroize();
     }
 }
 
@@ -111,9 +90,13 @@ mod tests {
         // effcdf6ae5eb2fa2d27416d5f184df9c259a7c79
         assert_eq!(sig.as_str(), "7/zfauXrL6LSdBbV8YTfnCWafHk=");
         let exact = SigningKey::new([b'k'; 64]);
-        let mut mac = <HmacSha1 as hmac::Mac>::new_from_slice(&[b'k'; 64]).unwrap();
-        mac.update(b"x");
-        assert_eq!(exact.sign(b"x").as_str(), Signature::from_mac(mac).as_str());
+        let mut mac = <hmac::Hmac<sha1::Sha1> as hmac::Mac>::new_from_slice(&[b'k'; 64]).unwrap();
+        hmac::Mac::update(&mut mac, b"x");
+        let digest: [u8; 20] = hmac::Mac::finalize(mac).into_bytes().into();
+        assert_eq!(
+            exact.sign(b"x").as_str(),
+            Signature::from_digest(&digest).as_str()
+        );
     }
 
     #[test]

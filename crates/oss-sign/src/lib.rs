@@ -25,6 +25,7 @@ mod errors;
 mod http;
 mod input;
 mod key;
+mod mac;
 mod percent;
 mod post;
 mod presign;

@@ -9,7 +9,7 @@ use crate::canonical::{DateSlot, HeaderScan, write_string_to_sign};
 use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
 use crate::signature::{SIGNATURE_LEN, Signature};
-use crate::sink::{Buffered, Discard, Tee, Transcript};
+use crate::sink::{Discard, Tee, Transcript, copy_small};
 
 /// Who signs: an AccessKeyId, its [`SigningKey`] and, for STS credentials, the
 /// security token.
@@ -88,26 +88,22 @@ pub struct Authorization {
 }
 
 impl Authorization {
+    #[inline(always)]
     fn new(access_key_id: &str, signature: Signature) -> Self {
-        let mut buf = [0u8; AUTH_CAPACITY];
-        let parts: [&[u8]; 4] = [
-            b"OSS ",
-            access_key_id.as_bytes(),
-            b":",
-            signature.as_bytes(),
-        ];
-        let mut len = 0;
-        for part in parts {
-            // `Credentials::new` bounds the id, so every part fits.
-            let end = (len + part.len()).min(AUTH_CAPACITY);
-            buf[len..end].copy_from_slice(&part[..end - len]);
-            len = end;
-        }
-        Self {
-            buf,
-            len,
+        // `Credentials::new` bounds the id; a longer one would be cut, never overflow.
+        let id = access_key_id.as_bytes();
+        let id = &id[..id.len().min(MAX_ACCESS_KEY_ID_LEN)];
+        let mut auth = Self {
+            buf: [0; AUTH_CAPACITY],
+            len: 4 + id.len() + 1 + SIGNATURE_LEN,
             signature,
-        }
+        };
+        auth.buf[..4].copy_from_slice(b"OSS ");
+        let id_end = 4 + id.len();
+        copy_small(&mut auth.buf[4..id_end], id);
+        auth.buf[id_end] = b':';
+        auth.buf[id_end + 1..][..SIGNATURE_LEN].copy_from_slice(signature.as_bytes());
+        auth
     }
 
     /// The header value.
@@ -224,14 +220,12 @@ pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Signature {
     let mut mac = key.mac();
-    let mut buffered = Buffered::new(&mut mac);
     let mut tee = Tee {
-        sink: &mut buffered,
+        sink: &mut mac,
         copy: transcript,
     };
     write_string_to_sign(&mut tee, request, scan, date, param);
-    buffered.flush();
-    Signature::from_mac(mac)
+    Signature::from_digest(&mac.finish())
 }
 
 /// Writes the header-form string-to-sign of `request` (no STS token added) into

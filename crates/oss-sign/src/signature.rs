@@ -2,12 +2,11 @@
 
 use core::fmt;
 
-use hmac::Mac as _;
 use oss_errors::Error;
 use subtle::ConstantTimeEq as _;
 
 use crate::errors;
-use crate::key::HmacSha1;
+use crate::mac::DIGEST_LEN;
 
 /// Length of a V1 signature: base64 of a 20-byte SHA-1 MAC.
 pub const SIGNATURE_LEN: usize = 28;
@@ -29,11 +28,10 @@ pub struct Signature {
 }
 
 impl Signature {
-    #[inline]
-    pub(crate) fn from_mac(mac: HmacSha1) -> Self {
-        let digest: [u8; 20] = mac.finalize().into_bytes().into();
+    #[inline(always)]
+    pub(crate) fn from_digest(digest: &[u8; DIGEST_LEN]) -> Self {
         Self {
-            base64: encode_digest(&digest),
+            base64: encode_digest(digest),
         }
     }
 

@@ -2,10 +2,6 @@
 
 use core::fmt;
 
-use hmac::Mac as _;
-
-use crate::key::HmacSha1;
-
 /// Receives the string-to-sign piece by piece.
 pub(crate) trait Sink {
     fn put(&mut self, bytes: &[u8]);
@@ -14,6 +10,29 @@ pub(crate) trait Sink {
     #[inline]
     fn put_byte(&mut self, byte: u8) {
         self.put(&[byte]);
+    }
+
+    /// A header name, ASCII-lower-cased.
+    #[inline]
+    fn put_lower(&mut self, name: &[u8]) {
+        lower_chunks(name, |chunk| self.put(chunk));
+    }
+}
+
+/// Hands `name` ASCII-lower-cased to `out`, in chunks through a small stack buffer (or
+/// as it is when it has no upper-case letter).
+#[inline]
+pub(crate) fn lower_chunks(name: &[u8], mut out: impl FnMut(&[u8])) {
+    if !name.iter().any(u8::is_ascii_uppercase) {
+        out(name);
+        return;
+    }
+    let mut buf = [0u8; 64];
+    for chunk in name.chunks(buf.len()) {
+        let buf = &mut buf[..chunk.len()];
+        buf.copy_from_slice(chunk);
+        buf.make_ascii_lowercase();
+        out(buf);
     }
 }
 
@@ -27,12 +46,10 @@ impl<S: Sink + ?Sized> Sink for &mut S {
     fn put_byte(&mut self, byte: u8) {
         (**self).put_byte(byte);
     }
-}
 
-impl Sink for HmacSha1 {
-    #[inline]
-    fn put(&mut self, bytes: &[u8]) {
-        self.update(bytes);
+    #[inline(always)]
+    fn put_lower(&mut self, name: &[u8]) {
+        (**self).put_lower(name);
     }
 }
 
@@ -51,6 +68,20 @@ impl Sink for HmacSha1 {
 pub trait Transcript {
     /// Appends `bytes` (the string-to-sign is bytes: header values may not be UTF-8).
     fn write_bytes(&mut self, bytes: &[u8]);
+
+    /// Appends a header name ASCII-lower-cased. The default lower-cases through a small
+    /// stack buffer and calls [`Transcript::write_bytes`].
+    ///
+    /// ```
+    /// use oss_sign::{FixedBuf, Transcript};
+    /// let mut buf = FixedBuf::<32>::new();
+    /// buf.write_lower(b"X-Oss-Meta-A");
+    /// assert_eq!(buf.as_bytes(), b"x-oss-meta-a");
+    /// ```
+    #[inline]
+    fn write_lower(&mut self, name: &[u8]) {
+        lower_chunks(name, |chunk| self.write_bytes(chunk));
+    }
 }
 
 #[cfg(feature = "alloc")]
@@ -63,6 +94,10 @@ impl Transcript for alloc::vec::Vec<u8> {
 impl<T: Transcript + ?Sized> Transcript for &mut T {
     fn write_bytes(&mut self, bytes: &[u8]) {
         (**self).write_bytes(bytes);
+    }
+
+    fn write_lower(&mut self, name: &[u8]) {
+        (**self).write_lower(name);
     }
 }
 
@@ -166,63 +201,7 @@ impl<W: fmt::Write> Transcript for Utf8Writer<W> {
     }
 }
 
-/// Gathers the small pieces of the string-to-sign before they reach the MAC (borrowed, so
-/// nothing large moves): a typical string-to-sign reaches the MAC in one `update`.
-pub(crate) struct Buffered<'m, S> {
-    inner: &'m mut S,
-    buf: [u8; BUFFERED],
-    len: usize,
-}
-
-/// Room for a typical string-to-sign.
-const BUFFERED: usize = 512;
-
-impl<'m, S: Sink> Buffered<'m, S> {
-    #[inline(always)]
-    pub(crate) const fn new(inner: &'m mut S) -> Self {
-        Self {
-            inner,
-            buf: [0; BUFFERED],
-            len: 0,
-        }
-    }
-
-    /// Hands what is buffered to the inner sink.
-    #[inline]
-    pub(crate) fn flush(&mut self) {
-        self.inner.put(&self.buf[..self.len]);
-        self.len = 0;
-    }
-}
-
-impl<S: Sink> Sink for Buffered<'_, S> {
-    #[inline(always)]
-    fn put_byte(&mut self, byte: u8) {
-        if self.len == BUFFERED {
-            self.flush();
-        }
-        self.buf[self.len] = byte;
-        self.len += 1;
-    }
-
-    #[inline(always)]
-    fn put(&mut self, bytes: &[u8]) {
-        if let Some(room) = self.buf.get_mut(self.len..self.len + bytes.len()) {
-            copy_small(room, bytes);
-            self.len += bytes.len();
-            return;
-        }
-        self.flush();
-        if bytes.len() >= self.buf.len() {
-            self.inner.put(bytes);
-        } else {
-            self.buf[..bytes.len()].copy_from_slice(bytes);
-            self.len = bytes.len();
-        }
-    }
-}
-
-/// `dst.copy_from_slice(src)` (equal lengths), with pieces of up to 32 bytes copied by two
+/// `dst.copy_from_slice(src)` (equal lengths), with pieces of up to 64 bytes copied by two
 /// overlapping fixed-size moves instead of a `memcpy` call: the string-to-sign is made of
 /// many short pieces.
 #[inline(always)]
@@ -247,6 +226,10 @@ pub(crate) fn copy_small(dst: &mut [u8], src: &[u8]) {
             dst[..16].copy_from_slice(&src[..16]);
             dst[len - 16..].copy_from_slice(&src[len - 16..]);
         }
+        33..=64 => {
+            dst[..32].copy_from_slice(&src[..32]);
+            dst[len - 32..].copy_from_slice(&src[len - 32..]);
+        }
         _ => dst.copy_from_slice(src),
     }
 }
@@ -269,6 +252,12 @@ impl<S: Sink, T: Transcript + ?Sized> Sink for Tee<'_, S, T> {
         self.sink.put_byte(byte);
         self.copy.write_bytes(&[byte]);
     }
+
+    #[inline(always)]
+    fn put_lower(&mut self, name: &[u8]) {
+        self.sink.put_lower(name);
+        self.copy.write_lower(name);
+    }
 }
 
 /// A transcript that keeps nothing (the plain signing path).
@@ -277,6 +266,9 @@ pub(crate) struct Discard;
 impl Transcript for Discard {
     #[inline(always)]
     fn write_bytes(&mut self, _bytes: &[u8]) {}
+
+    #[inline(always)]
+    fn write_lower(&mut self, _name: &[u8]) {}
 }
 
 #[cfg(test)]
