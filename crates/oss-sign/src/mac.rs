@@ -144,7 +144,18 @@ impl<'k> Mac<'k> {
 
     /// The part of [`Sink::put`] for pieces longer than a block.
     #[inline(never)]
-    fn put_long(&mut self, bytes: &[u8]) {
+    fn put_long(&mut self, mut bytes: &[u8]) {
+        if self.filled == 0 {
+            // Nothing pending: whole blocks are compressed straight from the input.
+            while let Some((block, rest)) = bytes.split_first_chunk::<BLOCK_LEN>() {
+                if rest.is_empty() {
+                    break;
+                }
+                compress(&mut self.state, block);
+                self.done += BLOCK_LEN as u64;
+                bytes = rest;
+            }
+        }
         for chunk in bytes.chunks(BLOCK_LEN) {
             let at = self.at();
             self.buf[at..at + chunk.len()].copy_from_slice(chunk);
@@ -154,7 +165,7 @@ impl<'k> Mac<'k> {
 
     /// The MAC of everything written.
     #[inline(always)]
-    pub(crate) fn finish(mut self) -> [u8; DIGEST_LEN] {
+    pub(crate) fn finish(&mut self) -> [u8; DIGEST_LEN] {
         let at = self.at();
         // The inner hash covers the key block too.
         let bits = (BLOCK_LEN as u64 + self.done + at as u64) * 8;
