@@ -27,16 +27,17 @@ pub(super) fn codes_like(typed: &str) -> Vec<Code> {
     }
     let limit = (typed.chars().count() / 3).max(2);
     let lowered = typed.to_ascii_lowercase();
-    let mut scored: Vec<(usize, Code)> = Code::ALL
+    // A code that contains what was typed ranks first (shorter extra first), then codes
+    // within a few edits.
+    let mut scored: Vec<((bool, usize), Code)> = Code::ALL
         .iter()
         .filter_map(|&code| {
             let name = code.as_str();
-            let score = if name.to_ascii_lowercase().contains(&lowered) && typed.len() >= 4 {
-                name.len() - typed.len()
-            } else {
-                distance(typed, name)
-            };
-            (score <= limit).then_some((score, code))
+            if typed.len() >= 4 && name.to_ascii_lowercase().contains(&lowered) {
+                return Some(((false, name.len() - typed.len()), code));
+            }
+            let edits = distance(typed, name);
+            (edits <= limit).then_some(((true, edits), code))
         })
         .collect();
     scored.sort_by_key(|&(score, code)| (score, code.as_str()));
