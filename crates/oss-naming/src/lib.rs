@@ -77,6 +77,7 @@ pub use channel::{
     check_channel_name, check_channel_name_bytes, check_playlist_name,
 };
 pub use copy_source::{CopySource, parse_copy_source};
+pub use date::calendar;
 pub use date::{
     Iso8601, Rfc1123, Timestamp, check_unix_date, parse_iso8601, parse_rfc1123, parse_unix_date,
 };

@@ -2,40 +2,9 @@
 
 use core::fmt;
 
-const DAYS: [&[u8; 3]; 7] = [b"Thu", b"Fri", b"Sat", b"Sun", b"Mon", b"Tue", b"Wed"];
-const MONTHS: [&[u8; 3]; 12] = [
-    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
-];
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The date of a day count since 1970-01-01.
-const fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + if month <= 2 { 1 } else { 0 };
-    (year, month, day)
-}
+use oss_naming::calendar::{
+    MONTH_NAMES, WEEKDAY_NAMES, civil_from_days, days_from_civil, days_in_month, weekday,
+};
 
 fn digits(bytes: &[u8]) -> Option<i64> {
     let mut value = 0i64;
@@ -94,10 +63,13 @@ pub fn parse_http_date(text: &[u8]) -> Option<u64> {
     else {
         return None;
     };
-    if !DAYS.contains(&&[*d0, *d1, *d2]) {
+    if !WEEKDAY_NAMES.contains(&&[*d0, *d1, *d2]) {
         return None;
     }
-    let month = MONTHS.iter().position(|m| **m == [*m0, *m1, *m2])? as i64 + 1;
+    let month = MONTH_NAMES.iter().position(|m| **m == [*m0, *m1, *m2])?;
+    // `month` < 12.
+    #[allow(clippy::cast_possible_truncation)]
+    let month = month as u32 + 1;
     let day = digits(&[*day0, *day1])?;
     let year = digits(&[*y0, *y1, *y2, *y3])?;
     let (hour, minute, second) = (
@@ -105,15 +77,13 @@ pub fn parse_http_date(text: &[u8]) -> Option<u64> {
         digits(&[*i0, *i1])?,
         digits(&[*s0, *s1])?,
     );
-    let month_days = match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    let month_days = i64::from(days_in_month(year, month));
     if year < 1970 || !(1..=month_days).contains(&day) || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
+    // `day` is in 1..=31.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let day = day as u32;
     let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
     u64::try_from(seconds).ok()
 }
@@ -131,8 +101,8 @@ impl fmt::Display for HttpDate {
         let days = i64::try_from(self.0 / 86_400).map_err(|_| fmt::Error)?;
         let secs = self.0 % 86_400;
         let (year, month, day) = civil_from_days(days);
-        let weekday = DAYS[usize::try_from(days % 7).map_err(|_| fmt::Error)?];
-        let month = MONTHS[usize::try_from(month - 1).map_err(|_| fmt::Error)?];
+        let weekday = WEEKDAY_NAMES[weekday(days) as usize];
+        let month = MONTH_NAMES[month as usize - 1];
         // The tables are ASCII.
         let name = |bytes: &'static [u8; 3]| core::str::from_utf8(bytes).unwrap_or_default();
         write!(

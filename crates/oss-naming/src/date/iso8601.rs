@@ -4,7 +4,7 @@ use core::fmt;
 
 use oss_errors::{Entry, Error};
 
-use super::civil::Civil;
+use super::calendar::Civil;
 use super::{Timestamp, four_digits, put_digits, two_digits};
 
 /// The length of `YYYY-MM-DDTHH:MM:SS`.

@@ -1,6 +1,6 @@
 //! Dates: RFC 1123 (`Date` header), UNIX seconds, and ISO 8601 (PostObject policies).
 
-mod civil;
+pub mod calendar;
 mod iso8601;
 mod rfc1123;
 mod unix;
@@ -9,7 +9,7 @@ pub use iso8601::{Iso8601, parse_iso8601};
 pub use rfc1123::{Rfc1123, parse_rfc1123};
 pub use unix::{check_unix_date, parse_unix_date};
 
-use civil::{Civil, days_from_civil};
+use calendar::Civil;
 
 /// An instant between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z (the years
 /// both RFC 1123 and ISO 8601 can write with four digits), in UTC.
@@ -113,8 +113,7 @@ impl Timestamp {
 
     /// Builds an instant from calendar fields that the caller has range-checked.
     const fn from_civil(civil: Civil, nanos: u32) -> Self {
-        let days = days_from_civil(civil.year, civil.month, civil.day);
-        let secs = days * 86_400
+        let secs = civil.days() * 86_400
             + civil.hour as i64 * 3_600
             + civil.minute as i64 * 60
             + civil.second as i64;

@@ -4,13 +4,9 @@ use core::fmt;
 
 use oss_errors::{Entry, Error};
 
-use super::civil::{Civil, weekday};
+use super::calendar::{Civil, MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS, weekday};
 use super::{Timestamp, four_digits, put_digits, two_digits};
 
-const WEEKDAYS: [&[u8; 3]; 7] = [b"Sun", b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat"];
-const MONTHS: [&[u8; 3]; 12] = [
-    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
-];
 /// The length of an RFC 1123 date: `Sun, 06 Nov 1994 08:49:37 GMT`.
 const LEN: usize = 29;
 
