@@ -1,31 +1,19 @@
 //! End-to-end tests of `oss-doctor check`: JSON documents and exit statuses.
 
-use std::process::Command;
-
 use serde_json::{Value, json};
+
+mod common;
+use common::{run, run_json, texts, with_subcommand};
 
 /// Runs `oss-doctor check <args>` and returns the exit status and stdout.
 fn check(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .arg("check")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        output.status.code().expect("exited"),
-        String::from_utf8(output.stdout).expect("UTF-8"),
-    )
+    let (status, stdout, _) = texts(&run(&with_subcommand("check", args)));
+    (status, stdout)
 }
 
 /// Runs with `--json` and parses the one JSON document.
 fn check_json(args: &[&str]) -> (i32, Value) {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let (status, stdout) = check(&all);
-    (
-        status,
-        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout:?}")),
-    )
+    run_json(&with_subcommand("check", args), b"")
 }
 
 fn rejection(code: &str, message: &str) -> Value {
@@ -237,10 +225,7 @@ fn text_output_explains_the_fix() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let output = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .args(["check", "frobnicate", "x"])
-        .output()
-        .expect("runs");
+    let output = run(&["check", "frobnicate", "x"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(

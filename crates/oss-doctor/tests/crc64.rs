@@ -1,43 +1,18 @@
 //! End-to-end tests of `oss-doctor crc64`: text, JSON and exit statuses.
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use serde_json::{Value, json};
+
+mod common;
+use common::{run_json, run_stdin, texts, with_subcommand};
 
 /// Runs `oss-doctor crc64 <args>` with `stdin` on standard input; returns the exit
 /// status, stdout and stderr.
 fn crc64(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .arg("crc64")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("writes stdin");
-    let output = child.wait_with_output().expect("exits");
-    (
-        output.status.code().expect("exited"),
-        String::from_utf8(output.stdout).expect("UTF-8"),
-        String::from_utf8(output.stderr).expect("UTF-8"),
-    )
+    texts(&run_stdin(&with_subcommand("crc64", args), stdin))
 }
 
 fn crc64_json(args: &[&str], stdin: &[u8]) -> (i32, Value) {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let (status, stdout, _) = crc64(&all, stdin);
-    (
-        status,
-        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout:?}")),
-    )
+    run_json(&with_subcommand("crc64", args), stdin)
 }
 
 /// A file under the target directory with `contents`.

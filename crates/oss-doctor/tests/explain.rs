@@ -1,32 +1,16 @@
 //! End-to-end tests of `oss-doctor explain`: JSON documents, text and exit statuses.
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use serde_json::{Value, json};
+
+mod common;
+use common::{run_json, run_stdin, texts, with_subcommand};
 
 /// Runs `oss-doctor explain <args>` with `stdin`; returns the exit status, stdout, stderr.
 fn explain_with_stdin(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .arg("explain")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("writes");
-    let output = child.wait_with_output().expect("finishes");
-    (
-        output.status.code().expect("exited"),
-        String::from_utf8(output.stdout).expect("UTF-8"),
-        String::from_utf8(output.stderr).expect("UTF-8"),
-    )
+    texts(&run_stdin(
+        &with_subcommand("explain", args),
+        stdin.as_bytes(),
+    ))
 }
 
 fn explain(args: &[&str]) -> (i32, String) {
@@ -36,13 +20,7 @@ fn explain(args: &[&str]) -> (i32, String) {
 
 /// Runs with `--json` and parses the one JSON document.
 fn explain_json(args: &[&str]) -> (i32, Value) {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let (status, stdout) = explain(&all);
-    (
-        status,
-        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout:?}")),
-    )
+    run_json(&with_subcommand("explain", args), b"")
 }
 
 #[test]

@@ -1,40 +1,18 @@
 //! End-to-end tests of `oss-doctor multipart`: JSON documents and exit statuses.
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
 
+mod common;
+use common::{run_stdin, texts, with_subcommand};
+
+/// Runs `oss-doctor multipart <args>` with `stdin`; returns the exit status and stdout.
 fn run(args: &[&str], stdin: &[u8]) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .arg("multipart")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("writes");
-    let output = child.wait_with_output().expect("exits");
-    (
-        output.status.code().expect("exited"),
-        String::from_utf8(output.stdout).expect("UTF-8"),
-    )
+    let (status, stdout, _) = texts(&run_stdin(&with_subcommand("multipart", args), stdin));
+    (status, stdout)
 }
 
 fn run_json(args: &[&str], stdin: &[u8]) -> (i32, Value) {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let (status, stdout) = run(&all, stdin);
-    (
-        status,
-        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout:?}")),
-    )
+    common::run_json(&with_subcommand("multipart", args), stdin)
 }
 
 const COMPLETE: &[u8] = br#"<?xml version="1.0" encoding="UTF-8"?>

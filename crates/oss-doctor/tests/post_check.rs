@@ -1,36 +1,21 @@
 //! End-to-end tests of `oss-doctor post-check`: JSON documents and exit statuses.
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
+
+mod common;
+use common::{json_of, run, run_stdin, texts};
 
 /// Runs `oss-doctor post-check --json` with `body` on standard input.
 fn post_check(content_type: &str, body: &[u8], extra: &[&str]) -> (i32, Value) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .args([
-            "post-check",
-            "--content-type",
-            content_type,
-            "--body",
-            "-",
-            "--json",
-        ])
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(body)
-        .expect("writes");
-    let output = child.wait_with_output().expect("exits");
-    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
-    let doc = serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout:?}"));
-    (output.status.code().expect("exited"), doc)
+    let args = [
+        "post-check",
+        "--content-type",
+        content_type,
+        "--body",
+        "-",
+        "--json",
+    ];
+    json_of(&run_stdin(&[&args[..], extra].concat(), body))
 }
 
 const CT: &str = "multipart/form-data; boundary=B";
@@ -216,32 +201,19 @@ fn signature_and_policy() {
 
 #[test]
 fn text_output_and_usage_errors() {
-    let output = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .args([
-            "post-check",
-            "--content-type",
-            CT,
-            "--body",
-            "/nonexistent/body",
-        ])
-        .output()
-        .expect("runs");
+    let output = run(&[
+        "post-check",
+        "--content-type",
+        CT,
+        "--body",
+        "/nonexistent/body",
+    ]);
     assert_eq!(output.status.code(), Some(2));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .args(["post-check", "--content-type", CT, "--body", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&form(&[("key", "k"), ("file", "hello")]))
-        .expect("writes");
-    let output = child.wait_with_output().expect("exits");
-    let text = String::from_utf8(output.stdout).expect("UTF-8");
-    assert_eq!(output.status.code(), Some(0));
+    let (status, text, _) = texts(&run_stdin(
+        &["post-check", "--content-type", CT, "--body", "-"],
+        &form(&[("key", "k"), ("file", "hello")]),
+    ));
+    assert_eq!(status, 0);
     assert!(
         text.contains("key = k")
             && text.contains("file: a.txt, text/plain, 5 bytes")

@@ -1,40 +1,18 @@
 //! End-to-end tests of `oss-doctor sign | presign | verify | post-sign`.
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
+
+mod common;
+use common::{run_stdin, texts};
 
 /// Runs `oss-doctor <args>` (with `stdin` fed in) and returns the exit status and stdout.
 fn run(args: &[&str], stdin: &[u8]) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oss-doctor"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("writes");
-    let output = child.wait_with_output().expect("exits");
-    (
-        output.status.code().expect("exited"),
-        String::from_utf8(output.stdout).expect("UTF-8"),
-    )
+    let (status, stdout, _) = texts(&run_stdin(args, stdin));
+    (status, stdout)
 }
 
 fn run_json(args: &[&str]) -> (i32, Value) {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let (status, stdout) = run(&all, b"");
-    (
-        status,
-        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout:?}")),
-    )
+    common::run_json(args, b"")
 }
 
 const V1_HEADERS: [&str; 12] = [
