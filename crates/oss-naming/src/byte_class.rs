@@ -68,6 +68,21 @@ pub(crate) const fn is(byte: u8, class: u8) -> bool {
     TABLE[byte as usize] & class != 0
 }
 
+/// Whether `byte` is an RFC 7230 `tchar`, a byte an HTTP header name (a token) may contain:
+/// an ASCII letter or digit, or one of ``!#$%&'*+-.^_`|~``.
+///
+/// ```
+/// use oss_naming::is_token_byte;
+///
+/// assert!(b"x-oss-meta-a".iter().all(|&b| is_token_byte(b)));
+/// assert!(!is_token_byte(b':') && !is_token_byte(b' '));
+/// ```
+#[must_use]
+#[inline]
+pub const fn is_token_byte(byte: u8) -> bool {
+    is(byte, TOKEN)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

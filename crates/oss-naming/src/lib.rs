@@ -72,6 +72,7 @@ pub use bucket_tag::{
     MAX_BUCKET_TAG_KEY_LEN, MAX_BUCKET_TAG_VALUE_LEN, MAX_BUCKET_TAGS,
     RESERVED_BUCKET_TAG_KEY_PREFIXES, check_bucket_tag, check_bucket_tags,
 };
+pub use byte_class::is_token_byte;
 pub use channel::{
     MAX_CHANNEL_NAME_LEN, MAX_PLAYLIST_NAME_LEN, MIN_PLAYLIST_NAME_LEN, PLAYLIST_SUFFIX,
     check_channel_name, check_channel_name_bytes, check_playlist_name,

@@ -1,6 +1,7 @@
 //! The header block of one form part: `Content-Disposition`, `Content-Type` and the rest.
 
 use oss_errors::{Entry, Error};
+use oss_naming::is_token_byte;
 
 /// The headers of one part, borrowed from the body.
 ///
@@ -133,7 +134,7 @@ fn split_line(line: &[u8]) -> Result<(&[u8], &[u8]), Error> {
     let colon = memchr::memchr(b':', line).ok_or_else(malformed)?;
     let name = &line[..colon];
     let value = &line[colon + 1..];
-    if name.is_empty() || !name.iter().all(|&b| is_token(b)) {
+    if name.is_empty() || !name.iter().all(|&b| is_token_byte(b)) {
         return Err(malformed());
     }
     if value.iter().any(|&b| (b < b' ' && b != b'\t') || b == 0x7f) {
@@ -190,32 +191,10 @@ fn next_param(params: &[u8]) -> Result<Param<'_>, Error> {
             None => (after, &[][..]),
         }
     };
-    if key.is_empty() || !key.iter().all(|&b| is_token(b)) {
+    if key.is_empty() || !key.iter().all(|&b| is_token_byte(b)) {
         return Err(malformed());
     }
     Ok((key, value, rest))
-}
-
-/// RFC 7230 `tchar`.
-const fn is_token(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'!' | b'#'
-                | b'$'
-                | b'%'
-                | b'&'
-                | b'\''
-                | b'*'
-                | b'+'
-                | b'-'
-                | b'.'
-                | b'^'
-                | b'_'
-                | b'`'
-                | b'|'
-                | b'~'
-        )
 }
 
 fn trim(bytes: &[u8]) -> &[u8] {
