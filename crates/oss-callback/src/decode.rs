@@ -80,14 +80,15 @@ impl<'a> CallbackConfig<'a> {
         buf: &'a mut DecodeBuffer,
         limits: &Limits,
     ) -> Result<Self, Error> {
-        if value.len() > limits.max_callback_len() {
-            return Err(Entry::CallbackTooLong.into());
-        }
-        let len = b64::decode_into(value, &mut buf.bytes).ok_or(Entry::CallbackNotBase64)?;
+        let len = b64::decode_utf8_into(
+            value,
+            &mut buf.bytes,
+            limits.max_callback_len(),
+            Entry::CallbackTooLong,
+            Entry::CallbackNotBase64,
+            Entry::CallbackNotJson,
+        )?;
         let json = &mut buf.bytes[..len];
-        if core::str::from_utf8(json).is_err() {
-            return Err(Entry::CallbackNotJson.into());
-        }
         let raw = parse_config(json).map_err(|_| Entry::CallbackNotJson)?;
         let text: &'a [u8] = &buf.bytes[..len];
 

@@ -131,17 +131,17 @@ impl<'a> CallbackVars<'a> {
         buf: &'a mut DecodeBuffer,
         limits: &Limits,
     ) -> Result<Self, Error> {
-        if value.len() > limits.max_callback_var_len() {
-            return Err(Entry::CallbackVarTooLong.into());
-        }
-        let not_json = || Error::from(Entry::CallbackVarNotJson);
-        let len = b64::decode_into(value, &mut buf.bytes).ok_or_else(not_json)?;
-        let json = &mut buf.bytes[..len];
-        if core::str::from_utf8(json).is_err() {
-            return Err(not_json());
-        }
-        let Ok(Some(Field::Packed { start, end })) = parse_flat_object(json) else {
-            return Err(not_json());
+        let len = b64::decode_utf8_into(
+            value,
+            &mut buf.bytes,
+            limits.max_callback_var_len(),
+            Entry::CallbackVarTooLong,
+            Entry::CallbackVarNotJson,
+            Entry::CallbackVarNotJson,
+        )?;
+        let Ok(Some(Field::Packed { start, end })) = parse_flat_object(&mut buf.bytes[..len])
+        else {
+            return Err(Entry::CallbackVarNotJson.into());
         };
         let text: &'a [u8] = &buf.bytes[start..end];
         let vars = Self {
