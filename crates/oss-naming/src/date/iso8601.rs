@@ -2,10 +2,10 @@
 
 use core::fmt;
 
-use oss_errors::{Entry, Error};
+use oss_errors::Error;
 
 use super::calendar::Civil;
-use super::{Timestamp, four_digits, put_digits, two_digits};
+use super::{Timestamp, four_digits, or_bad_format, put_digits, two_digits, write_ascii};
 
 /// The length of `YYYY-MM-DDTHH:MM:SS`.
 const BASE_LEN: usize = 19;
@@ -28,10 +28,7 @@ const MAX_FRACTION_DIGITS: usize = 9;
 /// `InvalidArgument` "Bad date format" for anything else, including impossible dates.
 /// PostObject callers usually map this to their policy error.
 pub const fn parse_iso8601(value: &str) -> Result<Timestamp, Error> {
-    match parse(value.as_bytes()) {
-        Some(t) => Ok(t),
-        None => Err(Error::new(Entry::DateFormatInvalid)),
-    }
+    or_bad_format(parse(value.as_bytes()))
 }
 
 const fn parse(b: &[u8]) -> Option<Timestamp> {
@@ -137,10 +134,7 @@ impl Iso8601 {
 
 impl fmt::Display for Iso8601 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Every byte is ASCII.
-        self.bytes
-            .iter()
-            .try_for_each(|&b| fmt::Write::write_char(f, char::from(b)))
+        write_ascii(f, &self.bytes)
     }
 }
 

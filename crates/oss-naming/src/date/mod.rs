@@ -9,6 +9,10 @@ pub use iso8601::{Iso8601, parse_iso8601};
 pub use rfc1123::{Rfc1123, parse_rfc1123};
 pub use unix::{check_unix_date, parse_unix_date};
 
+use core::fmt;
+
+use oss_errors::{Entry, Error};
+
 use calendar::Civil;
 
 /// An instant between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z (the years
@@ -123,6 +127,21 @@ impl Timestamp {
     const fn civil(self) -> Civil {
         Civil::from_unix(self.secs)
     }
+}
+
+/// A parsed instant, or "Bad date format".
+const fn or_bad_format(parsed: Option<Timestamp>) -> Result<Timestamp, Error> {
+    match parsed {
+        Some(t) => Ok(t),
+        None => Err(Error::new(Entry::DateFormatInvalid)),
+    }
+}
+
+/// Writes a formatted date (ASCII bytes) to `f`.
+fn write_ascii(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
+    bytes
+        .iter()
+        .try_for_each(|&b| fmt::Write::write_char(f, char::from(b)))
 }
 
 /// Two ASCII digits as a number, or `None`.

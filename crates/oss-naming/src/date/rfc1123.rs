@@ -2,10 +2,10 @@
 
 use core::fmt;
 
-use oss_errors::{Entry, Error};
+use oss_errors::Error;
 
 use super::calendar::{Civil, MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS, weekday};
-use super::{Timestamp, four_digits, put_digits, two_digits};
+use super::{Timestamp, four_digits, or_bad_format, put_digits, two_digits, write_ascii};
 
 /// The length of an RFC 1123 date: `Sun, 06 Nov 1994 08:49:37 GMT`.
 const LEN: usize = 29;
@@ -27,10 +27,7 @@ const LEN: usize = 29;
 /// `InvalidArgument` "Bad date format" for anything else, including impossible dates
 /// (`31 Feb`) and a wrong weekday.
 pub const fn parse_rfc1123(value: &str) -> Result<Timestamp, Error> {
-    match parse(value.as_bytes()) {
-        Some(t) => Ok(t),
-        None => Err(Error::new(Entry::DateFormatInvalid)),
-    }
+    or_bad_format(parse(value.as_bytes()))
 }
 
 const fn parse(b: &[u8]) -> Option<Timestamp> {
@@ -138,16 +135,14 @@ impl Rfc1123 {
 
 impl fmt::Display for Rfc1123 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Every byte is ASCII.
-        self.bytes
-            .iter()
-            .try_for_each(|&b| fmt::Write::write_char(f, char::from(b)))
+        write_ascii(f, &self.bytes)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oss_errors::Entry;
     use proptest::prelude::*;
 
     #[test]
