@@ -131,18 +131,34 @@ fn credentials<'a>(
     })
 }
 
-fn run_sign(args: &SignArgs) -> Outcome {
-    let described = match Described::parse(&args.request) {
+/// Reads the described request and the credentials, then runs `then` with them; a usage
+/// error for a bad request, the OSS rejection for bad credentials.
+fn with_request_and_credentials(
+    request: &RequestArgs,
+    creds: &CredentialArgs,
+    json: bool,
+    then: impl FnOnce(&Described, &Credentials<'_>) -> Outcome,
+) -> Outcome {
+    let described = match Described::parse(request) {
         Ok(described) => described,
         Err(message) => return Outcome::Usage(message),
     };
-    let key = SigningKey::new(&args.creds.access_key_secret);
-    let creds = match credentials(&args.creds, &key) {
-        Ok(creds) => creds,
-        Err(err) => return report::rejected(args.json, &err),
-    };
+    let key = SigningKey::new(&creds.access_key_secret);
+    match credentials(creds, &key) {
+        Ok(creds) => then(&described, &creds),
+        Err(err) => report::rejected(json, &err),
+    }
+}
+
+fn run_sign(args: &SignArgs) -> Outcome {
+    with_request_and_credentials(&args.request, &args.creds, args.json, |described, creds| {
+        sign_described(args, described, creds)
+    })
+}
+
+fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_>) -> Outcome {
     let mut sts = Vec::new();
-    let auth = sign_with_transcript(&creds, &described.request(), &mut sts);
+    let auth = sign_with_transcript(creds, &described.request(), &mut sts);
     let token_header = args
         .creds
         .security_token
@@ -177,18 +193,19 @@ fn run_sign(args: &SignArgs) -> Outcome {
 }
 
 fn run_presign(args: &PresignArgs) -> Outcome {
-    let described = match Described::parse(&args.request) {
-        Ok(described) => described,
-        Err(message) => return Outcome::Usage(message),
-    };
-    let key = SigningKey::new(&args.creds.access_key_secret);
-    let creds = match credentials(&args.creds, &key) {
-        Ok(creds) => creds,
-        Err(err) => return report::rejected(args.json, &err),
-    };
+    with_request_and_credentials(&args.request, &args.creds, args.json, |described, creds| {
+        presign_described(args, described, creds)
+    })
+}
+
+fn presign_described(
+    args: &PresignArgs,
+    described: &Described,
+    creds: &Credentials<'_>,
+) -> Outcome {
     let mut sts = Vec::new();
     let request = described.request();
-    let presigned = presign_with_transcript(&creds, &request, args.expires, &mut sts);
+    let presigned = presign_with_transcript(creds, &request, args.expires, &mut sts);
     let query = presigned.query();
     let url = args
         .endpoint
