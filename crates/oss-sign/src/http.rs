@@ -119,13 +119,13 @@ pub fn sign_http_request<B>(
     request: &mut http::Request<B>,
     addressing: Addressing<'_>,
 ) -> Result<(), InvalidHeaderValue> {
-    if let Some(token) = creds.security_token {
-        if !request.headers().contains_key(SECURITY_TOKEN_HEADER) {
-            let value = HeaderValue::from_str(token)?;
-            request
-                .headers_mut()
-                .insert(HeaderName::from_static(SECURITY_TOKEN_HEADER), value);
-        }
+    if let Some(token) = creds.security_token
+        && !request.headers().contains_key(SECURITY_TOKEN_HEADER)
+    {
+        let value = HeaderValue::from_str(token)?;
+        request
+            .headers_mut()
+            .insert(HeaderName::from_static(SECURITY_TOKEN_HEADER), value);
     }
     let authorization = {
         let described = describe(

@@ -227,17 +227,54 @@ impl Sink for Mac<'_> {
     /// (vector code, no per-byte loop).
     #[inline(always)]
     fn put_lower(&mut self, name: &[u8]) {
-        const WINDOW: usize = 32;
-        if name.len() > WINDOW {
+        if name.len() > LOWER_WINDOW {
             self.put_lower_long(name);
             return;
         }
+        self.lower_in_place(name);
+        self.advance(name.len());
+    }
+
+    /// One copy, one separator store and one block check for both.
+    #[inline(always)]
+    fn put_then(&mut self, bytes: &[u8], separator: u8) {
+        if bytes.len() >= BLOCK_LEN {
+            self.put_long(bytes);
+            self.put_byte(separator);
+            return;
+        }
+        let at = self.at();
+        copy_small(&mut self.buf[at..at + bytes.len()], bytes);
+        self.buf[at + bytes.len()] = separator;
+        self.advance(bytes.len() + 1);
+    }
+
+    #[inline(always)]
+    fn put_lower_then(&mut self, name: &[u8], separator: u8) {
+        if name.len() > LOWER_WINDOW {
+            self.put_lower_long(name);
+            self.put_byte(separator);
+            return;
+        }
+        self.lower_in_place(name);
+        self.buf[self.at() + name.len()] = separator;
+        self.advance(name.len() + 1);
+    }
+}
+
+/// Names up to this long are lower-cased over a fixed window.
+const LOWER_WINDOW: usize = 32;
+
+impl Mac<'_> {
+    /// Copies `name` (at most [`LOWER_WINDOW`] bytes) to the pending end, lower-cased,
+    /// without counting it yet.
+    #[inline(always)]
+    fn lower_in_place(&mut self, name: &[u8]) {
         let at = self.at();
         copy_small(&mut self.buf[at..at + name.len()], name);
-        for byte in &mut self.buf[at..at + WINDOW] {
+        for byte in &mut self.buf[at..at + LOWER_WINDOW] {
             *byte = byte.to_ascii_lowercase();
         }
-        self.advance(name.len());
     }
 }
 

@@ -130,11 +130,11 @@ impl Iterator for PercentDecode<'_> {
         let (&first, rest) = self.rest.split_first()?;
         match first {
             b'%' => {
-                if let [hi, lo, tail @ ..] = rest {
-                    if let (Some(hi), Some(lo)) = (hex_value(*hi), hex_value(*lo)) {
-                        self.rest = tail;
-                        return Some(hi << 4 | lo);
-                    }
+                if let [hi, lo, tail @ ..] = rest
+                    && let (Some(hi), Some(lo)) = (hex_value(*hi), hex_value(*lo))
+                {
+                    self.rest = tail;
+                    return Some(hi << 4 | lo);
                 }
                 self.rest = rest;
                 Some(b'%')

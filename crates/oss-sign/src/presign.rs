@@ -101,7 +101,8 @@ pub fn presign_with_transcript<'a, H: Headers<'a> + Copy, Q: Query<'a> + Copy>(
 ) -> Presigned<'a, H, Q> {
     let expires = Decimal::new(expires);
     let token_param = token_param(creds, request);
-    let scan = HeaderScan::new(request.headers.fields());
+    let mut scan = HeaderScan::empty();
+    scan.scan(request.headers.fields());
     let signature = signature_of(
         creds.key,
         request,

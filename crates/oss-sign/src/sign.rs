@@ -201,11 +201,12 @@ pub(crate) fn header_signature<'a, H: Headers<'a>, Q: Query<'a>>(
     security_token: Option<&'a str>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Signature {
-    let mut scan = HeaderScan::new(request.headers.fields());
-    if let Some(token) = security_token {
-        if scan.security_token.is_none() {
-            scan.add(SECURITY_TOKEN_HEADER.as_bytes(), token.as_bytes());
-        }
+    let mut scan = HeaderScan::empty();
+    scan.scan(request.headers.fields());
+    if let Some(token) = security_token
+        && scan.security_token.is_none()
+    {
+        scan.add(SECURITY_TOKEN_HEADER.as_bytes(), token.as_bytes());
     }
     signature_of(key, request, &scan, DateSlot::FromHeaders, None, transcript)
 }
@@ -248,7 +249,8 @@ pub fn string_to_sign<'a, H: Headers<'a>, Q: Query<'a>>(
             self.0.write_bytes(bytes);
         }
     }
-    let scan = HeaderScan::new(request.headers.fields());
+    let mut scan = HeaderScan::empty();
+    scan.scan(request.headers.fields());
     write_string_to_sign(
         &mut Only(transcript),
         request,

@@ -81,26 +81,24 @@ impl Signature {
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// Standard base64 of a 20-byte digest: six full groups, then two bytes and one `=`.
+/// Standard base64 of a 20-byte digest: three overlapping big-endian words give the six
+/// full groups (48 bits, eight characters each), then the last two bytes and one `=`.
 #[inline]
 fn encode_digest(digest: &[u8; 20]) -> [u8; SIGNATURE_LEN] {
     let mut out = [b'='; SIGNATURE_LEN];
-    let char_of = |bits: u32| ALPHABET[(bits & 63) as usize];
-    for (group, chunk) in digest.chunks(3).enumerate() {
-        let [a, b, c] = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let bits = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
-        let at = group * 4;
-        out[at] = char_of(bits >> 18);
-        out[at + 1] = char_of(bits >> 12);
-        out[at + 2] = char_of(bits >> 6);
-        if chunk.len() == 3 {
-            out[at + 3] = char_of(bits);
+    let char_of = |bits: u64| ALPHABET[(bits & 63) as usize];
+    for (chars, at) in out.chunks_exact_mut(8).zip([0, 6, 12]) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&digest[at..at + 8]);
+        let word = u64::from_be_bytes(word);
+        for (i, char) in chars.iter_mut().enumerate() {
+            *char = char_of(word >> (58 - 6 * i));
         }
     }
+    let tail = u64::from(digest[18]) << 8 | u64::from(digest[19]);
+    out[24] = char_of(tail >> 10);
+    out[25] = char_of(tail >> 4);
+    out[26] = char_of(tail << 2);
     out
 }
 

@@ -17,6 +17,20 @@ pub(crate) trait Sink {
     fn put_lower(&mut self, name: &[u8]) {
         lower_chunks(name, |chunk| self.put(chunk));
     }
+
+    /// A piece and the separator after it (one append for the MAC).
+    #[inline]
+    fn put_then(&mut self, bytes: &[u8], separator: u8) {
+        self.put(bytes);
+        self.put_byte(separator);
+    }
+
+    /// A lower-cased header name and the separator after it.
+    #[inline]
+    fn put_lower_then(&mut self, name: &[u8], separator: u8) {
+        self.put_lower(name);
+        self.put_byte(separator);
+    }
 }
 
 /// Hands `name` ASCII-lower-cased to `out`, in chunks through a small stack buffer (or
@@ -50,6 +64,16 @@ impl<S: Sink + ?Sized> Sink for &mut S {
     #[inline(always)]
     fn put_lower(&mut self, name: &[u8]) {
         (**self).put_lower(name);
+    }
+
+    #[inline(always)]
+    fn put_then(&mut self, bytes: &[u8], separator: u8) {
+        (**self).put_then(bytes, separator);
+    }
+
+    #[inline(always)]
+    fn put_lower_then(&mut self, name: &[u8], separator: u8) {
+        (**self).put_lower_then(name, separator);
     }
 }
 
@@ -257,6 +281,20 @@ impl<S: Sink, T: Transcript + ?Sized> Sink for Tee<'_, S, T> {
     fn put_lower(&mut self, name: &[u8]) {
         self.sink.put_lower(name);
         self.copy.write_lower(name);
+    }
+
+    #[inline(always)]
+    fn put_then(&mut self, bytes: &[u8], separator: u8) {
+        self.sink.put_then(bytes, separator);
+        self.copy.write_bytes(bytes);
+        self.copy.write_bytes(&[separator]);
+    }
+
+    #[inline(always)]
+    fn put_lower_then(&mut self, name: &[u8], separator: u8) {
+        self.sink.put_lower_then(name, separator);
+        self.copy.write_lower(name);
+        self.copy.write_bytes(&[separator]);
     }
 }
 

@@ -332,7 +332,8 @@ impl Verifier {
         Q: Query<'a>,
         K: KeyLookup + ?Sized,
     {
-        let scan = HeaderScan::new(request.headers.fields());
+        let mut scan = HeaderScan::empty();
+        scan.scan(request.headers.fields());
         let query = QueryAuth::scan(request.query.params());
         if let Some(value) = scan.authorization {
             if query.signature.is_some() {
