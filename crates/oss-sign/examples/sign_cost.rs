@@ -9,7 +9,8 @@
 //! headers, a 197-byte string-to-sign): `bare` (HMAC-SHA1 of the string-to-sign with
 //! `hmac` + `sha1` and a reused key state), `mac` (`SigningKey::sign` of the same bytes,
 //! base64 included), `sign`, `verify`, or `setup` (nothing per
-//! iteration). Subtract the `setup` count and divide by the iterations for a per-call cost.
+//! iteration). Subtract the `setup` count and divide by the iterations for a per-call cost;
+//! `scripts/bench/sign_instructions.sh` does all of that for every job.
 
 use core::hint::black_box;
 
