@@ -3,6 +3,7 @@
 use oss_errors::Error;
 
 use crate::errors;
+use crate::signature::SIGNATURE_LEN;
 
 /// The parts of a V1 `Authorization: OSS <AccessKeyId>:<Signature>` value, borrowed.
 ///
@@ -55,6 +56,13 @@ impl<'a> ParsedAuthorization<'a> {
     /// ```
     pub fn parse(value: &'a [u8]) -> Result<Self, Error> {
         let value = value.trim_ascii();
+        // The usual shape, `OSS id:signature` with single spaces, skips the item split.
+        if let Some(credential) = value.strip_prefix(b"OSS ")
+            && credential.first().is_some_and(|byte| *byte != b' ')
+            && !credential.contains(&b' ')
+        {
+            return Self::parse_credential(credential);
+        }
         if value.is_empty() {
             return Err(errors::authorization_empty());
         }
@@ -76,7 +84,12 @@ impl<'a> ParsedAuthorization<'a> {
     }
 
     fn parse_credential(credential: &'a [u8]) -> Result<Self, Error> {
-        let Some(colon) = credential.iter().rposition(|b| *b == b':') else {
+        // A V1 signature is 28 base64 bytes (no `:`): look for the colon before them first.
+        let usual = credential
+            .len()
+            .checked_sub(SIGNATURE_LEN + 1)
+            .filter(|&at| credential[at] == b':' && !credential[at + 1..].contains(&b':'));
+        let Some(colon) = usual.or_else(|| credential.iter().rposition(|b| *b == b':')) else {
             return Err(errors::authorization_missing_part());
         };
         let (id, signature) = (&credential[..colon], &credential[colon + 1..]);
