@@ -52,10 +52,10 @@ pub fn check_resolved(addresses: impl IntoIterator<Item = IpAddr>) -> Result<(),
         if is_forbidden_ip(ip) {
             return Err(Entry::CallbackPrivateAddress.into());
         }
-        if let IpAddr::V6(v6) = ip {
-            if embedded_v4(v6).is_none() {
-                continue;
-            }
+        if let IpAddr::V6(v6) = ip
+            && embedded_v4(v6).is_none()
+        {
+            continue;
         }
         ipv6_only = false;
     }

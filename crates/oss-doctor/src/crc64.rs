@@ -136,10 +136,10 @@ fn run_files(args: &Args, expected: Option<u64>) -> Outcome {
             Err(message) => return Outcome::Usage(message),
         }
     }
-    if let (Some(expected), [sum]) = (expected, &sums[..]) {
-        if sum.crc != expected {
-            return mismatch(args, sum, expected);
-        }
+    if let (Some(expected), [sum]) = (expected, &sums[..])
+        && sum.crc != expected
+    {
+        return mismatch(args, sum, expected);
     }
     Outcome::Ok(Output::choose(
         args.json,
@@ -167,10 +167,10 @@ fn run_combine(args: &Args, expected: Option<u64>) -> Outcome {
         crc,
         bytes,
     };
-    if let Some(expected) = expected {
-        if crc != expected {
-            return mismatch(args, &sum, expected);
-        }
+    if let Some(expected) = expected
+        && crc != expected
+    {
+        return mismatch(args, &sum, expected);
     }
     Outcome::Ok(Output::choose(
         args.json,

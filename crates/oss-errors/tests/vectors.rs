@@ -52,18 +52,17 @@ fn every_body_reads_as_the_sdks_read_it() {
             .iter()
             .find(|(name, _)| name == "Message")
             .map(|(_, v)| v.as_str());
-        if let (Some(code), Some(message)) = (code.and_then(Code::from_name), message) {
-            if code
+        if let (Some(code), Some(message)) = (code.and_then(Code::from_name), message)
+            && code
                 .entries()
                 .iter()
                 .any(|entry| entry.message() == message)
-            {
-                let found = doc
-                    .recognize()
-                    .unwrap_or_else(|| panic!("not recognized: {body}"));
-                assert_eq!(found, Error::recognize(code, message).expect("catalogue"));
-                recognized += 1;
-            }
+        {
+            let found = doc
+                .recognize()
+                .unwrap_or_else(|| panic!("not recognized: {body}"));
+            assert_eq!(found, Error::recognize(code, message).expect("catalogue"));
+            recognized += 1;
         }
         checked += 1;
     }

@@ -132,14 +132,15 @@ pub(crate) fn run(args: &Args) -> Outcome {
     };
     let rendered = body.to_string();
     let mut lints = lints_json(body.lints());
-    if body_type == BodyType::Json && !is_json(rendered.as_bytes()) {
-        if let Value::Array(list) = &mut lints {
-            list.push(json!({
+    if body_type == BodyType::Json
+        && !is_json(rendered.as_bytes())
+        && let Value::Array(list) = &mut lints
+    {
+        list.push(json!({
                 "kind": "invalid_json_body",
                 "subject": "",
                 "message": "the rendered body is not valid JSON; the callback server will likely fail to parse it",
             }));
-        }
     }
     Outcome::Ok(Output::choose(
         args.json,

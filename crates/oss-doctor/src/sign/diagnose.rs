@@ -230,10 +230,10 @@ fn signature_mismatch(described: &Described, key: &SigningKey, now: u64, found: 
     if described.has_header("content-type") {
         found.likely.push("Content-Type is signed: check the client sends exactly the signed value (browsers and SDKs may add a charset or a default type)".into());
     }
-    if let Some(Key::Raw(raw) | Key::Encoded(raw)) = &described.key {
-        if !raw.is_ascii() || raw.contains(' ') || raw.contains('+') {
-            found.likely.push("the key has spaces, '+' or non-ASCII characters: the signed key must be the raw UTF-8 key, while the URL path must be percent-encoded".into());
-        }
+    if let Some(Key::Raw(raw) | Key::Encoded(raw)) = &described.key
+        && (!raw.is_ascii() || raw.contains(' ') || raw.contains('+'))
+    {
+        found.likely.push("the key has spaces, '+' or non-ASCII characters: the signed key must be the raw UTF-8 key, while the URL path must be percent-encoded".into());
     }
     found.likely.push("otherwise: a wrong AccessKeySecret (check for stray whitespace) also gives SignatureDoesNotMatch".into());
 }
