@@ -8,26 +8,10 @@ use oss_callback::{
     RenderedBody, UploadInfo, check_callback_urls, is_json,
 };
 
+use oss_test_support::FixedWriter;
+
 #[global_allocator]
 static ALLOC: oss_test_support::CountingAllocator = oss_test_support::CountingAllocator;
-
-/// A fixed-size `fmt::Write` target.
-struct Fixed {
-    buf: [u8; 512],
-    len: usize,
-}
-
-impl core::fmt::Write for Fixed {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let end = self.len + s.len();
-        self.buf
-            .get_mut(self.len..end)
-            .ok_or(core::fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
 
 #[test]
 fn decode_validate_encode_render_and_judge_without_allocating() {
@@ -39,10 +23,7 @@ fn decode_validate_encode_render_and_judge_without_allocating() {
     let mut buf = DecodeBuffer::new();
     let mut var_buf = DecodeBuffer::new();
     let mut out = EncodeBuffer::new();
-    let mut rendered = Fixed {
-        buf: [0; 512],
-        len: 0,
-    };
+    let mut rendered = FixedWriter::<512>::new();
     let info = UploadInfo::new().with_object("a.jpg");
 
     oss_test_support::assert_no_alloc(|| {
@@ -57,15 +38,12 @@ fn decode_validate_encode_render_and_judge_without_allocating() {
             .with_content_length(b"15")
             .with_elapsed(Duration::from_millis(3));
         reply.check().unwrap();
-        assert!(is_json(&rendered.buf[..rendered.len]));
+        assert!(is_json(rendered.as_bytes()));
         // Rejections allocate nothing either.
         assert!(CallbackConfig::decode(b"!!!!", &mut buf).is_err());
         assert!(CallbackReply::new(500, b"").check().is_err());
     });
-    assert_eq!(
-        &rendered.buf[..rendered.len],
-        br#"{"o":"a.jpg","v":"va\"l"}"#
-    );
+    assert_eq!(rendered.as_bytes(), br#"{"o":"a.jpg","v":"va\"l"}"#);
 }
 
 fn base64_of(text: &str) -> String {

@@ -1,44 +1,16 @@
 //! Lookups, rendering and parsing allocate nothing.
 
-use core::fmt::{self, Write};
+use core::fmt::Write;
 
 use oss_errors::xml::{ErrorDocument, ErrorXml, decode_err_header_into, unescape_into};
 use oss_errors::{Code, Entry, Error, status_of};
-use oss_test_support::assert_no_alloc;
+use oss_test_support::{FixedWriter, assert_no_alloc};
 
 #[global_allocator]
 static ALLOC: oss_test_support::CountingAllocator = oss_test_support::CountingAllocator;
 
 /// A `fmt::Write` into a fixed buffer.
-struct Buffer {
-    bytes: [u8; 2048],
-    len: usize,
-}
-
-impl Buffer {
-    const fn new() -> Self {
-        Self {
-            bytes: [0; 2048],
-            len: 0,
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.bytes[..self.len]).expect("only str written")
-    }
-}
-
-impl Write for Buffer {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        self.bytes
-            .get_mut(self.len..end)
-            .ok_or(fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
+type Buffer = FixedWriter<2048>;
 
 const BODY: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>InvalidArgument</Code>\n  <Message>The callback configuration is not json format.</Message>\n  <RequestId>587C79A3DD373E2676F73ECE</RequestId>\n  <HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <ArgumentName>callback</ArgumentName>\n  <ArgumentValue>{&quot;callbackUrl&quot;:&quot;8.8.8.8:9090&quot;}</ArgumentValue>\n  <EC>0007-00000003</EC>\n</Error>\n";
 

@@ -8,28 +8,13 @@ use oss_naming::{
     check_unix_date, check_version_id, limits, parse_copy_source, parse_iso8601,
     parse_persistent_headers, parse_rfc1123, parse_tagging, traffic_limit_of_request,
 };
-use oss_test_support::assert_no_alloc;
+use oss_test_support::{FixedWriter, assert_no_alloc};
 
 #[global_allocator]
 static ALLOC: oss_test_support::CountingAllocator = oss_test_support::CountingAllocator;
 
 /// A `fmt::Write` sink on the stack, to prove `Display` impls need no heap either.
-struct Sink {
-    buf: [u8; 256],
-    len: usize,
-}
-
-impl core::fmt::Write for Sink {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let end = self.len + s.len();
-        self.buf
-            .get_mut(self.len..end)
-            .ok_or(core::fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
+type Sink = FixedWriter<256>;
 
 #[test]
 fn names() {
@@ -55,10 +40,7 @@ fn tagging_parses_and_decodes_in_place() {
         let tagging = parse_tagging(header).expect("valid");
         assert_eq!(tagging.len(), 10);
         assert!(tagging.get("k1").is_some_and(|v| v.decoded_eq("v 1")));
-        let mut sink = Sink {
-            buf: [0; 256],
-            len: 0,
-        };
+        let mut sink = Sink::new();
         for tag in &tagging {
             write!(sink, "{}={};", tag.key(), tag.value()).expect("fits");
         }
@@ -96,13 +78,10 @@ fn header_values() {
 fn dates() {
     assert_no_alloc(|| {
         let t = parse_rfc1123("Sun, 06 Nov 1994 08:49:37 GMT").expect("valid");
-        let mut sink = Sink {
-            buf: [0; 256],
-            len: 0,
-        };
+        let mut sink = Sink::new();
         write!(sink, "{} {}", t.rfc1123(), t.iso8601()).expect("fits");
         assert_eq!(
-            &sink.buf[..sink.len],
+            sink.as_bytes(),
             b"Sun, 06 Nov 1994 08:49:37 GMT 1994-11-06T08:49:37.000Z"
         );
         assert!(parse_iso8601("2014-12-01T12:00:00.000Z").is_ok());

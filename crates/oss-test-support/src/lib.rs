@@ -82,3 +82,64 @@ pub fn assert_no_alloc<R>(f: impl FnOnce() -> R) -> R {
     assert_eq!(count, 0, "expected no allocation, saw {count}");
     result
 }
+
+/// A `fmt::Write` into a fixed array of `N` bytes, to prove `Display` impls and writers
+/// need no heap; writing past the end fails with `fmt::Error`.
+///
+/// ```
+/// use core::fmt::Write as _;
+///
+/// let mut out = oss_test_support::FixedWriter::<8>::new();
+/// write!(out, "{}-{}", 1, 2).expect("fits");
+/// assert_eq!(out.as_str(), "1-2");
+/// assert!(write!(out, "too long").is_err());
+/// ```
+#[derive(Debug, Clone)]
+pub struct FixedWriter<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> FixedWriter<N> {
+    /// An empty writer.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            bytes: [0; N],
+            len: 0,
+        }
+    }
+
+    /// The bytes written so far.
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    /// The text written so far.
+    ///
+    /// # Panics
+    /// Never: only whole `str`s are written.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).expect("only str written")
+    }
+}
+
+impl<const N: usize> Default for FixedWriter<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> std::fmt::Write for FixedWriter<N> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(std::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
