@@ -15,7 +15,7 @@
 mod progress;
 mod read;
 
-use oss_core::crc64::{Combiner, HeaderValue, parse_header};
+use oss_core::crc64::{HeaderValue, combine_parts, parse_header};
 use oss_core::errors::{Entry, Error};
 use serde_json::{Map, Value, json};
 
@@ -149,19 +149,14 @@ fn run_files(args: &Args, expected: Option<u64>) -> Outcome {
 }
 
 fn run_combine(args: &Args, expected: Option<u64>) -> Outcome {
-    let mut crc = 0;
-    let mut bytes = 0u64;
-    let mut operator = Combiner::new(0);
-    for &(part_crc, len) in &args.combine {
-        if operator.appended_len() != len {
-            operator = Combiner::new(len);
-        }
-        crc = operator.combine(crc, part_crc);
-        let Some(total) = bytes.checked_add(len) else {
-            return Outcome::Usage("the parts add up to more than 2^64 - 1 bytes".into());
-        };
-        bytes = total;
-    }
+    let Some(bytes) = args
+        .combine
+        .iter()
+        .try_fold(0u64, |total, &(_, len)| total.checked_add(len))
+    else {
+        return Outcome::Usage("the parts add up to more than 2^64 - 1 bytes".into());
+    };
+    let crc = combine_parts(args.combine.iter().copied());
     let sum = Sum {
         path: None,
         crc,
