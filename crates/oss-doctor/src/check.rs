@@ -129,9 +129,6 @@ pub(crate) fn run(args: &Args) -> Outcome {
                 },
             ))
         }
-        Ok(Err(rejection)) if rejection.note.is_none() && rejection.fields.is_empty() => {
-            report::rejected(args.json, &rejection.error)
-        }
         Ok(Err(Rejection {
             error,
             note,
