@@ -14,11 +14,11 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
-use oss_core::callback::verify::{CallbackRequest, PublicKey, string_to_sign, string_to_sign_md5};
+use oss_core::callback::verify::{CallbackRequest, PublicKey};
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
 
-use super::verify::load_key;
+use super::verify::{load_key, signed_text};
 use crate::report::Outcome;
 
 /// Bodies larger than this are refused (OSS sends small form or JSON bodies).
@@ -184,12 +184,7 @@ async fn handle(
     };
     let callback = CallbackRequest::new(&authorization, &pub_key_url, &target, &body);
     let verdict = callback.verify(key);
-    let signed =
-        String::from_utf8_lossy(&string_to_sign(callback.path, callback.query, &body)).into_owned();
-    let md5: String = string_to_sign_md5(callback.path, callback.query, &body)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let (signed, md5) = signed_text(callback.path, callback.query, &body);
     let (status, answer) = match verdict {
         Err(err) if mode.enforce => (
             StatusCode::BAD_REQUEST,

@@ -48,8 +48,15 @@ pub(super) fn load_key(arg: Option<&str>) -> Result<PublicKey, String> {
     PublicKey::from_pem(&pem).map_err(|err| format!("{arg}: {err}"))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// What the server signs, as shown to people: the string to sign (lossy UTF-8) and its MD5
+/// in lowercase hex.
+pub(super) fn signed_text(path: &str, query: Option<&str>, body: &[u8]) -> (String, String) {
+    let signed = String::from_utf8_lossy(&string_to_sign(path, query, body)).into_owned();
+    let md5 = string_to_sign_md5(path, query, body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    (signed, md5)
 }
 
 /// Runs `callback verify`.
@@ -66,8 +73,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
         Some(query) => (args.path.as_str(), Some(query.as_str())),
         None => split_target(&args.path),
     };
-    let signed = String::from_utf8_lossy(&string_to_sign(path, query, &body)).into_owned();
-    let md5 = hex(&string_to_sign_md5(path, query, &body));
+    let (signed, md5) = signed_text(path, query, &body);
     let verdict = check_pub_key_url(args.pub_key_url.as_bytes()).and_then(|url| {
         verify_signature(&key, args.authorization.as_bytes(), path, query, &body).map(|()| url)
     });
