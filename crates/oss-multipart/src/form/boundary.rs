@@ -3,6 +3,8 @@
 use memchr::memmem::Finder;
 use oss_errors::{Entry, Error};
 
+use super::param::{next_param, split_first_item};
+
 /// The longest boundary RFC 2046 allows: 70 characters.
 pub const MAX_BOUNDARY_LEN: usize = 70;
 
@@ -82,16 +84,13 @@ impl Boundary {
     /// # Ok::<(), oss_errors::Error>(())
     /// ```
     pub fn from_content_type(value: &[u8]) -> Result<Self, Error> {
-        let (media_type, mut params) = match memchr::memchr(b';', value) {
-            Some(at) => (&value[..at], &value[at + 1..]),
-            None => (value, &[][..]),
-        };
-        if !trim(media_type).eq_ignore_ascii_case(b"multipart/form-data") {
+        let (media_type, mut params) = split_first_item(value);
+        if !media_type.eq_ignore_ascii_case(b"multipart/form-data") {
             return Err(not_multipart());
         }
         let mut boundary = None;
         while !params.is_empty() {
-            let (name, param_value, rest) = next_param(params)?;
+            let (name, param_value, rest) = next_param(params).ok_or_else(not_multipart)?;
             params = rest;
             if name.eq_ignore_ascii_case(b"boundary") {
                 if boundary.is_some() {
@@ -136,52 +135,6 @@ impl core::fmt::Debug for Boundary {
 
 fn not_multipart() -> Error {
     Entry::RequestIsNotMultiPartContent.into()
-}
-
-/// A parameter's name and value, and the rest of the list.
-type Param<'a> = (&'a [u8], &'a [u8], &'a [u8]);
-
-/// Splits `name=value` (value a token or quoted string) off a `;`-separated parameter list.
-fn next_param(params: &[u8]) -> Result<Param<'_>, Error> {
-    let params = trim_start(params);
-    let eq = memchr::memchr(b'=', params).ok_or_else(not_multipart)?;
-    let name = trim(&params[..eq]);
-    let after = trim_start(&params[eq + 1..]);
-    let (value, rest) = if let Some(quoted) = after.strip_prefix(b"\"") {
-        let close = memchr::memchr(b'"', quoted).ok_or_else(not_multipart)?;
-        let rest = trim_start(&quoted[close + 1..]);
-        match rest.split_first() {
-            None => (&quoted[..close], rest),
-            Some((b';', rest)) => (&quoted[..close], rest),
-            Some(_) => return Err(not_multipart()),
-        }
-    } else {
-        match memchr::memchr(b';', after) {
-            Some(at) => (trim(&after[..at]), &after[at + 1..]),
-            None => (trim(after), &[][..]),
-        }
-    };
-    if name.is_empty() {
-        return Err(not_multipart());
-    }
-    Ok((name, value, rest))
-}
-
-fn trim_start(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t'))
-        .unwrap_or(bytes.len());
-    &bytes[start..]
-}
-
-fn trim(bytes: &[u8]) -> &[u8] {
-    let bytes = trim_start(bytes);
-    let end = bytes
-        .iter()
-        .rposition(|b| !matches!(b, b' ' | b'\t'))
-        .map_or(0, |at| at + 1);
-    &bytes[..end]
 }
 
 #[cfg(test)]

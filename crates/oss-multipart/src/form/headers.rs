@@ -3,6 +3,8 @@
 use oss_errors::{Entry, Error};
 use oss_naming::is_token_byte;
 
+use super::param::{self, Param, trim};
+
 /// The headers of one part, borrowed from the body.
 ///
 /// `Content-Disposition` must be `form-data` with a `name`; quoted values are taken
@@ -100,9 +102,6 @@ impl<'a> PartHeaders<'a> {
     }
 }
 
-/// A parameter's name and value, and the rest of the list.
-type Param<'a> = (&'a [u8], &'a [u8], &'a [u8]);
-
 /// Splits a header block into checked `(name, value)` lines.
 struct HeaderLines<'a> {
     rest: Option<&'a [u8]>,
@@ -145,10 +144,7 @@ fn split_line(line: &[u8]) -> Result<(&[u8], &[u8]), Error> {
 
 /// `form-data; name="..."; filename="..."` → (name, filename).
 fn parse_disposition(value: &[u8]) -> Result<(&[u8], Option<&[u8]>), Error> {
-    let (kind, mut params) = match memchr::memchr(b';', value) {
-        Some(at) => (trim(&value[..at]), &value[at + 1..]),
-        None => (trim(value), &[][..]),
-    };
+    let (kind, mut params) = param::split_first_item(value);
     if !kind.eq_ignore_ascii_case(b"form-data") {
         return Err(malformed());
     }
@@ -171,42 +167,13 @@ fn parse_disposition(value: &[u8]) -> Result<(&[u8], Option<&[u8]>), Error> {
     Ok((name.ok_or_else(malformed)?, filename))
 }
 
-/// Splits `key=value` (value a token or a quoted string) off a `;`-separated list.
+/// `key=value` off a `;`-separated list, the key a header token.
 fn next_param(params: &[u8]) -> Result<Param<'_>, Error> {
-    let params = trim(params);
-    let eq = memchr::memchr(b'=', params).ok_or_else(malformed)?;
-    let key = trim(&params[..eq]);
-    let after = trim(&params[eq + 1..]);
-    let (value, rest) = if let Some(quoted) = after.strip_prefix(b"\"") {
-        let close = memchr::memchr(b'"', quoted).ok_or_else(malformed)?;
-        let rest = trim(&quoted[close + 1..]);
-        match rest.split_first() {
-            None => (&quoted[..close], rest),
-            Some((b';', rest)) => (&quoted[..close], rest),
-            Some(_) => return Err(malformed()),
-        }
-    } else {
-        match memchr::memchr(b';', after) {
-            Some(at) => (trim(&after[..at]), &after[at + 1..]),
-            None => (after, &[][..]),
-        }
-    };
-    if key.is_empty() || !key.iter().all(|&b| is_token_byte(b)) {
+    let (key, value, rest) = param::next_param(params).ok_or_else(malformed)?;
+    if !key.iter().all(|&b| is_token_byte(b)) {
         return Err(malformed());
     }
     Ok((key, value, rest))
-}
-
-fn trim(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t'))
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|b| !matches!(b, b' ' | b'\t'))
-        .map_or(start, |at| at + 1);
-    &bytes[start..end]
 }
 
 fn malformed() -> Error {

@@ -2,6 +2,7 @@
 
 mod boundary;
 mod headers;
+mod param;
 mod parser;
 
 pub use boundary::{Boundary, MAX_BOUNDARY_LEN};
