@@ -57,17 +57,6 @@ fn verifies(variant: &Described, key: &SigningKey, now: u64) -> bool {
         .is_ok()
 }
 
-fn clone_of(described: &Described) -> Described {
-    Described {
-        method: described.method.clone(),
-        bucket: described.bucket.clone(),
-        key: described.key.clone(),
-        headers: described.headers.clone(),
-        query: described.query.clone(),
-        raw_query: described.raw_query.clone(),
-    }
-}
-
 /// The signature the client sent (header form or query form), decoded.
 fn provided_signature(described: &Described) -> Option<String> {
     if let Some((_, value)) = described
@@ -126,7 +115,7 @@ fn signature_mismatch(described: &Described, key: &SigningKey, now: u64, found: 
     if provided.contains(' ') {
         found.likely.push("the signature contains a space: a '+' in it was decoded as a space; percent-encode the Signature query value ('+' as %2B, '/' as %2F, '=' as %3D)".into());
         if let Some(raw) = &described.raw_query {
-            let mut variant = clone_of(described);
+            let mut variant = described.clone();
             let fixed: Vec<String> = raw
                 .split('&')
                 .map(|piece| {
@@ -158,7 +147,7 @@ fn signature_mismatch(described: &Described, key: &SigningKey, now: u64, found: 
         {
             continue;
         }
-        let mut variant = clone_of(described);
+        let mut variant = described.clone();
         variant.headers.remove(i);
         if verifies(&variant, key, now) {
             found.confirmed.push(format!("the client did not sign the header {name}: OSS signs it (it was added or changed after signing, e.g. by a proxy, browser or SDK)"));
@@ -171,7 +160,7 @@ fn signature_mismatch(described: &Described, key: &SigningKey, now: u64, found: 
         .filter(|(name, _)| is_signed(name.as_bytes()))
         .collect();
     for (name, _) in &signed {
-        let mut variant = clone_of(described);
+        let mut variant = described.clone();
         variant.query.retain(|(n, _)| n != name);
         if let Some(raw) = &variant.raw_query {
             let kept: Vec<&str> = raw
@@ -187,7 +176,7 @@ fn signature_mismatch(described: &Described, key: &SigningKey, now: u64, found: 
     // The key: encoded versus raw.
     match &described.key {
         Some(Key::Encoded(path)) => {
-            let mut variant = clone_of(described);
+            let mut variant = described.clone();
             variant.key = Some(Key::Raw(path.clone()));
             if path.contains('%') && verifies(&variant, key, now) {
                 found.confirmed.push(

@@ -28,7 +28,7 @@ pub(super) struct RequestArgs {
 }
 
 /// The parsed request, owning its text.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Described {
     pub(super) method: String,
     pub(super) bucket: Option<String>,
