@@ -396,13 +396,12 @@ where
     Q: Query<'a>,
     K: KeyLookup + ?Sized,
 {
-    let present = |param: &Option<Param<'_>>| param.is_some_and(|param| !param.value_is_empty());
     let (Some(id), Some(expires), Some(signature)) =
         (query.access_key_id, query.expires, query.signature)
     else {
         return Err(errors::query_auth_incomplete());
     };
-    if !(present(&query.access_key_id) && present(&query.expires) && present(&query.signature)) {
+    if id.value_is_empty() || expires.value_is_empty() || signature.value_is_empty() {
         return Err(errors::query_auth_incomplete());
     }
     let id =
