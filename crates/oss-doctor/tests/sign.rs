@@ -246,43 +246,22 @@ fn verify_finds_an_unsigned_header_and_a_missing_subresource() {
         "--header",
         &auth,
     ];
-    let mut with_header = base.to_vec();
-    with_header.extend([
-        "--header",
-        "x-oss-meta-extra: 1",
-        "--access-key-secret",
-        "sk",
-        "--now",
-        "1672223261",
-    ]);
-    let (status, doc) = run_json(&with_header);
-    assert_eq!(status, 1);
-    assert!(
-        doc["confirmed_causes"][0]
-            .as_str()
-            .unwrap()
-            .contains("x-oss-meta-extra"),
-        "{doc}"
-    );
-
-    let mut with_acl = base.to_vec();
-    with_acl.extend([
-        "--query",
-        "acl",
-        "--access-key-secret",
-        "sk",
-        "--now",
-        "1672223261",
-    ]);
-    let (status, doc) = run_json(&with_acl);
-    assert_eq!(status, 1);
-    assert!(
-        doc["confirmed_causes"][0]
-            .as_str()
-            .unwrap()
-            .contains("\"acl\""),
-        "{doc}"
-    );
+    let first_cause_names = |extra: [&str; 2], culprit: &str| {
+        let mut args = base.to_vec();
+        args.extend(extra);
+        args.extend(["--access-key-secret", "sk", "--now", "1672223261"]);
+        let (status, doc) = run_json(&args);
+        assert_eq!(status, 1);
+        assert!(
+            doc["confirmed_causes"][0]
+                .as_str()
+                .unwrap()
+                .contains(culprit),
+            "{doc}"
+        );
+    };
+    first_cause_names(["--header", "x-oss-meta-extra: 1"], "x-oss-meta-extra");
+    first_cause_names(["--query", "acl"], "\"acl\"");
 }
 
 #[test]
