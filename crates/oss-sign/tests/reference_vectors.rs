@@ -6,10 +6,14 @@ use oss_sign::{
     presign_with_transcript, sign, sign_with_transcript,
 };
 
+use std::sync::LazyLock;
+
 const DATE: &str = "Wed, 28 Dec 2022 10:27:41 GMT";
 
-fn ak_sk() -> SigningKey {
-    SigningKey::new("sk")
+/// Credentials `ak` / `sk`, the pair of the SDK test vectors.
+fn ak_sk() -> Credentials<'static> {
+    static KEY: LazyLock<SigningKey> = LazyLock::new(|| SigningKey::new("sk"));
+    Credentials::new("ak", &KEY).expect("ak is a valid AccessKeyId")
 }
 
 fn v1_headers() -> [(&'static str, &'static str); 6] {
@@ -25,8 +29,7 @@ fn v1_headers() -> [(&'static str, &'static str); 6] {
 
 #[test]
 fn v1_put_with_headers() {
-    let key = ak_sk();
-    let creds = Credentials::new("ak", &key).unwrap();
+    let creds = ak_sk();
     let headers = v1_headers();
     let request = Request::new("PUT")
         .with_bucket("examplebucket")
@@ -44,8 +47,7 @@ fn v1_put_with_headers() {
 
 #[test]
 fn v2_with_acl() {
-    let key = ak_sk();
-    let creds = Credentials::new("ak", &key).unwrap();
+    let creds = ak_sk();
     let headers = v1_headers();
     let request = Request::new("PUT")
         .with_bucket("examplebucket")
@@ -60,8 +62,7 @@ fn v2_with_acl() {
 
 #[test]
 fn v3_v4_bucket_subresources_unsigned_parameter() {
-    let key = ak_sk();
-    let creds = Credentials::new("ak", &key).unwrap();
+    let creds = ak_sk();
     let headers = [("x-oss-date", DATE)];
     let v3 = Request::new("GET")
         .with_bucket("examplebucket")
@@ -82,8 +83,7 @@ fn v3_v4_bucket_subresources_unsigned_parameter() {
 
 #[test]
 fn q1_q2_presigned_urls() {
-    let key = ak_sk();
-    let creds = Credentials::new("ak", &key).unwrap();
+    let creds = ak_sk();
     let query = [("versionId", "versionId")];
     let q1 = Request::new("GET")
         .with_bucket("bucket")
@@ -112,10 +112,7 @@ fn q1_q2_presigned_urls() {
 
 #[test]
 fn q3_decoded_values_and_signed_headers() {
-    let key = ak_sk();
-    let creds = Credentials::new("ak", &key)
-        .unwrap()
-        .with_security_token("token");
+    let creds = ak_sk().with_security_token("token");
     let headers = [
         ("x-oss-head1", "value"),
         ("abc", "value"),
@@ -221,10 +218,7 @@ fn h1_raw_hmac() {
 
 #[test]
 fn derived_sts_header_form() {
-    let key = ak_sk();
-    let creds = Credentials::new("ak", &key)
-        .unwrap()
-        .with_security_token("token");
+    let creds = ak_sk().with_security_token("token");
     let headers = v1_headers();
     let request = Request::new("PUT")
         .with_bucket("examplebucket")
@@ -240,8 +234,7 @@ fn derived_sts_header_form() {
 
 #[test]
 fn derived_utf8_key_and_decoded_values() {
-    let key = ak_sk();
-    let creds = Credentials::new("ak", &key).unwrap();
+    let creds = ak_sk();
     let headers = [("Date", DATE)];
     let query = [
         ("partNumber", "1"),
