@@ -7,12 +7,6 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use oss_errors::{Entry, Error};
 
-/// Decodes standard, padded base64 into `out`; `None` when `value` is not base64 or would
-/// not fit (the callers bound `value` first, so it always fits).
-pub(crate) fn decode_into(value: &[u8], out: &mut [u8]) -> Option<usize> {
-    STANDARD.decode_slice(value, out).ok()
-}
-
 /// The checks both callback headers start with, in OSS's order: `value` is at most
 /// `max_len` bytes (else `too_long`), is base64 (else `not_base64`), and decodes into `out`
 /// as UTF-8 (else `not_utf8`). Returns the decoded length.
@@ -27,7 +21,10 @@ pub(crate) fn decode_utf8_into(
     if value.len() > max_len {
         return Err(too_long.into());
     }
-    let len = decode_into(value, out).ok_or(not_base64)?;
+    // Standard, padded base64; `value` is bounded above, so the decoded bytes always fit `out`.
+    let len = STANDARD
+        .decode_slice(value, out)
+        .map_err(|_| Error::from(not_base64))?;
     if core::str::from_utf8(&out[..len]).is_err() {
         return Err(not_utf8.into());
     }
