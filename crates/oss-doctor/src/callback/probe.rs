@@ -233,14 +233,12 @@ fn exchange(
         .map(str::to_owned);
     let mut body = buf.split_off(head.body_start);
     // Read the body only when OSS would: a 200 with a usable, small enough Content-Length.
+    // (`content_length` is already trimmed.)
     let wanted = content_length
         .as_deref()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .filter(|&n| n > 0);
-    if let (200, Some(wanted)) = (
-        head.status,
-        wanted.filter(|&n| n <= limits.max_response_body()),
-    ) {
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|&n| n > 0 && n <= limits.max_response_body());
+    if let (200, Some(wanted)) = (head.status, wanted) {
         let wanted = usize::try_from(wanted).unwrap_or(usize::MAX);
         read_until(&mut stream, &mut body, deadline, |b| b.len() >= wanted)?;
         body.truncate(wanted);
