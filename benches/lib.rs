@@ -1,1 +1,2 @@
-//! Shared inputs for the criterion benchmarks in this folder (`cargo bench -p oss-benches`).
+//! The `oss-benches` package exists for its criterion benches (`cargo bench -p oss-benches`,
+//! one file per crate, peers side by side); a package needs a library target, and this is it.
