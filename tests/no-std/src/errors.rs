@@ -1,10 +1,9 @@
 //! oss-errors without std or alloc: code and message lookups, XML render and parse, all
 //! on the stack.
 
-use core::fmt::{self, Write};
-
 use oss_errors::xml::{ErrorDocument, ErrorXml};
 use oss_errors::{Code, Entry, Error};
+use oss_sign::FixedBuf;
 
 /// The HTTP status of the catalogue entry at `index`, or 0 when out of range.
 #[unsafe(no_mangle)]
@@ -41,17 +40,20 @@ pub extern "C" fn oss_render_error(index: usize, out: &mut [u8; 1024]) -> usize 
     let Some(&entry) = Entry::ALL.get(index) else {
         return 0;
     };
-    let mut writer = SliceWriter { buf: out, len: 0 };
+    let mut rendered = FixedBuf::<1024>::new();
     let doc = ErrorDocument::for_error(
         Error::from(entry),
         "5C3D9175B6FC201293AD4890",
         "bucket.oss-cn-hangzhou.aliyuncs.com",
     )
     .with_troubleshoot_link();
-    match doc.render(&mut writer) {
-        Ok(()) => writer.len,
-        Err(fmt::Error) => 0,
+    if doc.render(&mut rendered).is_err() {
+        return 0;
     }
+    // Both buffers hold 1024 bytes, so what was rendered always fits in `out`.
+    let written = rendered.as_bytes();
+    out[..written.len()].copy_from_slice(written);
+    written.len()
 }
 
 /// Parses the first `len` bytes of `input` as an error document: the HTTP status of the
@@ -73,22 +75,4 @@ pub extern "C" fn oss_parse_error(input: &[u8; 1024], len: usize) -> i32 {
 /// The first `len` bytes of `bytes` as text.
 fn text(bytes: &[u8], len: usize) -> Option<&str> {
     core::str::from_utf8(bytes.get(..len)?).ok()
-}
-
-/// A `fmt::Write` into a byte slice.
-struct SliceWriter<'b> {
-    buf: &'b mut [u8],
-    len: usize,
-}
-
-impl Write for SliceWriter<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len.checked_add(s.len()).ok_or(fmt::Error)?;
-        self.buf
-            .get_mut(self.len..end)
-            .ok_or(fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
 }
