@@ -59,8 +59,7 @@ impl<'a> Tokens<'a> {
             if !self.rest().starts_with(b"<!--") {
                 return Ok(());
             }
-            let end = memchr::memmem::find(&self.rest()[4..], b"-->").ok_or_else(malformed)?;
-            self.pos += 4 + end + 3;
+            self.skip_comment()?;
         }
     }
 
@@ -82,7 +81,7 @@ impl<'a> Tokens<'a> {
                 return Ok(None);
             }
             if rest.starts_with(b"<!--") {
-                self.skip_misc_once()?;
+                self.skip_comment()?;
                 continue;
             }
             if rest[0] != b'<' {
@@ -99,7 +98,8 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    fn skip_misc_once(&mut self) -> Result<(), Error> {
+    /// Skips the comment that starts the rest of the input.
+    fn skip_comment(&mut self) -> Result<(), Error> {
         let end = memchr::memmem::find(&self.rest()[4..], b"-->").ok_or_else(malformed)?;
         self.pos += 4 + end + 3;
         Ok(())
