@@ -151,30 +151,22 @@ mod tests {
 
     #[test]
     fn accepts_the_forms_clients_send() {
-        assert_eq!(
-            boundary("multipart/form-data; boundary=9431149156168").unwrap(),
-            b"9431149156168"
-        );
-        assert_eq!(
-            boundary("multipart/form-data;boundary=abc").unwrap(),
-            b"abc"
-        );
-        assert_eq!(
-            boundary("MULTIPART/FORM-DATA; BOUNDARY=abc").unwrap(),
-            b"abc"
-        );
-        assert_eq!(
-            boundary("multipart/form-data; charset=utf-8; boundary=\"x;y\"").unwrap(),
-            b"x;y"
-        );
-        assert_eq!(
-            boundary("multipart/form-data; boundary=abc ; charset=utf-8").unwrap(),
-            b"abc"
-        );
-        assert_eq!(
-            boundary(" multipart/form-data ; boundary = abc").unwrap(),
-            b"abc"
-        );
+        for (content_type, want) in [
+            (
+                "multipart/form-data; boundary=9431149156168",
+                &b"9431149156168"[..],
+            ),
+            ("multipart/form-data;boundary=abc", b"abc"),
+            ("MULTIPART/FORM-DATA; BOUNDARY=abc", b"abc"),
+            (
+                "multipart/form-data; charset=utf-8; boundary=\"x;y\"",
+                b"x;y",
+            ),
+            ("multipart/form-data; boundary=abc ; charset=utf-8", b"abc"),
+            (" multipart/form-data ; boundary = abc", b"abc"),
+        ] {
+            assert_eq!(boundary(content_type).unwrap(), want, "{content_type}");
+        }
     }
 
     #[test]
