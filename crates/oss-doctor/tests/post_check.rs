@@ -3,19 +3,12 @@
 use serde_json::Value;
 
 mod common;
-use common::{json_of, run, run_stdin, texts};
+use common::{run, run_stdin, texts};
 
 /// Runs `oss-doctor post-check --json` with `body` on standard input.
 fn post_check(content_type: &str, body: &[u8], extra: &[&str]) -> (i32, Value) {
-    let args = [
-        "post-check",
-        "--content-type",
-        content_type,
-        "--body",
-        "-",
-        "--json",
-    ];
-    json_of(&run_stdin(&[&args[..], extra].concat(), body))
+    let args = ["post-check", "--content-type", content_type, "--body", "-"];
+    common::run_json(&[&args[..], extra].concat(), body)
 }
 
 const CT: &str = "multipart/form-data; boundary=B";
