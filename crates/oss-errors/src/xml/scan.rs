@@ -244,35 +244,26 @@ mod tests {
         );
     }
 
+    /// The name, content and end of the child element that `next_item` finds from `at`.
+    fn child(body: &str, at: usize) -> (&str, &str, usize) {
+        match next_item(body, at).unwrap() {
+            Item::Child {
+                name,
+                content,
+                after,
+            } => (name, content, after),
+            other => panic!("expected a child element, got {other:?}"),
+        }
+    }
+
     #[test]
     fn items() {
         let body = " <Code>X</Code>text<!-- <No> --><Empty/><D><E>1</E></D></Error>";
-        let Item::Child {
-            name,
-            content,
-            after,
-        } = next_item(body, 0).unwrap()
-        else {
-            panic!()
-        };
+        let (name, content, after) = child(body, 0);
         assert_eq!((name, content), ("Code", "X"));
-        let Item::Child {
-            name,
-            content,
-            after,
-        } = next_item(body, after).unwrap()
-        else {
-            panic!()
-        };
+        let (name, content, after) = child(body, after);
         assert_eq!((name, content), ("Empty", ""));
-        let Item::Child {
-            name,
-            content,
-            after,
-        } = next_item(body, after).unwrap()
-        else {
-            panic!()
-        };
+        let (name, content, after) = child(body, after);
         assert_eq!((name, content), ("D", "<E>1</E>"));
         let end = next_item(body, after).unwrap();
         assert_eq!(
