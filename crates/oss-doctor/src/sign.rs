@@ -8,8 +8,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use oss_core::errors::Error;
 use oss_core::sign::{
-    AuthMethod, Credentials, FixedBuf, KeyLookup, SecurityToken, SigningKey, Verifier,
-    post_policy_signature, presign_with_transcript, sign_with_transcript, write_post_policy_base64,
+    AuthMethod, Credentials, KeyLookup, SecurityToken, SigningKey, Verifier, post_policy_signature,
+    presign_with_transcript, sign_with_transcript, write_post_policy_base64,
 };
 use serde_json::{Map, Value, json};
 
@@ -278,7 +278,7 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
     };
     let now = args.now.unwrap_or_else(clock);
     let request = described.request();
-    let mut sts: FixedBuf<16384> = FixedBuf::new();
+    let mut sts: Vec<u8> = Vec::new();
     match Verifier::new().verify_with_transcript(&request, now, &keys, &mut sts) {
         Ok(verified) => {
             let method = match verified.method() {
@@ -286,7 +286,7 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
                 AuthMethod::Query => "query",
                 _ => "anonymous",
             };
-            let sts = sts.as_bytes();
+            let sts = sts.as_slice();
             Outcome::Ok(Output::choose(
                 args.json,
                 || {
@@ -311,7 +311,7 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
             ))
         }
         Err(err) => {
-            let sts = sts.as_bytes();
+            let sts = sts.as_slice();
             let findings = diagnose::findings(&described, &key, &err, now);
             let mut doc: Map<String, Value> = report::rejection_json(&err);
             Outcome::Rejected(Output::choose(

@@ -152,9 +152,15 @@ impl<'a> oss_core::sign::Query<'a> for Params<'a> {
 /// Decoded names and values of every parameter, for diagnostics.
 pub(super) fn decoded(params: Params<'_>) -> Vec<(String, String)> {
     use oss_core::sign::Query as _;
+    // Decoding never grows a value, so doubling the buffer ends once it holds the raw text.
     let text = |decode: &dyn Fn(&mut [u8]) -> Option<usize>| {
-        let mut buf = vec![0u8; 8192];
-        let len = decode(&mut buf).unwrap_or(0);
+        let mut buf = vec![0u8; 256];
+        let len = loop {
+            match decode(&mut buf) {
+                Some(len) => break len,
+                None => buf.resize(buf.len() * 2, 0),
+            }
+        };
         buf.truncate(len);
         String::from_utf8_lossy(&buf).into_owned()
     };
