@@ -51,8 +51,13 @@ struct Findings {
     fields: Vec<(String, String)>,
     file: Option<FileInfo>,
     signature: Option<&'static str>,
-    policy: Option<Value>,
-    policy_lines: Vec<String>,
+    policy: Option<PolicyInfo>,
+}
+
+/// The decoded policy: its expiration (UNIX seconds) and its conditions, as OSS quotes them.
+struct PolicyInfo {
+    expiration: i64,
+    conditions: Vec<String>,
 }
 
 struct FileInfo {
@@ -142,11 +147,10 @@ fn judge(args: &Args, body: &[u8], findings: &mut Findings) -> Result<(), Failur
     };
     let policy = Policy::parse(json)?;
     let now = args.now.unwrap_or_else(clock);
-    findings.policy = Some(json!({
-        "expiration": policy.expiration(),
-        "conditions": policy.conditions().map(|c| c.to_string()).collect::<Vec<_>>(),
-    }));
-    findings.policy_lines = policy.conditions().map(|c| c.to_string()).collect();
+    findings.policy = Some(PolicyInfo {
+        expiration: policy.expiration(),
+        conditions: policy.conditions().map(|c| c.to_string()).collect(),
+    });
     policy.check_expiration(now)?;
     let bucket = args
         .bucket
@@ -221,7 +225,10 @@ fn findings_json(findings: &Findings, failure: Option<&Failure>) -> Value {
     doc.insert("signature".into(), json!(findings.signature));
     doc.insert(
         "policy".into(),
-        findings.policy.clone().unwrap_or(Value::Null),
+        findings.policy.as_ref().map_or(
+            Value::Null,
+            |policy| json!({ "expiration": policy.expiration, "conditions": policy.conditions }),
+        ),
     );
     Value::Object(doc)
 }
@@ -248,9 +255,10 @@ fn findings_text(findings: &Findings, failure: Option<&Failure>) -> String {
     if let Some(signature) = findings.signature {
         text.push_str(&format!("signature: {signature}\n"));
     }
-    if !findings.policy_lines.is_empty() {
+    let conditions = findings.policy.as_ref().map_or(&[][..], |p| &p.conditions);
+    if !conditions.is_empty() {
         text.push_str("policy conditions:\n");
-        for line in &findings.policy_lines {
+        for line in conditions {
             text.push_str(&format!("  {line}\n"));
         }
     }
