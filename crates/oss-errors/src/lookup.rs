@@ -6,6 +6,7 @@
 //! so that most candidates are ruled out by one integer comparison.
 
 use core::fmt;
+use core::ops::Range;
 use core::str::FromStr;
 
 use crate::code_hash::code_named;
@@ -64,6 +65,11 @@ static CORE_LENGTHS: [usize; ENTRIES] = {
     lengths
 };
 
+/// Where the entries of `code` sit in [`ENTRIES_BY_CODE`] (and [`CORE_LENGTHS`]).
+fn entry_range(code: Code) -> Range<usize> {
+    FIRST_ENTRY[code as usize]..FIRST_ENTRY[code as usize + 1]
+}
+
 impl Code {
     /// The code OSS spells `name`, exactly (case matters, as on the wire).
     ///
@@ -96,8 +102,7 @@ impl Code {
     /// ```
     #[must_use]
     pub fn entries(self) -> &'static [Entry] {
-        let index = self as usize;
-        &ENTRIES_BY_CODE[FIRST_ENTRY[index]..FIRST_ENTRY[index + 1]]
+        &ENTRIES_BY_CODE[entry_range(self)]
     }
 }
 
@@ -188,7 +193,7 @@ impl Error {
     /// ```
     #[must_use]
     pub fn recognize(code: Code, message: &str) -> Option<Self> {
-        let range = FIRST_ENTRY[code as usize]..FIRST_ENTRY[code as usize + 1];
+        let range = entry_range(code);
         let entries = &ENTRIES_BY_CODE[range.clone()];
         // First the cores byte for byte (one length comparison rules most entries out),
         // then the tolerant comparison. No two entries of a code are loosely equal (a
