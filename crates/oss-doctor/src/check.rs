@@ -203,7 +203,7 @@ fn judge(args: &Args) -> Result<Result<Verdict, Rejection>, String> {
         Kind::VersionId => ok(naming::check_version_id(value)),
         Kind::Date => Ok(date::judge(
             value,
-            args.now.unwrap_or_else(date::system_now),
+            args.now.unwrap_or_else(crate::clock::unix_now_signed),
         )),
     }
 }

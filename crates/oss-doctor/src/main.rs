@@ -9,6 +9,7 @@ use clap::Parser;
 
 mod callback;
 mod check;
+mod clock;
 mod crc64;
 mod explain;
 mod input;

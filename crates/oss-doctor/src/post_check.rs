@@ -4,8 +4,6 @@
 //! the `Content-Type`, the form rules, the signature (with `--access-key-secret`), then
 //! the policy (expiration against `--now`, every condition, `content-length-range`).
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use oss_core::errors::{Entry, Error};
 use oss_core::multipart::{Boundary, Condition, Limits, Policy, PostForm, PostOptions};
 use oss_core::sign::SigningKey;
@@ -146,7 +144,7 @@ fn judge(args: &Args, body: &[u8], findings: &mut Findings) -> Result<(), Failur
         return Ok(());
     };
     let policy = Policy::parse(json)?;
-    let now = args.now.unwrap_or_else(clock);
+    let now = args.now.unwrap_or_else(crate::clock::unix_now_signed);
     findings.policy = Some(PolicyInfo {
         expiration: policy.expiration(),
         conditions: policy.conditions().map(|c| c.to_string()).collect(),
@@ -182,12 +180,6 @@ fn condition_failed(condition: &Condition<'_>) -> Failure {
         error,
         message: Some(format!("{error} {condition}")),
     }
-}
-
-fn clock() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn lossy(bytes: &[u8]) -> String {

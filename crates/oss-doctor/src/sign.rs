@@ -4,8 +4,6 @@ mod diagnose;
 mod request;
 mod visible;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use oss_core::errors::Error;
 use oss_core::sign::{
     AuthMethod, Credentials, KeyLookup, SecurityToken, SigningKey, Verifier, post_policy_signature,
@@ -260,12 +258,6 @@ impl KeyLookup for GivenKey<'_> {
     }
 }
 
-fn clock() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs())
-}
-
 fn run_verify(args: &VerifyArgs) -> Outcome {
     let described = match Described::parse(&args.request) {
         Ok(described) => described,
@@ -276,7 +268,7 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
         only: args.access_key_id.as_deref(),
         key: &key,
     };
-    let now = args.now.unwrap_or_else(clock);
+    let now = args.now.unwrap_or_else(crate::clock::unix_now);
     let request = described.request();
     let mut sts: Vec<u8> = Vec::new();
     match Verifier::new().verify_with_transcript(&request, now, &keys, &mut sts) {

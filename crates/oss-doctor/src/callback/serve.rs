@@ -5,7 +5,6 @@
 use core::convert::Infallible;
 use core::net::SocketAddr;
 use std::io::Write as _;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use http_body_util::{BodyExt as _, Full, Limited};
 use hyper::body::{Bytes, Incoming};
@@ -159,7 +158,7 @@ async fn handle(
     if method != Method::POST {
         log_request(
             json,
-            &json!({ "time": now(), "peer": peer.to_string(), "method": method.as_str(), "target": target, "status": 501 }),
+            &json!({ "time": crate::clock::unix_now(), "peer": peer.to_string(), "method": method.as_str(), "target": target, "status": 501 }),
         );
         return Ok(reply(
             StatusCode::NOT_IMPLEMENTED,
@@ -174,7 +173,7 @@ async fn handle(
         Err(err) => {
             log_request(
                 json,
-                &json!({ "time": now(), "peer": peer.to_string(), "target": target, "status": 400, "error": err.to_string() }),
+                &json!({ "time": crate::clock::unix_now(), "peer": peer.to_string(), "target": target, "status": 400, "error": err.to_string() }),
             );
             return Ok(reply(
                 StatusCode::BAD_REQUEST,
@@ -195,7 +194,7 @@ async fn handle(
     log_request(
         json,
         &json!({
-            "time": now(),
+            "time": crate::clock::unix_now(),
             "peer": peer.to_string(),
             "method": "POST",
             "target": target,
@@ -209,12 +208,6 @@ async fn handle(
         }),
     );
     Ok(reply(status, &answer))
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 fn log_request(json: bool, entry: &Value) {

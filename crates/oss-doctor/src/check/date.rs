@@ -1,21 +1,10 @@
 //! `check date`: tell which form a date is in and judge it by that form's rules.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use oss_core::errors::{Entry, Error};
 use oss_core::naming::{self, Timestamp};
 use serde_json::{Map, json};
 
 use super::{Rejection, Verdict};
-
-/// The current UNIX time from the system clock (0 if the clock is before 1970).
-pub(super) fn system_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| {
-            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
-        })
-}
 
 /// Judges `value` as the form it looks like.
 pub(super) fn judge(value: &str, now: i64) -> Result<Verdict, Rejection> {
