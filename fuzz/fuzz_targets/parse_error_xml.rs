@@ -5,9 +5,6 @@
 use libfuzzer_sys::fuzz_target;
 use oss_core::errors::xml::{ErrorDocument, ErrorXml};
 
-const STANDARD: [&str; 9] =
-    ["Code", "Message", "RequestId", "HostId", "EC", "RecommendDoc", "ArgumentName", "ArgumentValue", "Header"];
-
 /// Whether rendering keeps `text` as it is (it replaces controls XML cannot carry).
 fn renders_verbatim(text: &str) -> bool {
     !text.chars().any(|c| {
@@ -32,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let recommend_doc = text(doc.recommend_doc());
     let extra_owned: Vec<(&str, String)> = doc
         .fields()
-        .filter(|(name, _)| !STANDARD.contains(name))
+        .filter(|(name, _)| !ErrorXml::STANDARD_ELEMENTS.contains(name))
         .map(|(name, value)| (name, value.to_cow().into_owned()))
         .collect();
     let extra: Vec<(&str, &str)> = extra_owned.iter().map(|(n, v)| (*n, v.as_str())).collect();

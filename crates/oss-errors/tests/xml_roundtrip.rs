@@ -13,18 +13,7 @@ fn text() -> impl Strategy<Value = String> {
 /// Names for further elements, avoiding the standard ones.
 fn extra_name() -> impl Strategy<Value = String> {
     "[A-Za-z_][A-Za-z0-9_.-]{0,12}".prop_filter("not a standard element or xml*", |name| {
-        ![
-            "Code",
-            "Message",
-            "RequestId",
-            "HostId",
-            "EC",
-            "RecommendDoc",
-            "ArgumentName",
-            "ArgumentValue",
-            "Header",
-        ]
-        .contains(&name.as_str())
+        !ErrorXml::STANDARD_ELEMENTS.contains(&name.as_str())
             && !name.to_ascii_lowercase().starts_with("xml")
     })
 }

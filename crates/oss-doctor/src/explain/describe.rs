@@ -22,19 +22,6 @@ pub(super) struct FromXml {
     other: Vec<(String, String)>,
 }
 
-/// The standard elements, which [`FromXml::other`] leaves out.
-const STANDARD: [&str; 9] = [
-    "Code",
-    "Message",
-    "RequestId",
-    "HostId",
-    "EC",
-    "RecommendDoc",
-    "ArgumentName",
-    "ArgumentValue",
-    "Header",
-];
-
 fn owned(text: Option<XmlText<'_>>) -> Option<String> {
     text.map(|text| text.to_cow().into_owned())
 }
@@ -107,7 +94,7 @@ impl Explanation {
             recommend_doc: owned(doc.recommend_doc()),
             other: doc
                 .fields()
-                .filter(|(name, _)| !STANDARD.contains(name))
+                .filter(|(name, _)| !ErrorXml::STANDARD_ELEMENTS.contains(name))
                 .map(|(name, value)| (name.to_owned(), value.to_cow().into_owned()))
                 .collect(),
         });

@@ -49,6 +49,32 @@ pub struct ErrorXml<'a> {
 const MESSAGE_BUFFER: usize = 1024;
 
 impl<'a> ErrorXml<'a> {
+    /// The elements read into their own accessors ([`ErrorXml::code`] and the rest);
+    /// [`ErrorXml::fields`] yields these along with every other element.
+    ///
+    /// ```
+    /// use oss_errors::xml::ErrorXml;
+    /// let doc = ErrorXml::parse("<Error><Code>A</Code><StringToSign>GET</StringToSign></Error>")?;
+    /// let others: Vec<&str> = doc
+    ///     .fields()
+    ///     .map(|(name, _)| name)
+    ///     .filter(|name| !ErrorXml::STANDARD_ELEMENTS.contains(name))
+    ///     .collect();
+    /// assert_eq!(others, ["StringToSign"]);
+    /// # Ok::<(), oss_errors::xml::XmlError>(())
+    /// ```
+    pub const STANDARD_ELEMENTS: [&'static str; 9] = [
+        "Code",
+        "Message",
+        "RequestId",
+        "HostId",
+        "EC",
+        "RecommendDoc",
+        "ArgumentName",
+        "ArgumentValue",
+        "Header",
+    ];
+
     /// Parses an error document.
     ///
     /// ```
@@ -324,6 +350,30 @@ mod tests {
             doc.recognize().map(Error::entry),
             Some(Entry::CallbackReplyTimeout)
         );
+    }
+
+    #[test]
+    fn every_standard_element_has_its_accessor() {
+        let mut body = alloc::string::String::from("<Error>");
+        for name in ErrorXml::STANDARD_ELEMENTS {
+            body.push_str(&alloc::format!("<{name}>v</{name}>"));
+        }
+        body.push_str("</Error>");
+        let doc = ErrorXml::parse(&body).unwrap();
+        let accessors = [
+            Some(doc.code()),
+            doc.message(),
+            doc.request_id(),
+            doc.host_id(),
+            doc.ec(),
+            doc.recommend_doc(),
+            doc.argument_name(),
+            doc.argument_value(),
+            doc.header(),
+        ];
+        for value in accessors {
+            assert_eq!(value.map(XmlText::raw), Some("v"));
+        }
     }
 
     #[test]
