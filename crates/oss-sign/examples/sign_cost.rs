@@ -9,7 +9,7 @@
 //! headers, a 197-byte string-to-sign): `bare` (HMAC-SHA1 of the string-to-sign with
 //! `hmac` + `sha1` and a reused key state), `mac` (`SigningKey::sign` of the same bytes,
 //! base64 included), `sign`, `verify`, or `setup` (nothing per
-//! iteration). Subtract the `setup` count and divide by the iterations for a per-call cost;
+//! iteration), or `ratio` (wall-clock medians, see [`ratios`]). Subtract the `setup` count and divide by the iterations for a per-call cost;
 //! `scripts/bench/sign_instructions.sh` does all of that for every job.
 
 use core::hint::black_box;
@@ -81,8 +81,14 @@ fn main() {
                 black_box(verdict).expect("verifies");
             }
         }
+        "ratio" => {
+            ratios(
+                iterations, &bare, &sts, &creds, &request, &verifier, &received, &keys,
+            );
+            return;
+        }
         other => {
-            eprintln!("unknown job {other:?}: use setup, bare, mac, sign or verify");
+            eprintln!("unknown job {other:?}: use setup, bare, mac, sign, verify or ratio");
             std::process::exit(2);
         }
     }
@@ -90,4 +96,55 @@ fn main() {
         let per_call = started.elapsed().as_secs_f64() * 1e9 / f64::from(iterations);
         eprintln!("{job}: {per_call:.1} ns per call (wall clock, {iterations} calls)");
     }
+}
+
+/// Wall-clock time ratios sign/bare and verify/sign: 21 rounds, each timing `iterations`
+/// calls of every job back to back, so drifting load on a shared machine hits all
+/// jobs alike; prints the median ratio of the rounds. A development aid: criterion's
+/// numbers (benches/sign.rs) are the ones recorded.
+#[allow(clippy::too_many_arguments)]
+fn ratios<'a>(
+    iterations: u32,
+    bare: &hmac::Hmac<sha1::Sha1>,
+    sts: &[u8],
+    creds: &Credentials<'a>,
+    request: &Request<'a, &'a [(&'a str, &'a str); 6]>,
+    verifier: &Verifier,
+    received: &Request<'a, &'a [(&'a str, &'a str)]>,
+    keys: &[(&str, &SigningKey)],
+) {
+    let time = |job: &mut dyn FnMut()| {
+        let started = std::time::Instant::now();
+        for _ in 0..iterations {
+            job();
+        }
+        started.elapsed().as_secs_f64()
+    };
+    let mut rounds = Vec::new();
+    for _ in 0..21 {
+        let bare_time = time(&mut || {
+            let mut mac = bare.clone();
+            mac.update(black_box(sts));
+            black_box(mac.finalize().into_bytes());
+        });
+        let sign_time = time(&mut || {
+            black_box(sign(black_box(creds), black_box(request)));
+        });
+        let verify_time = time(&mut || {
+            let verdict = verifier.verify(black_box(received), NOW, keys);
+            black_box(verdict).expect("verifies");
+        });
+        rounds.push((sign_time / bare_time, verify_time / sign_time, bare_time));
+    }
+    let median = |pick: fn(&(f64, f64, f64)) -> f64| {
+        let mut values: Vec<f64> = rounds.iter().map(pick).collect();
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
+    };
+    let bare_ns = median(|r| r.2) * 1e9 / f64::from(iterations);
+    eprintln!(
+        "sign/bare {:.3}  verify/sign {:.3}  (bare {bare_ns:.0} ns; medians of 21 rounds)",
+        median(|r| r.0),
+        median(|r| r.1)
+    );
 }

@@ -9,6 +9,7 @@ use core::cmp::Ordering;
 use crate::input::{Headers, Param, Query, Request};
 use crate::sink::Sink;
 use crate::text::Text;
+use crate::words::lower_word;
 
 /// How many `x-oss-` headers (or signed parameters) are sorted on the stack; requests
 /// with more are handled by a slower selection pass that needs no storage at all.
@@ -69,17 +70,6 @@ pub(crate) fn is_oss_header(name: &[u8]) -> bool {
 fn word(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
     Some(u64::from_be_bytes(chunk))
-}
-
-/// ASCII-lowercases the 8 bytes of a word at once (bytes >= 0x80 are left alone).
-#[inline(always)]
-const fn lower_word(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low7 = word & (0x7F * ONES);
-    let at_least_a = low7 + (0x80 - b'A' as u64) * ONES;
-    let above_z = low7 + (0x7F - b'Z' as u64) * ONES;
-    let upper = at_least_a & !above_z & !word & (0x80 * ONES);
-    word | (upper >> 2)
 }
 
 /// Whether `name` equals `lower` (an all-lower-case constant) ignoring ASCII case.

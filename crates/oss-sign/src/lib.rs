@@ -36,6 +36,7 @@ mod sink;
 mod subresource;
 mod text;
 mod verify;
+mod words;
 
 pub use access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
 pub use authorization::ParsedAuthorization;

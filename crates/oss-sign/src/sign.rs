@@ -8,8 +8,9 @@ use crate::access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
 use crate::canonical::{DateSlot, HeaderScan, write_string_to_sign};
 use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
-use crate::signature::{SIGNATURE_LEN, Signature};
-use crate::sink::{Discard, Tee, Transcript, copy_small};
+use crate::signature::{SIGNATURE_LEN, Signature, encode_digest_words};
+use crate::sink::{Discard, Tee, Transcript};
+use crate::words::copy_small;
 
 /// Who signs: an AccessKeyId, its [`SigningKey`] and, for STS credentials, the
 /// security token.
@@ -66,7 +67,9 @@ impl<'a> Credentials<'a> {
 /// The header the STS token travels in (header form).
 pub const SECURITY_TOKEN_HEADER: &str = "x-oss-security-token";
 
-const AUTH_CAPACITY: usize = 4 + MAX_ACCESS_KEY_ID_LEN + 1 + SIGNATURE_LEN;
+/// `OSS `, the longest id, `:` and the signature, plus the four bytes the signature's
+/// last word stores past its end.
+const AUTH_CAPACITY: usize = 4 + MAX_ACCESS_KEY_ID_LEN + 1 + SIGNATURE_LEN + 4;
 
 /// A signed `Authorization` value, `OSS <AccessKeyId>:<Signature>`, in a fixed buffer.
 ///
@@ -88,21 +91,26 @@ pub struct Authorization {
 }
 
 impl Authorization {
+    /// `OSS <access_key_id>:<signature>`, the signature given as the words of
+    /// [`encode_digest_words`] (stored straight from registers, never copied bytewise).
     #[inline(always)]
-    fn new(access_key_id: &str, signature: Signature) -> Self {
+    fn new(access_key_id: &str, signature: &[u64; 4]) -> Self {
         // `Credentials::new` bounds the id; a longer one would be cut, never overflow.
         let id = access_key_id.as_bytes();
         let id = &id[..id.len().min(MAX_ACCESS_KEY_ID_LEN)];
         let mut auth = Self {
             buf: [0; AUTH_CAPACITY],
             len: 4 + id.len() + 1 + SIGNATURE_LEN,
-            signature,
+            signature: Signature::from_words(signature),
         };
         auth.buf[..4].copy_from_slice(b"OSS ");
         let id_end = 4 + id.len();
         copy_small(&mut auth.buf[4..id_end], id);
         auth.buf[id_end] = b':';
-        auth.buf[id_end + 1..][..SIGNATURE_LEN].copy_from_slice(signature.as_bytes());
+        let text = &mut auth.buf[id_end + 1..];
+        for (at, word) in (0..).step_by(8).zip(signature) {
+            text[at..at + 8].copy_from_slice(&word.to_be_bytes());
+        }
         auth
     }
 
@@ -190,25 +198,32 @@ pub fn sign_with_transcript<'a, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Authorization {
-    let signature = header_signature(creds.key, request, creds.security_token, transcript);
-    Authorization::new(creds.access_key_id, signature)
+    let mut scan = HeaderScan::empty();
+    header_scan(&mut scan, request, creds.security_token);
+    let signature = signature_words_of(
+        creds.key,
+        request,
+        &scan,
+        DateSlot::FromHeaders,
+        None,
+        transcript,
+    );
+    Authorization::new(creds.access_key_id, &signature)
 }
 
-/// The header-form signature of `request`, with the STS token added as a header.
-pub(crate) fn header_signature<'a, H: Headers<'a>, Q: Query<'a>>(
-    key: &SigningKey,
+/// Scans the headers of `request`, adding the STS token as a header.
+#[inline(always)]
+fn header_scan<'a, H: Headers<'a>, Q: Query<'a>>(
+    scan: &mut HeaderScan<'a>,
     request: &Request<'a, H, Q>,
     security_token: Option<&'a str>,
-    transcript: &mut (impl Transcript + ?Sized),
-) -> Signature {
-    let mut scan = HeaderScan::empty();
+) {
     scan.scan(request.headers.fields());
     if let Some(token) = security_token
         && scan.security_token.is_none()
     {
         scan.add(SECURITY_TOKEN_HEADER.as_bytes(), token.as_bytes());
     }
-    signature_of(key, request, &scan, DateSlot::FromHeaders, None, transcript)
 }
 
 /// Signs the string-to-sign of `request`, teeing it into `transcript`.
@@ -220,13 +235,28 @@ pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
     param: Option<Param<'a>>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Signature {
+    Signature::from_words(&signature_words_of(
+        key, request, scan, date, param, transcript,
+    ))
+}
+
+/// [`signature_of`] as the words of [`encode_digest_words`].
+#[inline(always)]
+fn signature_words_of<'a, H: Headers<'a>, Q: Query<'a>>(
+    key: &SigningKey,
+    request: &Request<'a, H, Q>,
+    scan: &HeaderScan<'a>,
+    date: DateSlot<'_>,
+    param: Option<Param<'a>>,
+    transcript: &mut (impl Transcript + ?Sized),
+) -> [u64; 4] {
     let mut mac = key.mac();
     let mut tee = Tee {
         sink: &mut mac,
         copy: transcript,
     };
     write_string_to_sign(&mut tee, request, scan, date, param);
-    Signature::from_digest(&mac.finish())
+    encode_digest_words(&mac.finish())
 }
 
 /// Writes the header-form string-to-sign of `request` (no STS token added) into
@@ -258,4 +288,26 @@ pub fn string_to_sign<'a, H: Headers<'a>, Q: Query<'a>>(
         DateSlot::FromHeaders,
         None,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::MAX_ACCESS_KEY_ID_LEN;
+
+    #[test]
+    fn the_longest_access_key_id_fits() {
+        let key = SigningKey::new("sk");
+        let id = "a".repeat(MAX_ACCESS_KEY_ID_LEN);
+        let creds = Credentials::new(&id, &key).unwrap();
+        let auth = sign(&creds, &Request::new("GET"));
+        let value = auth.as_str();
+        assert_eq!(value.len(), 4 + MAX_ACCESS_KEY_ID_LEN + 1 + SIGNATURE_LEN);
+        assert!(value.starts_with("OSS aaaa"));
+        assert!(value.ends_with(auth.signature().as_str()));
+        assert_eq!(
+            auth.signature().as_str(),
+            key.sign(b"GET\n\n\n\n/").as_str()
+        );
+    }
 }

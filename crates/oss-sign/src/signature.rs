@@ -28,12 +28,19 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// Kept out of line: inlined, the 28 characters end up in registers and are stored
-    /// byte by byte at every copy (twice for an `Authorization`).
-    #[inline(never)]
+    /// The signature of a MAC.
+    #[inline]
     pub(crate) fn from_digest(digest: &[u8; DIGEST_LEN]) -> Self {
         Self {
             base64: encode_digest(digest),
+        }
+    }
+
+    /// The signature from the words of [`encode_digest_words`].
+    #[inline(always)]
+    pub(crate) fn from_words(words: &[u64; 4]) -> Self {
+        Self {
+            base64: base64_bytes(words),
         }
     }
 
@@ -101,27 +108,71 @@ fn ct_eq_signature(expected: &[u8; SIGNATURE_LEN], provided: &[u8]) -> subtle::C
     difference.ct_eq(&0)
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Eight bytes with the same value in each.
+const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// Standard base64 of a 20-byte digest: three overlapping big-endian words give the six
-/// full groups (48 bits, eight characters each), then the last two bytes and one `=`.
-#[inline]
-fn encode_digest(digest: &[u8; 20]) -> [u8; SIGNATURE_LEN] {
-    let mut out = [b'='; SIGNATURE_LEN];
-    let char_of = |bits: u64| ALPHABET[(bits & 63) as usize];
-    for (chars, at) in out.chunks_exact_mut(8).zip([0, 6, 12]) {
+/// Standard base64 of a 20-byte digest, eight characters per 64-bit word (big-endian:
+/// the first character is the most significant byte); the last word holds the final
+/// three characters, the `=` and four bytes of padding.
+///
+/// The 28 characters are computed in general-purpose registers, with no table lookups and
+/// no byte stores: the encoding sits on the critical path after the last SHA-1
+/// compression, and bytes written one at a time cannot be forwarded to the wide loads
+/// that copy the signature into an `Authorization` value.
+#[inline(always)]
+pub(crate) fn encode_digest_words(digest: &[u8; DIGEST_LEN]) -> [u64; 4] {
+    let group = |at: usize| {
         let mut word = [0u8; 8];
         word.copy_from_slice(&digest[at..at + 8]);
-        let word = u64::from_be_bytes(word);
-        for (i, char) in chars.iter_mut().enumerate() {
-            *char = char_of(word >> (58 - 6 * i));
-        }
+        u64::from_be_bytes(word) >> 16
+    };
+    let tail = u64::from(digest[18]) << 40 | u64::from(digest[19]) << 32;
+    let mut words = [group(0), group(6), group(12), tail].map(|bits| ascii(spread(bits)));
+    // The fourth character of the last group is the `=`, and nothing follows it.
+    words[3] = words[3] & !0xFF_FFFF_FFFF | u64::from(b'=') << 32;
+    words
+}
+
+/// The eight 6-bit groups of the low 48 bits of `bits`, one per byte, the first group
+/// in the most significant byte.
+#[inline(always)]
+const fn spread(bits: u64) -> u64 {
+    // 24-bit halves into 32-bit lanes, 12-bit quarters into 16-bit lanes, then 6-bit
+    // eighths into bytes.
+    let halves = (bits & 0xFFFF_FF00_0000) << 8 | bits & 0xFF_FFFF;
+    let quarters = (halves & 0x00FF_F000_00FF_F000) << 4 | halves & 0x0000_0FFF_0000_0FFF;
+    (quarters & 0x0FC0_0FC0_0FC0_0FC0) << 2 | quarters & 0x003F_003F_003F_003F
+}
+
+/// Maps every byte of `sixes` (each below 64) to its base64 character.
+///
+/// Each byte starts at `'A' + value` and is shifted into the next range at 26 (`a`),
+/// 52 (`0`), 62 (`+`) and 63 (`/`). Every intermediate byte stays within 0..=255, so
+/// no carry or borrow crosses into a neighbour and plain 64-bit arithmetic works on all
+/// eight at once.
+#[inline(always)]
+fn ascii(sixes: u64) -> u64 {
+    let at_least = |bound: u64| ((sixes + (0x80 - bound) * ONES) >> 7) & ONES;
+    sixes + u64::from(b'A') * ONES + 6 * at_least(26) - 75 * at_least(52) - 15 * at_least(62)
+        + 3 * at_least(63)
+}
+
+/// The base64 text of a digest, as bytes.
+#[inline(always)]
+fn encode_digest(digest: &[u8; DIGEST_LEN]) -> [u8; SIGNATURE_LEN] {
+    base64_bytes(&encode_digest_words(digest))
+}
+
+/// The 28 characters of [`encode_digest_words`], as bytes.
+#[inline(always)]
+pub(crate) fn base64_bytes(words: &[u64; 4]) -> [u8; SIGNATURE_LEN] {
+    let mut out = [0u8; 32];
+    for (chunk, word) in out.chunks_exact_mut(8).zip(words) {
+        chunk.copy_from_slice(&word.to_be_bytes());
     }
-    let tail = u64::from(digest[18]) << 8 | u64::from(digest[19]);
-    out[24] = char_of(tail >> 10);
-    out[25] = char_of(tail >> 4);
-    out[26] = char_of(tail << 2);
-    out
+    let mut text = [0u8; SIGNATURE_LEN];
+    text.copy_from_slice(&out[..SIGNATURE_LEN]);
+    text
 }
 
 impl fmt::Debug for Signature {
@@ -157,6 +208,26 @@ mod tests {
             let mut expected = [0u8; SIGNATURE_LEN];
             STANDARD.encode_slice(digest, &mut expected).unwrap();
             assert_eq!(encode_digest(&digest), expected);
+        }
+    }
+
+    #[test]
+    fn every_six_bit_value_maps_to_its_character_in_every_lane() {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (value, &char) in (0u64..).zip(ALPHABET) {
+            let expected = u64::from(char);
+            for lane in 0..8 {
+                // The other lanes hold the extremes, to catch carries between lanes.
+                let neighbours = if value % 2 == 0 { 63 * ONES } else { 0 };
+                let sixes = neighbours & !(0xFF << (8 * lane)) | value << (8 * lane);
+                let chars = ascii(sixes);
+                assert_eq!(
+                    (chars >> (8 * lane)) & 0xFF,
+                    expected,
+                    "{value} in lane {lane}"
+                );
+            }
         }
     }
 

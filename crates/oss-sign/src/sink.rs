@@ -225,39 +225,6 @@ impl<W: fmt::Write> Transcript for Utf8Writer<W> {
     }
 }
 
-/// `dst.copy_from_slice(src)` (equal lengths), with pieces of up to 64 bytes copied by two
-/// overlapping fixed-size moves instead of a `memcpy` call: the string-to-sign is made of
-/// many short pieces.
-#[inline(always)]
-pub(crate) fn copy_small(dst: &mut [u8], src: &[u8]) {
-    let len = src.len();
-    match len {
-        0 => {}
-        1..=3 => {
-            dst[0] = src[0];
-            dst[len / 2] = src[len / 2];
-            dst[len - 1] = src[len - 1];
-        }
-        4..=7 => {
-            dst[..4].copy_from_slice(&src[..4]);
-            dst[len - 4..].copy_from_slice(&src[len - 4..]);
-        }
-        8..=15 => {
-            dst[..8].copy_from_slice(&src[..8]);
-            dst[len - 8..].copy_from_slice(&src[len - 8..]);
-        }
-        16..=32 => {
-            dst[..16].copy_from_slice(&src[..16]);
-            dst[len - 16..].copy_from_slice(&src[len - 16..]);
-        }
-        33..=64 => {
-            dst[..32].copy_from_slice(&src[..32]);
-            dst[len - 32..].copy_from_slice(&src[len - 32..]);
-        }
-        _ => dst.copy_from_slice(src),
-    }
-}
-
 /// A MAC that also copies everything into a transcript.
 pub(crate) struct Tee<'t, S, T: ?Sized> {
     pub(crate) sink: S,
@@ -307,23 +274,4 @@ impl Transcript for Discard {
 
     #[inline(always)]
     fn write_lower(&mut self, _name: &[u8]) {}
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn copy_small_copies_every_length() {
-        let mut src = [0u8; 80];
-        for (byte, value) in src.iter_mut().zip(1u8..) {
-            *byte = value;
-        }
-        for len in 0..=80 {
-            let mut dst = [0u8; 80];
-            copy_small(&mut dst[..len], &src[..len]);
-            assert_eq!(dst[..len], src[..len], "{len}");
-            assert!(dst[len..].iter().all(|b| *b == 0), "{len}");
-        }
-    }
 }
