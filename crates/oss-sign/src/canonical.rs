@@ -40,19 +40,61 @@ impl<'a> Standard<'a> {
     }
 }
 
-/// `x-oss-` as the first six bytes of a big-endian word.
-const OSS_PREFIX_WORD: u64 = u64::from_be_bytes(*b"x-oss-\0\0");
-
-/// Eight bytes as a big-endian word.
-const fn word_of(bytes: &[u8; 8]) -> u64 {
-    u64::from_be_bytes(*bytes)
+/// A lower-case 8-byte constant with the mask of its letters: `word | letters == lower`
+/// compares a big-endian word with it ignoring ASCII case, in two instructions and
+/// exactly (only a letter's case bit is ignored, so `\r` never passes for `-`).
+#[derive(Clone, Copy)]
+struct Folded {
+    lower: u64,
+    letters: u64,
 }
+
+impl Folded {
+    const fn new(lower: &[u8; 8]) -> Self {
+        let mut letters = [0u8; 8];
+        let mut at = 0;
+        while at < 8 {
+            if lower[at].is_ascii_lowercase() {
+                letters[at] = 0x20;
+            }
+            at += 1;
+        }
+        Self {
+            lower: u64::from_be_bytes(*lower),
+            letters: u64::from_be_bytes(letters),
+        }
+    }
+
+    #[inline(always)]
+    const fn matches(self, word: u64) -> bool {
+        word | self.letters == self.lower
+    }
+}
+
+/// `x-oss-` in the first six bytes (compare a word with its last two bytes cleared).
+const X_OSS: Folded = Folded::new(b"x-oss-\0\0");
+const CONTENT: Folded = Folded::new(b"content-");
+const TENT_MD5: Folded = Folded::new(b"tent-md5");
+const ENT_TYPE: Folded = Folded::new(b"ent-type");
+const AUTHORIZ: Folded = Folded::new(b"authoriz");
+const RIZATION: Folded = Folded::new(b"rization");
+const OSS_DATE: Folded = Folded::new(b"oss-date");
 
 /// Keeps the first value of a standard header, trimmed.
 #[inline(always)]
 fn first_value<'a>(slot: &mut Option<&'a [u8]>, value: &'a [u8]) {
     if slot.is_none() {
-        *slot = Some(value.trim_ascii());
+        *slot = Some(trim(value));
+    }
+}
+
+/// `value` without leading and trailing ASCII whitespace. The usual case, nothing to
+/// trim, costs two byte comparisons (every ASCII whitespace byte is at most `' '`).
+#[inline(always)]
+fn trim(value: &[u8]) -> &[u8] {
+    match (value.first(), value.last()) {
+        (Some(&first), Some(&last)) if first > b' ' && last > b' ' => value,
+        _ => value.trim_ascii(),
     }
 }
 
@@ -60,7 +102,7 @@ fn first_value<'a>(slot: &mut Option<&'a [u8]>, value: &'a [u8]) {
 #[inline]
 pub(crate) fn is_oss_header(name: &[u8]) -> bool {
     match word(name, 0) {
-        Some(first) => lower_word(first) & !0xFFFF == OSS_PREFIX_WORD,
+        Some(first) => X_OSS.matches(first & !0xFFFF),
         None => name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"x-oss-"),
     }
 }
@@ -70,6 +112,14 @@ pub(crate) fn is_oss_header(name: &[u8]) -> bool {
 fn word(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
     Some(u64::from_be_bytes(chunk))
+}
+
+/// The last 8 bytes of `bytes` (at least 8 long), big-endian.
+#[inline(always)]
+fn last_word(bytes: &[u8]) -> u64 {
+    bytes
+        .last_chunk::<8>()
+        .map_or(0, |chunk| u64::from_be_bytes(*chunk))
 }
 
 /// Whether `name` equals `lower` (an all-lower-case constant) ignoring ASCII case.
@@ -164,10 +214,10 @@ impl<'a> HeaderScan<'a> {
     }
 
     /// Files one header. Names are told apart by their length and their first (and last)
-    /// eight bytes, lower-cased a word at a time.
+    /// eight bytes, compared ignoring case a word at a time.
     #[inline(always)]
     fn classify(&mut self, name: &'a [u8], value: &'a [u8]) {
-        let Some(head) = word(name, 0).map(lower_word) else {
+        let Some(head) = word(name, 0) else {
             if name.len() == 4 && name.eq_ignore_ascii_case(b"date") {
                 first_value(&mut self.standard.date, value);
             } else if is_oss_header(name) {
@@ -175,25 +225,23 @@ impl<'a> HeaderScan<'a> {
             }
             return;
         };
-        let tail = || word(name, name.len() - 8).map(lower_word);
-        let slot = if head & !0xFFFF == OSS_PREFIX_WORD {
+        let tail = last_word(name);
+        let slot = if X_OSS.matches(head & !0xFFFF) {
             self.push_oss(name, value);
             match name.len() {
-                10 if tail() == Some(word_of(b"oss-date")) => &mut self.standard.oss_date,
+                10 if OSS_DATE.matches(tail) => &mut self.standard.oss_date,
                 20 if eq_lower(name, b"x-oss-security-token") => &mut self.security_token,
                 _ => return,
             }
         } else {
             match name.len() {
-                11 if head == word_of(b"content-") && tail() == Some(word_of(b"tent-md5")) => {
+                11 if CONTENT.matches(head) && TENT_MD5.matches(tail) => {
                     &mut self.standard.content_md5
                 }
-                12 if head == word_of(b"content-") && tail() == Some(word_of(b"ent-type")) => {
+                12 if CONTENT.matches(head) && ENT_TYPE.matches(tail) => {
                     &mut self.standard.content_type
                 }
-                13 if head == word_of(b"authoriz") && tail() == Some(word_of(b"rization")) => {
-                    &mut self.authorization
-                }
+                13 if AUTHORIZ.matches(head) && RIZATION.matches(tail) => &mut self.authorization,
                 _ => return,
             }
         };
@@ -206,7 +254,8 @@ impl<'a> HeaderScan<'a> {
         self.push_oss(name, value);
     }
 
-    /// Insertion sort into the stack array; stable, so repeated names keep their order.
+    /// Insertion sort into the stack array (values trimmed); stable, so repeated names
+    /// keep their order.
     #[inline(always)]
     fn push_oss(&mut self, name: &'a [u8], value: &'a [u8]) {
         if self.oss_len == STACK_ITEMS {
@@ -221,7 +270,7 @@ impl<'a> HeaderScan<'a> {
             self.oss[at] = self.oss[at - 1];
             at -= 1;
         }
-        self.oss[at] = Some((name, value));
+        self.oss[at] = Some((name, trim(value)));
         self.oss_len += 1;
     }
 }
@@ -269,8 +318,9 @@ fn write_method(sink: &mut impl Sink, method: &str) {
     }
 }
 
-/// CanonicalizedOSSHeaders from sorted `x-oss-` headers: `name:value\n` per distinct
-/// lower-cased name, values trimmed, repeated names joined with `,` in the order given.
+/// CanonicalizedOSSHeaders from sorted `x-oss-` headers (values already trimmed):
+/// `name:value\n` per distinct lower-cased name, repeated names joined with `,` in the
+/// order given.
 fn write_oss_headers(sink: &mut impl Sink, sorted: &[Option<(&[u8], &[u8])>]) {
     let mut continues = false;
     for (at, &(name, value)) in sorted.iter().flatten().enumerate() {
@@ -280,7 +330,7 @@ fn write_oss_headers(sink: &mut impl Sink, sorted: &[Option<(&[u8], &[u8])>]) {
         continues = sorted
             .get(at + 1)
             .is_some_and(|next| next.is_some_and(|next| next.0.eq_ignore_ascii_case(name)));
-        sink.put_then(value.trim_ascii(), if continues { b',' } else { b'\n' });
+        sink.put_then(value, if continues { b',' } else { b'\n' });
     }
 }
 
@@ -311,7 +361,7 @@ where
                 if !first {
                     sink.put_byte(b',');
                 }
-                sink.put(value.trim_ascii());
+                sink.put(trim(value));
                 first = false;
             }
         }
@@ -462,6 +512,34 @@ mod tests {
                 u64::from_be_bytes([byte.to_ascii_lowercase(); 8]),
                 "{byte}"
             );
+        }
+    }
+
+    #[test]
+    fn folded_words_match_exactly_the_case_insensitive_equals() {
+        for constant in [b"x-oss-\0\0", b"content-", b"tent-md5", b"oss-date"] {
+            let folded = Folded::new(constant);
+            for at in 0..8 {
+                for byte in 0..=255u8 {
+                    let mut bytes = *constant;
+                    bytes[at] = byte;
+                    let expected = bytes.eq_ignore_ascii_case(constant);
+                    let word = u64::from_be_bytes(bytes);
+                    assert_eq!(folded.matches(word), expected, "{constant:?} {at} {byte}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trim_agrees_with_trim_ascii() {
+        let bytes: Vec<u8> = (0..=0x21).chain([b'a', 0x7F, 0x80, 0xFF]).collect();
+        for &a in &bytes {
+            for &b in &bytes {
+                for value in [&[a][..], &[a, b], &[a, b'x', b], &[]] {
+                    assert_eq!(trim(value), value.trim_ascii(), "{value:?}");
+                }
+            }
         }
     }
 
