@@ -44,7 +44,7 @@ fn main() {
         .with_headers(&HEADERS);
     let mut sts = Vec::new();
     string_to_sign(&request, &mut sts);
-    let bare = <hmac::Hmac<sha1::Sha1> as hmac::Mac>::new_from_slice(SECRET.as_bytes())
+    let bare = <hmac::Hmac<sha1_reference::Sha1> as hmac::Mac>::new_from_slice(SECRET.as_bytes())
         .expect("any key length");
 
     let auth = format!("{}", sign(&creds, &request));
@@ -105,7 +105,7 @@ fn main() {
 #[allow(clippy::too_many_arguments)]
 fn ratios<'a>(
     iterations: u32,
-    bare: &hmac::Hmac<sha1::Sha1>,
+    bare: &hmac::Hmac<sha1_reference::Sha1>,
     sts: &[u8],
     creds: &Credentials<'a>,
     request: &Request<'a, &'a [(&'a str, &'a str); 6]>,

@@ -90,7 +90,8 @@ mod tests {
         // effcdf6ae5eb2fa2d27416d5f184df9c259a7c79
         assert_eq!(sig.as_str(), "7/zfauXrL6LSdBbV8YTfnCWafHk=");
         let exact = SigningKey::new([b'k'; 64]);
-        let mut mac = <hmac::Hmac<sha1::Sha1> as hmac::Mac>::new_from_slice(&[b'k'; 64]).unwrap();
+        let mut mac =
+            <hmac::Hmac<sha1_reference::Sha1> as hmac::Mac>::new_from_slice(&[b'k'; 64]).unwrap();
         hmac::Mac::update(&mut mac, b"x");
         let digest: [u8; 20] = hmac::Mac::finalize(mac).into_bytes().into();
         assert_eq!(

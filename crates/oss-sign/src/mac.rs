@@ -4,7 +4,6 @@
 //! beyond five words).
 
 use sha1::Digest as _;
-use sha1::digest::generic_array::GenericArray;
 use zeroize::Zeroize as _;
 
 use crate::sink::Sink;
@@ -31,10 +30,7 @@ const IV: [u32; 5] = [
 /// One compression of `block` into `state`.
 #[inline(always)]
 fn compress(state: &mut [u32; 5], block: &[u8; BLOCK_LEN]) {
-    sha1::compress(
-        state,
-        core::slice::from_ref(GenericArray::from_slice(block)),
-    );
+    compress_blocks(state, core::slice::from_ref(block));
 }
 
 /// The HMAC key as SHA-1 states: after the `key ^ ipad` block (inner) and after the
@@ -235,12 +231,11 @@ impl<'k> Mac<'k> {
     }
 }
 
-/// Compresses `blocks` in order.
+/// Compresses `blocks` in order, in one call (the state stays in registers between
+/// blocks).
 #[inline(always)]
 fn compress_blocks(state: &mut [u32; 5], blocks: &[[u8; BLOCK_LEN]]) {
-    for block in blocks {
-        compress(state, block);
-    }
+    sha1::block_api::compress(state, blocks);
 }
 
 /// The state words, big-endian, at the start of `out`.
@@ -312,7 +307,7 @@ mod tests {
     use hmac::Mac as _;
 
     fn reference(key: &[u8], message: &[u8]) -> [u8; DIGEST_LEN] {
-        let mut mac = <hmac::Hmac<sha1::Sha1> as hmac::Mac>::new_from_slice(key).unwrap();
+        let mut mac = <hmac::Hmac<sha1_reference::Sha1> as hmac::Mac>::new_from_slice(key).unwrap();
         mac.update(message);
         mac.finalize().into_bytes().into()
     }
