@@ -218,8 +218,11 @@ impl<'a> HeaderScan<'a> {
     #[inline(always)]
     fn classify(&mut self, name: &'a [u8], value: &'a [u8]) {
         let Some(head) = word(name, 0) else {
-            if name.len() == 4 && name.eq_ignore_ascii_case(b"date") {
-                first_value(&mut self.standard.date, value);
+            if let Ok(short) = <[u8; 4]>::try_from(name) {
+                // All four are letters: setting their case bits compares exactly.
+                if u32::from_be_bytes(short) | 0x2020_2020 == u32::from_be_bytes(*b"date") {
+                    first_value(&mut self.standard.date, value);
+                }
             } else if is_oss_header(name) {
                 self.push_oss(name, value);
             }
@@ -305,8 +308,13 @@ pub(crate) fn write_string_to_sign<'a, H, Q, S>(
 }
 
 /// The method, upper-cased.
+#[inline(always)]
 fn write_method(sink: &mut impl Sink, method: &str) {
     let bytes = method.as_bytes();
+    if let b"GET" | b"PUT" | b"POST" | b"HEAD" | b"DELETE" | b"OPTIONS" = bytes {
+        sink.put_then(bytes, b'\n');
+        return;
+    }
     let mut upper = [0u8; 16];
     if bytes.len() <= upper.len() && bytes.iter().any(u8::is_ascii_lowercase) {
         let upper = &mut upper[..bytes.len()];
@@ -322,15 +330,18 @@ fn write_method(sink: &mut impl Sink, method: &str) {
 /// `name:value\n` per distinct lower-cased name, repeated names joined with `,` in the
 /// order given.
 fn write_oss_headers(sink: &mut impl Sink, sorted: &[Option<(&[u8], &[u8])>]) {
-    let mut continues = false;
+    let mut continued = false;
     for (at, &(name, value)) in sorted.iter().flatten().enumerate() {
-        if !continues {
-            sink.put_lower_then(name, b':');
-        }
-        continues = sorted
+        let continues = sorted
             .get(at + 1)
             .is_some_and(|next| next.is_some_and(|next| next.0.eq_ignore_ascii_case(name)));
-        sink.put_then(value, if continues { b',' } else { b'\n' });
+        let end = if continues { b',' } else { b'\n' };
+        if continued {
+            sink.put_then(value, end);
+        } else {
+            sink.put_oss_field(name, value, end);
+        }
+        continued = continues;
     }
 }
 
@@ -643,6 +654,15 @@ mod tests {
                 .with_encoded_key("a%20b+c"))
             .ends_with("\n/b/a b+c")
         );
+    }
+
+    #[test]
+    fn date_is_found_in_any_case_and_only_date() {
+        for (name, line) in [("DATE", "d"), ("dAtE", "d"), ("Data", ""), ("D\u{4}TE", "")] {
+            let headers = [(name, "d")];
+            let text = sts(&Request::new("GET").with_headers(&headers));
+            assert_eq!(text, alloc::format!("GET\n\n\n{line}\n/"), "{name}");
+        }
     }
 
     #[test]

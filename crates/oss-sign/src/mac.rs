@@ -194,6 +194,14 @@ impl<'k> Mac<'k> {
         }
     }
 
+    /// [`Sink::put_oss_field`] for fields longer than a window, piece by piece.
+    #[inline(never)]
+    fn put_oss_field_long(&mut self, name: &[u8], value: &[u8], end: u8) {
+        self.put_lower(name);
+        self.put_byte(b':');
+        self.put_then(value, end);
+    }
+
     #[inline(never)]
     fn put_lower_long(&mut self, name: &[u8]) {
         for chunk in name.chunks(WINDOW) {
@@ -287,17 +295,27 @@ impl Sink for Mac<'_> {
         self.advance(bytes.len() + 1);
     }
 
+    /// The whole field through one window when it fits: the `x-oss-` prefix is stored as
+    /// a constant, so only the rest of the name is lower-cased.
     #[inline(always)]
-    fn put_lower_then(&mut self, name: &[u8], separator: u8) {
-        if name.len() > LOWER_WORDS_MAX {
-            self.put_lower_long(name);
-            self.put_byte(separator);
-            return;
+    fn put_oss_field(&mut self, name: &[u8], value: &[u8], end: u8) {
+        const PREFIX: &[u8; 8] = b"x-oss-\0\0";
+        let len = name.len() + value.len() + 2;
+        let Some(rest) = name.get(6..) else {
+            return self.put_oss_field_long(name, value, end);
+        };
+        if rest.len() > LOWER_WORDS_MAX || len > WINDOW {
+            return self.put_oss_field_long(name, value, end);
         }
         let window = self.window();
-        copy_lower(&mut window[..name.len()], name);
-        window[name.len()] = separator;
-        self.advance(name.len() + 1);
+        // The prefix's last two bytes are overwritten by whatever follows it.
+        window[..8].copy_from_slice(PREFIX);
+        copy_lower(&mut window[6..name.len()], rest);
+        window[name.len()] = b':';
+        let field = &mut window[name.len() + 1..];
+        copy_small(&mut field[..value.len()], value);
+        field[value.len()] = end;
+        self.advance(len);
     }
 }
 
@@ -310,6 +328,37 @@ mod tests {
         let mut mac = <hmac::Hmac<sha1_reference::Sha1> as hmac::Mac>::new_from_slice(key).unwrap();
         mac.update(message);
         mac.finalize().into_bytes().into()
+    }
+
+    #[test]
+    fn oss_fields_hash_as_their_canonical_bytes_at_every_offset() {
+        let long_name = alloc::format!("X-OSS-Meta-{}", "Ab".repeat(20));
+        let long_value = "v".repeat(70);
+        let fields: [(&str, &str); 6] = [
+            ("x-oss-", "1"),
+            ("X-OSS-A", ""),
+            ("X-Oss-Meta-Author", "alice"),
+            ("x-oss-storage-class", "Standard"),
+            (&long_name, "x"),
+            ("x-oss-meta-long", &long_value),
+        ];
+        let states = KeyStates::new(b"sk");
+        for offset in 0..400 {
+            let prefix: alloc::vec::Vec<u8> = (0..offset).map(|i| b'a' + (i % 26) as u8).collect();
+            for (name, value) in fields {
+                for end in [b'\n', b','] {
+                    let mut expected = prefix.clone();
+                    expected.extend_from_slice(name.to_ascii_lowercase().as_bytes());
+                    expected.push(b':');
+                    expected.extend_from_slice(value.as_bytes());
+                    expected.push(end);
+                    let mut mac = Mac::new(&states);
+                    mac.put(&prefix);
+                    mac.put_oss_field(name.as_bytes(), value.as_bytes(), end);
+                    assert_eq!(mac.finish(), reference(b"sk", &expected), "{offset} {name}");
+                }
+            }
+        }
     }
 
     #[test]

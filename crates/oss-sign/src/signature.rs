@@ -127,7 +127,12 @@ pub(crate) fn encode_digest_words(digest: &[u8; DIGEST_LEN]) -> [u64; 4] {
         u64::from_be_bytes(word) >> 16
     };
     let tail = u64::from(digest[18]) << 40 | u64::from(digest[19]) << 32;
-    let mut words = [group(0), group(6), group(12), tail].map(|bits| ascii(spread(bits)));
+    let mut words = [
+        ascii(spread(group(0))),
+        ascii(spread(group(6))),
+        ascii(spread(group(12))),
+        ascii(spread(tail)),
+    ];
     // The fourth character of the last group is the `=`, and nothing follows it.
     words[3] = words[3] & !0xFF_FFFF_FFFF | u64::from(b'=') << 32;
     words

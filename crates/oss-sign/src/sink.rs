@@ -25,11 +25,14 @@ pub(crate) trait Sink {
         self.put_byte(separator);
     }
 
-    /// A lower-cased header name and the separator after it.
+    /// A canonical `x-oss-` header field: `name` lower-cased, `:`, `value`, then `end`
+    /// (`\n`, or `,` when the next value of the same name follows). `name` starts with
+    /// `x-oss-` in some case.
     #[inline]
-    fn put_lower_then(&mut self, name: &[u8], separator: u8) {
+    fn put_oss_field(&mut self, name: &[u8], value: &[u8], end: u8) {
         self.put_lower(name);
-        self.put_byte(separator);
+        self.put_byte(b':');
+        self.put_then(value, end);
     }
 }
 
@@ -72,8 +75,8 @@ impl<S: Sink + ?Sized> Sink for &mut S {
     }
 
     #[inline(always)]
-    fn put_lower_then(&mut self, name: &[u8], separator: u8) {
-        (**self).put_lower_then(name, separator);
+    fn put_oss_field(&mut self, name: &[u8], value: &[u8], end: u8) {
+        (**self).put_oss_field(name, value, end);
     }
 }
 
@@ -258,10 +261,12 @@ impl<S: Sink, T: Transcript + ?Sized> Sink for Tee<'_, S, T> {
     }
 
     #[inline(always)]
-    fn put_lower_then(&mut self, name: &[u8], separator: u8) {
-        self.sink.put_lower_then(name, separator);
+    fn put_oss_field(&mut self, name: &[u8], value: &[u8], end: u8) {
+        self.sink.put_oss_field(name, value, end);
         self.copy.write_lower(name);
-        self.copy.write_bytes(&[separator]);
+        self.copy.write_bytes(b":");
+        self.copy.write_bytes(value);
+        self.copy.write_bytes(&[end]);
     }
 }
 
