@@ -179,14 +179,10 @@ impl<'k> Mac<'k> {
     #[inline(never)]
     fn put_long(&mut self, mut bytes: &[u8]) {
         if self.at == self.hashed * BLOCK_LEN {
-            while let Some((block, rest)) = bytes.split_first_chunk::<BLOCK_LEN>() {
-                if rest.is_empty() {
-                    break;
-                }
-                compress(&mut self.state, block);
-                self.done += BLOCK_LEN as u64;
-                bytes = rest;
-            }
+            let (blocks, rest) = bytes.as_chunks::<BLOCK_LEN>();
+            compress_blocks(&mut self.state, blocks);
+            self.done += (blocks.len() * BLOCK_LEN) as u64;
+            bytes = rest;
         }
         for chunk in bytes.chunks(WINDOW) {
             copy_small(&mut self.window()[..chunk.len()], chunk);
