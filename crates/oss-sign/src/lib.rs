@@ -18,6 +18,7 @@ extern crate std;
 mod access_key_id;
 mod authorization;
 mod canonical;
+mod compression;
 mod content_md5;
 mod date;
 mod errors;
@@ -30,6 +31,9 @@ mod percent;
 mod post;
 mod presign;
 mod rtmp;
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+mod sha1_ni;
 mod sign;
 mod signature;
 mod sink;

@@ -1,16 +1,15 @@
 //! HMAC-SHA1 (RFC 2104) driven straight through SHA-1's compression function: the two
 //! key blocks are absorbed once per key, and the message is gathered into a few blocks
 //! on the stack that are compressed as the writing moves past them (no state clone
-//! beyond five words).
+//! beyond the five words).
 
 use sha1::Digest as _;
 use zeroize::Zeroize as _;
 
+pub(crate) use crate::compression::BLOCK_LEN;
+use crate::compression::State;
 use crate::sink::Sink;
 use crate::words::{LOWER_WORDS_MAX, copy_lower, copy_small};
-
-/// SHA-1's block length.
-pub(crate) const BLOCK_LEN: usize = 64;
 
 /// SHA-1's output length.
 pub(crate) const DIGEST_LEN: usize = 20;
@@ -18,27 +17,12 @@ pub(crate) const DIGEST_LEN: usize = 20;
 /// Where the 64-bit message length goes in the last block.
 const LENGTH_AT: usize = BLOCK_LEN - 8;
 
-/// SHA-1's initial state (FIPS 180-4, 5.3.1).
-const IV: [u32; 5] = [
-    0x6745_2301,
-    0xEFCD_AB89,
-    0x98BA_DCFE,
-    0x1032_5476,
-    0xC3D2_E1F0,
-];
-
-/// One compression of `block` into `state`.
-#[inline(always)]
-fn compress(state: &mut [u32; 5], block: &[u8; BLOCK_LEN]) {
-    compress_blocks(state, core::slice::from_ref(block));
-}
-
 /// The HMAC key as SHA-1 states: after the `key ^ ipad` block (inner) and after the
 /// `key ^ opad` block (outer).
 #[derive(Clone)]
 pub(crate) struct KeyStates {
-    inner: [u32; 5],
-    outer: [u32; 5],
+    inner: State,
+    outer: State,
 }
 
 impl KeyStates {
@@ -53,15 +37,15 @@ impl KeyStates {
             key[..secret.len()].copy_from_slice(secret);
         }
         let mut states = Self {
-            inner: IV,
-            outer: IV,
+            inner: State::IV,
+            outer: State::IV,
         };
         let mut pad = [0u8; BLOCK_LEN];
         for (state, mask) in [(&mut states.inner, 0x36), (&mut states.outer, 0x5C)] {
             for (padded, byte) in pad.iter_mut().zip(&key) {
                 *padded = byte ^ mask;
             }
-            compress(state, &pad);
+            state.compress(core::slice::from_ref(&pad));
         }
         key.zeroize();
         pad.zeroize();
@@ -98,7 +82,7 @@ const LIMIT: usize = BLOCKS * BLOCK_LEN - WINDOW - 1;
 /// the cost of writing the next one.
 pub(crate) struct Mac<'k> {
     blocks: Blocks,
-    state: [u32; 5],
+    state: State,
     key: &'k KeyStates,
     /// The write cursor in the flattened `blocks`, at most [`LIMIT`] between writes.
     at: usize,
@@ -159,7 +143,7 @@ impl<'k> Mac<'k> {
         let complete = self.at / BLOCK_LEN;
         let rewind = self.at > LIMIT;
         let upto = if rewind { complete } else { complete - 1 };
-        compress_blocks(&mut self.state, &self.blocks.0[self.hashed..upto]);
+        self.state.compress(&self.blocks.0[self.hashed..upto]);
         self.hashed = upto;
         if rewind {
             let start = self.hashed * BLOCK_LEN;
@@ -180,7 +164,7 @@ impl<'k> Mac<'k> {
     fn put_long(&mut self, mut bytes: &[u8]) {
         if self.at == self.hashed * BLOCK_LEN {
             let (blocks, rest) = bytes.as_chunks::<BLOCK_LEN>();
-            compress_blocks(&mut self.state, blocks);
+            self.state.compress(blocks);
             self.done += (blocks.len() * BLOCK_LEN) as u64;
             bytes = rest;
         }
@@ -206,9 +190,10 @@ impl<'k> Mac<'k> {
         }
     }
 
-    /// The MAC of everything written.
+    /// The MAC of everything written, as words `[A, B, C, D, E]` (its bytes
+    /// big-endian).
     #[inline(always)]
-    pub(crate) fn finish(&mut self) -> [u8; DIGEST_LEN] {
+    pub(crate) fn finish(&mut self) -> [u32; 5] {
         let at = self.at.min(LIMIT);
         // The inner hash covers the key block too.
         let bits = (BLOCK_LEN as u64 + self.done + at as u64) * 8;
@@ -219,34 +204,8 @@ impl<'k> Mac<'k> {
         bytes[at] = 0x80;
         bytes[at + 1..at + WINDOW].fill(0);
         self.blocks.0[end - 1][LENGTH_AT..].copy_from_slice(&bits.to_be_bytes());
-        compress_blocks(&mut self.state, &self.blocks.0[self.hashed..end]);
-
-        // Outer hash: key block (precomputed) + the 20-byte inner digest, padded.
-        let mut outer = [0u8; BLOCK_LEN];
-        write_words(&mut outer, &self.state);
-        outer[DIGEST_LEN] = 0x80;
-        let outer_bits = (BLOCK_LEN + DIGEST_LEN) as u64 * 8;
-        outer[LENGTH_AT..].copy_from_slice(&outer_bits.to_be_bytes());
-        let mut state = self.key.outer;
-        compress(&mut state, &outer);
-        let mut digest = [0u8; DIGEST_LEN];
-        write_words(&mut digest, &state);
-        digest
-    }
-}
-
-/// Compresses `blocks` in order, in one call (the state stays in registers between
-/// blocks).
-#[inline(always)]
-fn compress_blocks(state: &mut [u32; 5], blocks: &[[u8; BLOCK_LEN]]) {
-    sha1::block_api::compress(state, blocks);
-}
-
-/// The state words, big-endian, at the start of `out`.
-#[inline(always)]
-fn write_words(out: &mut [u8], state: &[u32; 5]) {
-    for (chunk, word) in out.chunks_exact_mut(4).zip(state) {
-        chunk.copy_from_slice(&word.to_be_bytes());
+        self.state
+            .finish_hmac(&self.blocks.0[self.hashed..end], &self.key.outer)
     }
 }
 
@@ -320,6 +279,15 @@ mod tests {
     use super::*;
     use hmac::Mac as _;
 
+    /// The bytes of a MAC given as words.
+    fn mac_bytes(words: &[u32; 5]) -> [u8; DIGEST_LEN] {
+        let mut bytes = [0u8; DIGEST_LEN];
+        for (chunk, word) in bytes.chunks_exact_mut(4).zip(words) {
+            chunk.copy_from_slice(&word.to_be_bytes());
+        }
+        bytes
+    }
+
     fn reference(key: &[u8], message: &[u8]) -> [u8; DIGEST_LEN] {
         let mut mac = <hmac::Hmac<sha1_reference::Sha1> as hmac::Mac>::new_from_slice(key).unwrap();
         mac.update(message);
@@ -351,7 +319,11 @@ mod tests {
                     let mut mac = Mac::new(&states);
                     mac.put(&prefix);
                     mac.put_oss_field(name.as_bytes(), value.as_bytes(), end);
-                    assert_eq!(mac.finish(), reference(b"sk", &expected), "{offset} {name}");
+                    assert_eq!(
+                        mac_bytes(&mac.finish()),
+                        reference(b"sk", &expected),
+                        "{offset} {name}"
+                    );
                 }
             }
         }
@@ -368,7 +340,7 @@ mod tests {
                 let expected = reference(key, message);
                 let mut whole = Mac::new(&states);
                 whole.put(message);
-                assert_eq!(whole.finish(), expected, "len {len}");
+                assert_eq!(mac_bytes(&whole.finish()), expected, "len {len}");
                 // Uneven pieces, single bytes among them, cross every block boundary.
                 let mut pieces = Mac::new(&states);
                 let mut rest = message;
@@ -383,7 +355,7 @@ mod tests {
                     }
                     rest = tail;
                 }
-                assert_eq!(pieces.finish(), expected, "len {len} in pieces");
+                assert_eq!(mac_bytes(&pieces.finish()), expected, "len {len} in pieces");
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
 use crate::canonical::{DateSlot, HeaderScan, write_string_to_sign};
 use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
-use crate::signature::{SIGNATURE_LEN, Signature, encode_digest_words};
+use crate::signature::{SIGNATURE_LEN, Signature, encode_mac};
 use crate::sink::{Discard, Tee, Transcript};
 use crate::words::copy_small;
 
@@ -92,7 +92,7 @@ pub struct Authorization {
 
 impl Authorization {
     /// `OSS <access_key_id>:<signature>`, the signature given as the words of
-    /// [`encode_digest_words`] (stored straight from registers, never copied bytewise).
+    /// [`encode_mac`] (stored straight from registers, never copied bytewise).
     #[inline(always)]
     fn new(access_key_id: &str, signature: &[u64; 4]) -> Self {
         // `Credentials::new` bounds the id; a longer one would be cut, never overflow.
@@ -240,7 +240,7 @@ pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
     ))
 }
 
-/// [`signature_of`] as the words of [`encode_digest_words`].
+/// [`signature_of`] as the words of [`encode_mac`].
 #[inline(always)]
 fn signature_words_of<'a, H: Headers<'a>, Q: Query<'a>>(
     key: &SigningKey,
@@ -256,7 +256,7 @@ fn signature_words_of<'a, H: Headers<'a>, Q: Query<'a>>(
         copy: transcript,
     };
     write_string_to_sign(&mut tee, request, scan, date, param);
-    encode_digest_words(&mac.finish())
+    encode_mac(&mac.finish())
 }
 
 /// Writes the header-form string-to-sign of `request` (no STS token added) into

@@ -6,7 +6,6 @@ use oss_errors::Error;
 use subtle::ConstantTimeEq as _;
 
 use crate::errors;
-use crate::mac::DIGEST_LEN;
 
 /// Length of a V1 signature: base64 of a 20-byte SHA-1 MAC.
 pub const SIGNATURE_LEN: usize = 28;
@@ -28,15 +27,13 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// The signature of a MAC.
+    /// The signature of a MAC given as words `[A, B, C, D, E]`.
     #[inline]
-    pub(crate) fn from_digest(digest: &[u8; DIGEST_LEN]) -> Self {
-        Self {
-            base64: encode_digest(digest),
-        }
+    pub(crate) fn from_mac(mac: &[u32; 5]) -> Self {
+        Self::from_words(&encode_mac(mac))
     }
 
-    /// The signature from the words of [`encode_digest_words`].
+    /// The signature from the words of [`encode_mac`].
     #[inline(always)]
     pub(crate) fn from_words(words: &[u64; 4]) -> Self {
         Self {
@@ -111,27 +108,23 @@ fn ct_eq_signature(expected: &[u8; SIGNATURE_LEN], provided: &[u8]) -> subtle::C
 /// Eight bytes with the same value in each.
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// Standard base64 of a 20-byte digest, eight characters per 64-bit word (big-endian:
-/// the first character is the most significant byte); the last word holds the final
-/// three characters, the `=` and four bytes of padding.
+/// Standard base64 of a 20-byte MAC given as its five big-endian words, eight characters
+/// per 64-bit word (big-endian: the first character is the most significant byte); the
+/// last word holds the final three characters, the `=` and four bytes of padding.
 ///
 /// The 28 characters are computed in general-purpose registers, with no table lookups and
 /// no byte stores: the encoding sits on the critical path after the last SHA-1
 /// compression, and bytes written one at a time cannot be forwarded to the wide loads
 /// that copy the signature into an `Authorization` value.
 #[inline(always)]
-pub(crate) fn encode_digest_words(digest: &[u8; DIGEST_LEN]) -> [u64; 4] {
-    let group = |at: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&digest[at..at + 8]);
-        u64::from_be_bytes(word) >> 16
-    };
-    let tail = u64::from(digest[18]) << 40 | u64::from(digest[19]) << 32;
+pub(crate) fn encode_mac(mac: &[u32; 5]) -> [u64; 4] {
+    let [a, b, c, d, e] = mac.map(u64::from);
+    // Six bytes per group: 0..6, 6..12, 12..18, then the last two.
     let mut words = [
-        ascii(spread(group(0))),
-        ascii(spread(group(6))),
-        ascii(spread(group(12))),
-        ascii(spread(tail)),
+        ascii(spread(a << 16 | b >> 16)),
+        ascii(spread((b & 0xFFFF) << 32 | c)),
+        ascii(spread(d << 16 | e >> 16)),
+        ascii(spread((e & 0xFFFF) << 32)),
     ];
     // The fourth character of the last group is the `=`, and nothing follows it.
     words[3] = words[3] & !0xFF_FFFF_FFFF | u64::from(b'=') << 32;
@@ -162,13 +155,7 @@ fn ascii(sixes: u64) -> u64 {
         + 3 * at_least(63)
 }
 
-/// The base64 text of a digest, as bytes.
-#[inline(always)]
-fn encode_digest(digest: &[u8; DIGEST_LEN]) -> [u8; SIGNATURE_LEN] {
-    base64_bytes(&encode_digest_words(digest))
-}
-
-/// The 28 characters of [`encode_digest_words`], as bytes.
+/// The 28 characters of [`encode_mac`], as bytes.
 #[inline(always)]
 pub(crate) fn base64_bytes(words: &[u64; 4]) -> [u8; SIGNATURE_LEN] {
     let mut out = [0u8; 32];
@@ -212,7 +199,10 @@ mod tests {
             }
             let mut expected = [0u8; SIGNATURE_LEN];
             STANDARD.encode_slice(digest, &mut expected).unwrap();
-            assert_eq!(encode_digest(&digest), expected);
+            let words = core::array::from_fn(|i| {
+                u32::from_be_bytes(digest[4 * i..4 * i + 4].try_into().unwrap())
+            });
+            assert_eq!(base64_bytes(&encode_mac(&words)), expected);
         }
     }
 
