@@ -2,13 +2,14 @@
 //! SHA extensions.
 //!
 //! On x86_64 CPUs with the SHA extensions the compression runs in [`crate::sha1_ni`];
-//! elsewhere it is the `sha1` crate's. Why not always the crate: its function takes the
-//! state as five `u32`s, so every call moves the state between general-purpose and
-//! vector registers, one lane at a time, on the critical path of the hash; the signing
-//! path makes four such calls per signature (about a tenth of the bare HMAC's time,
-//! measured). Kept as two 128-bit vectors in memory, the state crosses a call with one
-//! store and one load, and [`State::finish_hmac`] runs the outer hash straight from the
-//! inner digest's registers.
+//! elsewhere it is the `sha1` crate's. Why not always the crate (speed, measured): its
+//! function takes the state as five `u32`s, so every call moves the state between
+//! general-purpose and vector registers lane by lane, on the critical path of the hash,
+//! and the outer HMAC block is assembled in memory from the inner digest. Kept as two
+//! 128-bit lanes, the state crosses a call with one store and one load, and
+//! [`State::finish_hmac`] builds the outer block in registers. `SigningKey::sign` of 197
+//! bytes went from 247 to 233 ns (the bare `hmac` + `sha1` HMAC: 243 ns), and signing a
+//! typical PUT from 1.25x to 1.17x the bare HMAC (`scripts/bench/sign_ratio.sh`).
 
 use zeroize::Zeroize as _;
 
