@@ -2,7 +2,6 @@
 
 mod condition;
 mod json;
-mod time;
 
 use core::fmt;
 
@@ -112,7 +111,11 @@ impl<'a> Policy<'a> {
             }
         }
         let expiration = match expiration {
-            Some(Value::String(text)) => time::parse_iso8601(text.raw()).ok_or_else(invalid)?,
+            Some(Value::String(text)) => core::str::from_utf8(text.raw())
+                .ok()
+                .and_then(|text| oss_naming::parse_iso8601(text).ok())
+                .ok_or_else(invalid)?
+                .unix_seconds(),
             _ => return Err(invalid()),
         };
         let conditions = conditions.ok_or_else(invalid)?;

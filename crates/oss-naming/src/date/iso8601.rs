@@ -9,11 +9,11 @@ use super::{Timestamp, four_digits, or_bad_format, put_digits, two_digits, write
 
 /// The length of `YYYY-MM-DDTHH:MM:SS`.
 const BASE_LEN: usize = 19;
-/// The most fraction digits read (nanoseconds).
+/// The fraction digits that count (nanoseconds); later digits are checked, not read.
 const MAX_FRACTION_DIGITS: usize = 9;
 
-/// Parses a UTC ISO 8601 time: `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1 to 9
-/// digits, and `Z`.
+/// Parses a UTC ISO 8601 time: `YYYY-MM-DDTHH:MM:SS`, an optional fraction (a `.` and at
+/// least one digit; digits past the ninth are ignored), and `Z`.
 ///
 /// ```
 /// use oss_naming::parse_iso8601;
@@ -69,25 +69,29 @@ const fn parse(b: &[u8]) -> Option<Timestamp> {
     Some(Timestamp::from_civil(civil, nanos))
 }
 
-/// Nanoseconds from `b[start..end]`: empty, or `.` and 1 to 9 digits.
+/// Nanoseconds from `b[start..end]`: empty, or `.` and at least one digit (the first
+/// nine are read, the rest only checked).
 const fn fraction(b: &[u8], start: usize, end: usize) -> Option<u32> {
     if start == end {
         return Some(0);
     }
     let digits = end - start - 1;
-    if b[start] != b'.' || digits == 0 || digits > MAX_FRACTION_DIGITS {
+    if b[start] != b'.' || digits == 0 {
         return None;
     }
     let mut nanos = 0;
     let mut i = 0;
-    while i < MAX_FRACTION_DIGITS {
-        nanos *= 10;
+    while i < digits || i < MAX_FRACTION_DIGITS {
         if i < digits {
             let d = b[start + 1 + i];
             if !d.is_ascii_digit() {
                 return None;
             }
-            nanos += (d - b'0') as u32;
+            if i < MAX_FRACTION_DIGITS {
+                nanos = nanos * 10 + (d - b'0') as u32;
+            }
+        } else {
+            nanos *= 10;
         }
         i += 1;
     }
@@ -157,14 +161,47 @@ mod tests {
             parse_iso8601("1970-01-01T00:00:00.123456789Z").map(Timestamp::subsec_nanos),
             Ok(123_456_789)
         );
+        // Digits past nanoseconds are allowed and ignored (ISO 8601 sets no limit).
+        assert_eq!(
+            parse_iso8601("1970-01-01T00:00:00.12345678912345Z").map(Timestamp::subsec_nanos),
+            Ok(123_456_789)
+        );
         for bad in [
             "1970-01-01T00:00:00.Z",
-            "1970-01-01T00:00:00.1234567890Z",
+            "1970-01-01T00:00:00.1234567890xZ",
             "1970-01-01T00:00:00.1aZ",
             "1970-01-01 00:00:00Z",
             "1970-13-01T00:00:00Z",
             "1970-01-01T00:00:00",
             "Z",
+        ] {
+            assert!(parse_iso8601(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn policy_expiration_forms() {
+        for (text, secs) in [
+            ("2013-12-01T12:00:00Z", 1_385_899_200),
+            ("2014-12-01T12:00:00.000Z", 1_417_435_200),
+            ("2020-03-19T03:44:06.476Z", 1_584_589_446),
+            ("2024-02-29T23:59:59Z", 1_709_251_199),
+        ] {
+            assert_eq!(
+                parse_iso8601(text).map(Timestamp::unix_seconds),
+                Ok(secs),
+                "{text}"
+            );
+        }
+        // OSS documents the first as a rejected expiration.
+        for bad in [
+            "2023-02-19 13:19:00",
+            "2023-02-19T13:19:00+08:00",
+            "2023-02-29T13:19:00Z",
+            "2023-02-19T24:00:00Z",
+            "2023-02-19T13:60:00Z",
+            "2023-2-19T13:19:00Z",
+            "",
         ] {
             assert!(parse_iso8601(bad).is_err(), "{bad:?}");
         }
