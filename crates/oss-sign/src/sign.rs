@@ -200,7 +200,7 @@ pub fn sign_with_transcript<'a, H: Headers<'a>, Q: Query<'a>>(
 ) -> Authorization {
     let mut scan = HeaderScan::empty();
     header_scan(&mut scan, request, creds.security_token);
-    let signature = signature_words_of(
+    let signature = signature_words(
         creds.key,
         request,
         &scan,
@@ -226,23 +226,10 @@ fn header_scan<'a, H: Headers<'a>, Q: Query<'a>>(
     }
 }
 
-/// Signs the string-to-sign of `request`, teeing it into `transcript`.
-pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
-    key: &SigningKey,
-    request: &Request<'a, H, Q>,
-    scan: &HeaderScan<'a>,
-    date: DateSlot<'_>,
-    param: Option<Param<'a>>,
-    transcript: &mut (impl Transcript + ?Sized),
-) -> Signature {
-    Signature::from_words(&signature_words_of(
-        key, request, scan, date, param, transcript,
-    ))
-}
-
-/// [`signature_of`] as the words of [`encode_mac`].
+/// Signs the string-to-sign of `request`, teeing it into `transcript`; the signature as
+/// the words of [`encode_mac`] (see [`Signature::from_words`]).
 #[inline(always)]
-fn signature_words_of<'a, H: Headers<'a>, Q: Query<'a>>(
+pub(crate) fn signature_words<'a, H: Headers<'a>, Q: Query<'a>>(
     key: &SigningKey,
     request: &Request<'a, H, Q>,
     scan: &HeaderScan<'a>,

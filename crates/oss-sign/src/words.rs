@@ -29,6 +29,24 @@ fn store(bytes: &mut [u8], at: usize, word: u64) {
     bytes[at..at + 8].copy_from_slice(&word.to_ne_bytes());
 }
 
+/// Copies the 8-byte words of `src` at `offsets` (overlapping, together covering it) to
+/// the same offsets of `dst`, each through `map`; all loads come before the first store.
+#[inline(always)]
+fn copy_words<const N: usize>(
+    dst: &mut [u8],
+    src: &[u8],
+    offsets: [usize; N],
+    map: impl Fn(u64) -> u64,
+) {
+    let mut words = [0u64; N];
+    for (word, &at) in words.iter_mut().zip(&offsets) {
+        *word = map(load(src, at));
+    }
+    for (word, at) in words.into_iter().zip(offsets) {
+        store(dst, at, word);
+    }
+}
+
 /// `dst.copy_from_slice(src)` (equal lengths), with pieces of up to 64 bytes copied by
 /// overlapping general-purpose-register words instead of a `memcpy` call.
 #[inline(always)]
@@ -45,29 +63,14 @@ pub(crate) fn copy_small(dst: &mut [u8], src: &[u8]) {
             dst[..4].copy_from_slice(&src[..4]);
             dst[len - 4..].copy_from_slice(&src[len - 4..]);
         }
-        8..=16 => {
-            let (head, tail) = (load(src, 0), load(src, len - 8));
-            store(dst, 0, head);
-            store(dst, len - 8, tail);
-        }
-        17..=32 => {
-            let words = [
-                load(src, 0),
-                load(src, 8),
-                load(src, len - 16),
-                load(src, len - 8),
-            ];
-            for (word, at) in words.into_iter().zip([0, 8, len - 16, len - 8]) {
-                store(dst, at, word);
-            }
-        }
-        33..=64 => {
-            for at in [0, 8, 16, 24] {
-                let (head, tail) = (load(src, at), load(src, len - 32 + at));
-                store(dst, at, head);
-                store(dst, len - 32 + at, tail);
-            }
-        }
+        8..=16 => copy_words(dst, src, [0, len - 8], core::convert::identity),
+        17..=32 => copy_words(dst, src, [0, 8, len - 16, len - 8], core::convert::identity),
+        33..=64 => copy_words(
+            dst,
+            src,
+            [0, 8, 16, 24, len - 32, len - 24, len - 16, len - 8],
+            core::convert::identity,
+        ),
         _ => dst.copy_from_slice(src),
     }
 }
@@ -82,22 +85,8 @@ pub(crate) const LOWER_WORDS_MAX: usize = 32;
 pub(crate) fn copy_lower(dst: &mut [u8], src: &[u8]) {
     let len = src.len();
     match len {
-        8..=16 => {
-            let (head, tail) = (load(src, 0), load(src, len - 8));
-            store(dst, 0, lower_word(head));
-            store(dst, len - 8, lower_word(tail));
-        }
-        17..=LOWER_WORDS_MAX => {
-            let words = [
-                load(src, 0),
-                load(src, 8),
-                load(src, len - 16),
-                load(src, len - 8),
-            ];
-            for (word, at) in words.into_iter().zip([0, 8, len - 16, len - 8]) {
-                store(dst, at, lower_word(word));
-            }
-        }
+        8..=16 => copy_words(dst, src, [0, len - 8], lower_word),
+        17..=LOWER_WORDS_MAX => copy_words(dst, src, [0, 8, len - 16, len - 8], lower_word),
         _ => {
             for (out, byte) in dst.iter_mut().zip(src) {
                 *out = byte.to_ascii_lowercase();
