@@ -4,8 +4,8 @@
 //! the `Content-Type`, the form rules, the signature (with `--access-key-secret`), then
 //! the policy (expiration against `--now`, every condition, `content-length-range`).
 
-use oss_core::errors::{Entry, Error};
-use oss_core::multipart::{Boundary, Condition, Limits, Policy, PostForm, PostOptions};
+use oss_core::errors::Error;
+use oss_core::multipart::{Boundary, Limits, Policy, PostForm, PostOptions};
 use oss_core::sign::SigningKey;
 use serde_json::{Map, Value, json};
 
@@ -156,30 +156,20 @@ fn judge(args: &Args, body: &[u8], findings: &mut Findings) -> Result<(), Failur
         .map(|b| (&b"bucket"[..], b.as_bytes()));
     let fields: Vec<(&[u8], &[u8])> = form.fields().chain(bucket).collect();
     for condition in policy.conditions() {
-        condition.allows_length(form.summary().size)?;
-        let Some(field) = condition.field() else {
-            continue;
-        };
-        if bucket.is_none() && field.matches_name(b"bucket") {
+        let about_bucket = condition
+            .field()
+            .is_some_and(|field| field.matches_name(b"bucket"));
+        if bucket.is_none() && about_bucket {
             continue; // the bucket comes from the host, which the body does not say
         }
-        let value = fields
-            .iter()
-            .find(|(name, _)| field.matches_name(name))
-            .map_or(&[][..], |(_, v)| v);
-        if !condition.allows_value(value) {
-            return Err(condition_failed(&condition));
-        }
+        condition
+            .check(fields.iter().copied(), form.summary().size)
+            .map_err(|violation| Failure {
+                error: violation.error(),
+                message: violation.condition().map(|_| violation.to_string()),
+            })?;
     }
     Ok(())
-}
-
-fn condition_failed(condition: &Condition<'_>) -> Failure {
-    let error = Error::from(Entry::PolicyConditionFailed);
-    Failure {
-        error,
-        message: Some(format!("{error} {condition}")),
-    }
 }
 
 fn lossy(bytes: &[u8]) -> String {

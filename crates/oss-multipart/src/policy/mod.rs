@@ -204,7 +204,7 @@ impl<'a> Policy<'a> {
         I: IntoIterator<Item = (&'f [u8], &'f [u8])> + Clone,
     {
         self.conditions()
-            .try_for_each(|condition| check_field(condition, fields.clone()))
+            .try_for_each(|condition| condition.check_field(fields.clone()))
     }
 
     /// Checks the file's size against every `content-length-range`.
@@ -247,31 +247,55 @@ impl<'a> Policy<'a> {
         I: IntoIterator<Item = (&'f [u8], &'f [u8])> + Clone,
     {
         self.check_expiration(now)?;
-        self.conditions().try_for_each(|condition| {
-            condition.allows_length(file_size)?;
-            check_field(condition, fields.clone())
-        })
+        self.conditions()
+            .try_for_each(|condition| condition.check(fields.clone(), file_size))
     }
 }
 
-fn check_field<'a, 'f>(
-    condition: Condition<'a>,
-    fields: impl IntoIterator<Item = (&'f [u8], &'f [u8])>,
-) -> Result<(), PolicyViolation<'a>> {
-    let Some(field) = condition.field() else {
-        return Ok(());
-    };
-    let value = fields
-        .into_iter()
-        .find(|(name, _)| field.matches_name(name))
-        .map_or(&[][..], |(_, value)| value);
-    if condition.allows_value(value) {
-        Ok(())
-    } else {
-        Err(PolicyViolation {
-            error: Entry::PolicyConditionFailed.into(),
-            condition: Some(condition),
-        })
+impl<'a> Condition<'a> {
+    /// Checks this one condition against a form: the file's size, then the field it
+    /// names (the first field of that name; a missing field counts as an empty value).
+    /// [`Policy::check`] runs this for every condition, after the expiration.
+    ///
+    /// # Errors
+    /// EntityTooSmall or EntityTooLarge for a `content-length-range`, else the
+    /// AccessDenied policy violation quoting this condition.
+    ///
+    /// ```
+    /// use oss_multipart::Policy;
+    /// let policy = Policy::parse(br#"{"expiration":"2030-01-01T00:00:00Z","conditions":[["eq","$key","a"]]}"#)?;
+    /// let condition = policy.conditions().next().unwrap();
+    /// let fields: [(&[u8], &[u8]); 1] = [(b"key", b"b")];
+    /// assert!(condition.check(fields, 0).is_err());
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    pub fn check<'f, I>(&self, fields: I, file_size: u64) -> Result<(), PolicyViolation<'a>>
+    where
+        I: IntoIterator<Item = (&'f [u8], &'f [u8])>,
+    {
+        self.allows_length(file_size)?;
+        self.check_field(fields)
+    }
+
+    fn check_field<'f>(
+        &self,
+        fields: impl IntoIterator<Item = (&'f [u8], &'f [u8])>,
+    ) -> Result<(), PolicyViolation<'a>> {
+        let Some(field) = self.field() else {
+            return Ok(());
+        };
+        let value = fields
+            .into_iter()
+            .find(|(name, _)| field.matches_name(name))
+            .map_or(&[][..], |(_, value)| value);
+        if self.allows_value(value) {
+            Ok(())
+        } else {
+            Err(PolicyViolation {
+                error: Entry::PolicyConditionFailed.into(),
+                condition: Some(*self),
+            })
+        }
     }
 }
 
