@@ -1,7 +1,8 @@
 #!/bin/bash
-# Wall-clock ratio sign/bare (typical PUT vs a bare HMAC-SHA1 of the same bytes) for one
-# or more builds of crates/oss-sign/examples/sign_cost.rs, robust to the two things that
-# blur it on a shared machine:
+# Wall-clock ratios sign/bare and signer/bare (a typical PUT signed with `sign` and with a
+# reused `Signer`, against a bare HMAC-SHA1 of the same bytes) for one or more builds of
+# crates/oss-sign/examples/sign_cost.rs, robust to the two things that blur them on a
+# shared machine:
 #   - stack placement: each binary runs at 8 stack offsets with ASLR off (the ratio moves
 #     by up to ~6% with the offset);
 #   - bursts of load from neighbours: within a run, `sign_cost ratio` alternates the jobs
@@ -20,14 +21,19 @@ if [ $# -eq 0 ]; then
   set -- "$TARGET/release/examples/sign_cost"
 fi
 command -v setarch >/dev/null || { echo "setarch (util-linux) is required" >&2; exit 2; }
+summary() {
+  echo "$1" | tr ' ' '\n' | grep . | sort -n |
+    awk '{v[NR]=$1} END {printf "min %.3f  median %.3f", v[1], (v[int((NR+1)/2)]+v[int(NR/2)+1])/2}'
+}
 for bin in "$@"; do
-  values=""
+  sign=""; signer=""
   for offset in 0 448 960 1472 1984 2496 3008 3520; do
     pad=$(head -c "$offset" /dev/zero | tr '\0' a)
-    value=$(env -i PAD="$pad" setarch -R "$bin" ratio 40000 2>&1 | awk '{print $2}')
-    values="$values $value"
+    line=$(env -i PAD="$pad" setarch -R "$bin" ratio 40000 2>&1)
+    sign="$sign $(echo "$line" | awk '{print $2}')"
+    signer="$signer $(echo "$line" | awk '{print $6}')"
   done
-  summary=$(echo $values | tr ' ' '\n' | sort -n |
-    awk '{v[NR]=$1} END {printf "min %.3f  median %.3f", v[1], (v[4]+v[5])/2}')
-  echo "$bin: $summary  (sign/bare at 8 stack offsets:$values)"
+  echo "$bin"
+  echo "  sign/bare:   $(summary "$sign")  (8 stack offsets:$sign)"
+  echo "  signer/bare: $(summary "$signer")  (8 stack offsets:$signer)"
 done

@@ -8,14 +8,14 @@
 //! Runs `ITERATIONS` (default 10000) of one job over the bench's typical PUT (three `x-oss-`
 //! headers, a 197-byte string-to-sign): `bare` (HMAC-SHA1 of the string-to-sign with
 //! `hmac` + `sha1` and a reused key state), `mac` (`SigningKey::sign` of the same bytes,
-//! base64 included), `sign`, `verify`, or `setup` (nothing per
+//! base64 included), `sign`, `signer` (a reused `Signer`), `verify`, or `setup` (nothing per
 //! iteration), or `ratio` (wall-clock medians, see [`ratios`]). Subtract the `setup` count and divide by the iterations for a per-call cost;
 //! `scripts/bench/sign_instructions.sh` does all of that for every job.
 
 use core::hint::black_box;
 
 use hmac::Mac as _;
-use oss_sign::{Credentials, Request, SigningKey, Verifier, sign, string_to_sign};
+use oss_sign::{Credentials, Request, Signer, SigningKey, Verifier, sign, string_to_sign};
 
 const SECRET: &str = "OtxrzxIsfpFjA7SwPzILwy8Bw21TLhquhboDYROV";
 const ID: &str = "LTAI5tExampleAccessKey01";
@@ -75,6 +75,12 @@ fn main() {
                 black_box(sign(black_box(&creds), black_box(&request)));
             }
         }
+        "signer" => {
+            let mut signer = Signer::new(creds);
+            for _ in 0..iterations {
+                black_box(signer.sign(black_box(&request)).signature().as_bytes()[0]);
+            }
+        }
         "verify" => {
             for _ in 0..iterations {
                 let verdict = verifier.verify(black_box(&received), NOW, keys.as_slice());
@@ -88,7 +94,7 @@ fn main() {
             return;
         }
         other => {
-            eprintln!("unknown job {other:?}: use setup, bare, mac, sign, verify or ratio");
+            eprintln!("unknown job {other:?}: use setup, bare, mac, sign, signer, verify or ratio");
             std::process::exit(2);
         }
     }
@@ -130,21 +136,31 @@ fn ratios<'a>(
         let sign_time = time(&mut || {
             black_box(sign(black_box(creds), black_box(request)));
         });
+        let mut signer = Signer::new(*creds);
+        let signer_time = time(&mut || {
+            black_box(signer.sign(black_box(request)).signature().as_bytes()[0]);
+        });
         let verify_time = time(&mut || {
             let verdict = verifier.verify(black_box(received), NOW, keys);
             black_box(verdict).expect("verifies");
         });
-        rounds.push((sign_time / bare_time, verify_time / sign_time, bare_time));
+        rounds.push((
+            sign_time / bare_time,
+            verify_time / sign_time,
+            bare_time,
+            signer_time / bare_time,
+        ));
     }
-    let median = |pick: fn(&(f64, f64, f64)) -> f64| {
+    let median = |pick: fn(&(f64, f64, f64, f64)) -> f64| {
         let mut values: Vec<f64> = rounds.iter().map(pick).collect();
         values.sort_by(f64::total_cmp);
         values[values.len() / 2]
     };
     let bare_ns = median(|r| r.2) * 1e9 / f64::from(iterations);
     eprintln!(
-        "sign/bare {:.3}  verify/sign {:.3}  (bare {bare_ns:.0} ns; medians of 21 rounds)",
+        "sign/bare {:.3}  verify/sign {:.3}  signer/bare {:.3}  (bare {bare_ns:.0} ns; medians of 21 rounds)",
         median(|r| r.0),
-        median(|r| r.1)
+        median(|r| r.1),
+        median(|r| r.3)
     );
 }

@@ -60,7 +60,8 @@ pub use post::{post_policy_signature, verify_post_policy_signature, write_post_p
 pub use presign::{Presigned, SECURITY_TOKEN_PARAM, presign, presign_with_transcript};
 pub use rtmp::{RtmpPresigned, presign_rtmp};
 pub use sign::{
-    Authorization, Credentials, SECURITY_TOKEN_HEADER, sign, sign_with_transcript, string_to_sign,
+    Authorization, Credentials, SECURITY_TOKEN_HEADER, Signer, sign, sign_with_transcript,
+    string_to_sign,
 };
 pub use signature::{SIGNATURE_LEN, Signature};
 pub use sink::{FixedBuf, Transcript, Utf8Writer};

@@ -114,6 +114,23 @@ impl<'k> Mac<'k> {
         }
     }
 
+    /// Back to the keyed state, for the next message. The buffer keeps the old bytes: no
+    /// byte is hashed before this message has written it.
+    #[inline(always)]
+    pub(crate) fn reset(&mut self) {
+        self.state = self.key.inner;
+        self.at = 0;
+        self.hashed = 0;
+        self.due = 2 * BLOCK_LEN;
+        self.done = 0;
+    }
+
+    /// Overwrites the hash state, which holds key material until the first block,
+    /// with zeros.
+    pub(crate) fn zeroize(&mut self) {
+        self.state.zeroize();
+    }
+
     /// The fixed window at the cursor.
     #[inline(always)]
     fn window(&mut self) -> &mut [u8; WINDOW] {

@@ -8,6 +8,7 @@ use crate::access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
 use crate::canonical::{DateSlot, HeaderScan, write_string_to_sign};
 use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
+use crate::mac::Mac;
 use crate::signature::{SIGNATURE_LEN, Signature, encode_mac};
 use crate::sink::{Discard, Tee, Transcript};
 use crate::words::copy_small;
@@ -114,6 +115,17 @@ impl Authorization {
         auth
     }
 
+    /// Replaces the signature (the id stays), given as the words of [`encode_mac`].
+    #[inline(always)]
+    fn set_signature(&mut self, signature: &[u64; 4]) {
+        self.signature = Signature::from_words(signature);
+        let start = (self.len - SIGNATURE_LEN).min(AUTH_CAPACITY - 32);
+        let text = &mut self.buf[start..start + 32];
+        for (at, word) in (0..).step_by(8).zip(signature) {
+            text[at..at + 8].copy_from_slice(&word.to_be_bytes());
+        }
+    }
+
     /// The header value.
     #[must_use]
     pub fn as_str(&self) -> &str {
@@ -209,6 +221,77 @@ pub fn sign_with_transcript<'a, H: Headers<'a>, Q: Query<'a>>(
         transcript,
     );
     Authorization::new(creds.access_key_id, &signature)
+}
+
+/// Signs request after request with one set of credentials, reusing its buffers: the
+/// 384-byte block buffer is not cleared again, and the `Authorization` keeps its
+/// `OSS <AccessKeyId>:` prefix, so each call writes only the new signature. The fastest
+/// way to sign many requests; [`sign`] gives the same values.
+///
+/// The hash state, which holds key material, is zeroized on drop.
+///
+/// ```
+/// use oss_sign::{Credentials, Request, Signer, SigningKey, sign};
+/// let key = SigningKey::new("sk");
+/// let creds = Credentials::new("ak", &key)?;
+/// let mut signer = Signer::new(creds);
+/// for key_name in ["a.txt", "b.txt"] {
+///     let request = Request::new("GET").with_bucket("b").with_key(key_name);
+///     let expected = sign(&creds, &request);
+///     assert_eq!(signer.sign(&request).as_str(), expected.as_str());
+/// }
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+pub struct Signer<'a> {
+    security_token: Option<&'a str>,
+    mac: Mac<'a>,
+    auth: Authorization,
+}
+
+impl<'a> Signer<'a> {
+    /// A signer for `creds`.
+    #[must_use]
+    pub fn new(creds: Credentials<'a>) -> Self {
+        Self {
+            security_token: creds.security_token,
+            mac: creds.key.mac(),
+            auth: Authorization::new(creds.access_key_id, &[0; 4]),
+        }
+    }
+
+    /// Signs `request` like [`sign`]; the value lives until the next call.
+    pub fn sign<'r, H: Headers<'r>, Q: Query<'r>>(
+        &mut self,
+        request: &Request<'r, H, Q>,
+    ) -> &Authorization
+    where
+        'a: 'r,
+    {
+        let mut scan = HeaderScan::empty();
+        header_scan(&mut scan, request, self.security_token);
+        self.mac.reset();
+        let mut tee = Tee {
+            sink: &mut self.mac,
+            copy: &mut Discard,
+        };
+        write_string_to_sign(&mut tee, request, &scan, DateSlot::FromHeaders, None);
+        self.auth.set_signature(&encode_mac(&self.mac.finish()));
+        &self.auth
+    }
+}
+
+impl fmt::Debug for Signer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Signer")
+            .field("last", &self.auth)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Signer<'_> {
+    fn drop(&mut self) {
+        self.mac.zeroize();
+    }
 }
 
 /// Scans the headers of `request`, adding the STS token as a header.

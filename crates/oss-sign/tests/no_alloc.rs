@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 use oss_sign::{
-    Credentials, FixedBuf, ParsedAuthorization, RawQuery, Request, SigningKey, Verifier,
+    Credentials, FixedBuf, ParsedAuthorization, RawQuery, Request, Signer, SigningKey, Verifier,
     post_policy_signature, presign, sign, sign_with_transcript,
 };
 
@@ -37,6 +37,9 @@ fn sign_and_presign_allocate_nothing() {
         .with_query(&query);
     oss_test_support::assert_no_alloc(|| {
         let auth = sign(&creds, &request);
+        let mut signer = Signer::new(creds);
+        assert_eq!(signer.sign(&request).as_str(), auth.as_str());
+        assert_eq!(signer.sign(&request).as_str(), auth.as_str());
         let mut transcript = FixedBuf::<512>::new();
         let again = sign_with_transcript(&creds, &request, &mut transcript);
         assert_eq!(auth.as_str(), again.as_str());
