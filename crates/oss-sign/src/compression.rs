@@ -16,11 +16,14 @@ use zeroize::Zeroize as _;
 /// SHA-1's block length.
 pub(crate) const BLOCK_LEN: usize = 64;
 
-/// A SHA-1 state as `[D, C, B, A, 0, 0, 0, E]`: two little-endian 128-bit lanes, `A` in
-/// the top lane of the first and `E` in the top lane of the second, the rest zero.
+/// A SHA-1 state as two little-endian 128-bit lanes: `[D, C, B, A]` (`A` in the top
+/// lane) and `[0, 0, 0, E]`.
 #[derive(Clone, Copy)]
 #[repr(C, align(16))]
-pub(crate) struct State(pub(crate) [u32; 8]);
+pub(crate) struct State {
+    pub(crate) abcd: [u32; 4],
+    pub(crate) e: [u32; 4],
+}
 
 impl State {
     /// SHA-1's initial state (FIPS 180-4, 5.3.1).
@@ -34,12 +37,15 @@ impl State {
 
     /// The state with words `[A, B, C, D, E]`.
     pub(crate) const fn from_words([a, b, c, d, e]: [u32; 5]) -> Self {
-        Self([d, c, b, a, 0, 0, 0, e])
+        Self {
+            abcd: [d, c, b, a],
+            e: [0, 0, 0, e],
+        }
     }
 
     /// The words `[A, B, C, D, E]`.
     pub(crate) const fn words(&self) -> [u32; 5] {
-        let [d, c, b, a, _, _, _, e] = self.0;
+        let ([d, c, b, a], [_, _, _, e]) = (self.abcd, self.e);
         [a, b, c, d, e]
     }
 
@@ -92,7 +98,8 @@ impl State {
 
     /// Overwrites the state with zeros (volatile writes, not optimised away).
     pub(crate) fn zeroize(&mut self) {
-        self.0.zeroize();
+        self.abcd.zeroize();
+        self.e.zeroize();
     }
 }
 
@@ -129,7 +136,7 @@ mod tests {
                 for state in [ours, portable] {
                     assert_eq!(state.words(), expected, "{start}..{end}");
                     // The zero lanes stay zero, as the vector code relies on.
-                    assert_eq!(state.0[4..7], [0, 0, 0]);
+                    assert_eq!(state.e[..3], [0, 0, 0]);
                 }
             }
         }

@@ -97,14 +97,11 @@ fn finish_hmac_ni(inner: &mut State, blocks: &[[u8; BLOCK_LEN]], outer: &State) 
 #[inline]
 #[target_feature(enable = "sse2")]
 fn load(state: &State) -> (__m128i, __m128i) {
-    let [abcd, e] = state.0.as_chunks::<4>().0 else {
-        unreachable!("a state is two lanes")
-    };
     // SAFETY: each load reads the 16 bytes of a borrowed `[u32; 4]`.
     unsafe {
         (
-            _mm_loadu_si128(abcd.as_ptr().cast()),
-            _mm_loadu_si128(e.as_ptr().cast()),
+            _mm_loadu_si128(state.abcd.as_ptr().cast()),
+            _mm_loadu_si128(state.e.as_ptr().cast()),
         )
     }
 }
@@ -112,13 +109,10 @@ fn load(state: &State) -> (__m128i, __m128i) {
 #[inline]
 #[target_feature(enable = "sse2")]
 fn store(state: &mut State, abcd: __m128i, e: __m128i) {
-    let [abcd_words, e_words] = state.0.as_chunks_mut::<4>().0 else {
-        unreachable!("a state is two lanes")
-    };
     // SAFETY: each store writes the 16 bytes of a mutably borrowed `[u32; 4]`.
     unsafe {
-        _mm_storeu_si128(abcd_words.as_mut_ptr().cast(), abcd);
-        _mm_storeu_si128(e_words.as_mut_ptr().cast(), e);
+        _mm_storeu_si128(state.abcd.as_mut_ptr().cast(), abcd);
+        _mm_storeu_si128(state.e.as_mut_ptr().cast(), e);
     }
 }
 
