@@ -7,6 +7,10 @@
 //! let sig = post_policy_signature(&key, b"e30=");
 //! assert!(sig.verify(sig.as_bytes()).is_ok());
 //! ```
+//!
+//! [`sign`] signs one request for the `Authorization` header; a [`Signer`] signs many with
+//! the same credentials, keeping its buffers. Neither allocates. On x86_64 CPUs with the
+//! SHA extensions the HMAC runs on them (chosen at run time, without std).
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
