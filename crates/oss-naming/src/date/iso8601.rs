@@ -81,18 +81,19 @@ const fn fraction(b: &[u8], start: usize, end: usize) -> Option<u32> {
     }
     let mut nanos = 0;
     let mut i = 0;
-    while i < digits || i < MAX_FRACTION_DIGITS {
-        if i < digits {
-            let d = b[start + 1 + i];
-            if !d.is_ascii_digit() {
-                return None;
-            }
-            if i < MAX_FRACTION_DIGITS {
-                nanos = nanos * 10 + (d - b'0') as u32;
-            }
-        } else {
-            nanos *= 10;
+    while i < digits {
+        let d = b[start + 1 + i];
+        if !d.is_ascii_digit() {
+            return None;
         }
+        if i < MAX_FRACTION_DIGITS {
+            nanos = nanos * 10 + (d - b'0') as u32;
+        }
+        i += 1;
+    }
+    // Fewer than nine digits: scale up to nanoseconds.
+    while i < MAX_FRACTION_DIGITS {
+        nanos *= 10;
         i += 1;
     }
     Some(nanos)
