@@ -94,6 +94,17 @@ pub(crate) struct Mac<'k> {
     done: u64,
 }
 
+/// Where the cursor triggers [`Mac::catch_up`] once `hashed` blocks are compressed: when
+/// the block after the next one starts (the one-block lag), or past [`LIMIT`].
+const fn due_after(hashed: usize) -> usize {
+    let lagged = (hashed + 2) * BLOCK_LEN;
+    if lagged < LIMIT + 1 {
+        lagged
+    } else {
+        LIMIT + 1
+    }
+}
+
 /// The gather buffer, cache-line aligned so that no 16-byte load of the compression
 /// straddles two lines.
 #[repr(align(64))]
@@ -109,7 +120,7 @@ impl<'k> Mac<'k> {
             blocks: Blocks([[0; BLOCK_LEN]; BLOCKS]),
             at: 0,
             hashed: 0,
-            due: 2 * BLOCK_LEN,
+            due: due_after(0),
             done: 0,
         }
     }
@@ -121,7 +132,7 @@ impl<'k> Mac<'k> {
         self.state = self.key.inner;
         self.at = 0;
         self.hashed = 0;
-        self.due = 2 * BLOCK_LEN;
+        self.due = due_after(0);
         self.done = 0;
     }
 
@@ -172,7 +183,7 @@ impl<'k> Mac<'k> {
             self.at -= start;
             self.hashed = 0;
         }
-        self.due = ((self.hashed + 2) * BLOCK_LEN).min(LIMIT + 1);
+        self.due = due_after(self.hashed);
     }
 
     /// The part of [`Sink::put`] for pieces longer than a window. With nothing pending,
