@@ -104,7 +104,7 @@ pub fn presign_with_transcript<'a, H: Headers<'a> + Copy, Q: Query<'a> + Copy>(
     let mut scan = HeaderScan::empty();
     scan.scan(request.headers.fields());
     let signature = Signature::from_words(&signature_words(
-        creds.key,
+        &mut creds.key.mac(),
         request,
         &scan,
         DateSlot::Expires(expires.as_str().as_bytes()),

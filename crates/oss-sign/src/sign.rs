@@ -213,7 +213,7 @@ pub fn sign_with_transcript<'a, H: Headers<'a>, Q: Query<'a>>(
     let mut scan = HeaderScan::empty();
     header_scan(&mut scan, request, creds.security_token);
     let signature = signature_words(
-        creds.key,
+        &mut creds.key.mac(),
         request,
         &scan,
         DateSlot::FromHeaders,
@@ -270,12 +270,15 @@ impl<'a> Signer<'a> {
         let mut scan = HeaderScan::empty();
         header_scan(&mut scan, request, self.security_token);
         self.mac.reset();
-        let mut tee = Tee {
-            sink: &mut self.mac,
-            copy: &mut Discard,
-        };
-        write_string_to_sign(&mut tee, request, &scan, DateSlot::FromHeaders, None);
-        self.auth.set_signature(&encode_mac(&self.mac.finish()));
+        let signature = signature_words(
+            &mut self.mac,
+            request,
+            &scan,
+            DateSlot::FromHeaders,
+            None,
+            &mut Discard,
+        );
+        self.auth.set_signature(&signature);
         &self.auth
     }
 }
@@ -309,20 +312,20 @@ fn header_scan<'a, H: Headers<'a>, Q: Query<'a>>(
     }
 }
 
-/// Signs the string-to-sign of `request`, teeing it into `transcript`; the signature as
-/// the words of [`encode_mac`] (see [`Signature::from_words`]).
+/// Signs the string-to-sign of `request` with `mac` (in the keyed state), teeing it into
+/// `transcript`; the signature as the words of [`encode_mac`] (see
+/// [`Signature::from_words`]).
 #[inline(always)]
 pub(crate) fn signature_words<'a, H: Headers<'a>, Q: Query<'a>>(
-    key: &SigningKey,
+    mac: &mut Mac<'_>,
     request: &Request<'a, H, Q>,
     scan: &HeaderScan<'a>,
     date: DateSlot<'_>,
     param: Option<Param<'a>>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> [u64; 4] {
-    let mut mac = key.mac();
     let mut tee = Tee {
-        sink: &mut mac,
+        sink: &mut *mac,
         copy: transcript,
     };
     write_string_to_sign(&mut tee, request, scan, date, param);

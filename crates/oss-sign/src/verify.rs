@@ -375,7 +375,7 @@ impl Verifier {
         let token = scan.security_token.map(SecurityToken::from_header);
         let key = keys.signing_key(auth.access_key_id(), token)?;
         let expected = Signature::from_words(&signature_words(
-            key,
+            &mut key.mac(),
             request,
             scan,
             DateSlot::FromHeaders,
@@ -424,8 +424,14 @@ where
     let token = query.security_token.map(|param| SecurityToken(param.value));
     let key = keys.signing_key(id, token)?;
     let date = DateSlot::Expires(expires_text.as_bytes());
-    let expected =
-        Signature::from_words(&signature_words(key, request, scan, date, None, transcript));
+    let expected = Signature::from_words(&signature_words(
+        &mut key.mac(),
+        request,
+        scan,
+        date,
+        None,
+        transcript,
+    ));
     // A signature longer than any real one cannot match; compare it as empty.
     let provided = Small::<64>::value_of(&signature);
     expected.verify(provided.as_ref().map_or(&[][..], Small::as_bytes))?;
