@@ -8,6 +8,7 @@ use zeroize::Zeroize as _;
 
 pub(crate) use crate::compression::BLOCK_LEN;
 use crate::compression::State;
+use crate::signature::Encoded;
 use crate::sink::Sink;
 use crate::words::{LOWER_WORDS_MAX, copy_lower, copy_small};
 
@@ -218,10 +219,9 @@ impl<'k> Mac<'k> {
         }
     }
 
-    /// The MAC of everything written, as words `[A, B, C, D, E]` (its bytes
-    /// big-endian).
+    /// The MAC of everything written, base64-encoded.
     #[inline(always)]
-    pub(crate) fn finish(&mut self) -> [u32; 5] {
+    pub(crate) fn finish(&mut self) -> Encoded {
         let at = self.at.min(LIMIT);
         // The inner hash covers the key block too.
         let bits = (BLOCK_LEN as u64 + self.done + at as u64) * 8;
@@ -305,21 +305,24 @@ impl Sink for Mac<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::signature::SIGNATURE_LEN;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
     use hmac::Mac as _;
 
-    /// The bytes of a MAC given as words.
-    fn mac_bytes(words: &[u32; 5]) -> [u8; DIGEST_LEN] {
-        let mut bytes = [0u8; DIGEST_LEN];
-        for (chunk, word) in bytes.chunks_exact_mut(4).zip(words) {
-            chunk.copy_from_slice(&word.to_be_bytes());
-        }
-        bytes
-    }
-
-    fn reference(key: &[u8], message: &[u8]) -> [u8; DIGEST_LEN] {
+    /// The HMAC crate's MAC, base64-encoded by the base64 crate, as an [`Encoded`] starts.
+    fn reference(key: &[u8], message: &[u8]) -> [u8; SIGNATURE_LEN] {
         let mut mac = <hmac::Hmac<sha1_reference::Sha1> as hmac::Mac>::new_from_slice(key).unwrap();
         mac.update(message);
-        mac.finalize().into_bytes().into()
+        let mut text = [0u8; SIGNATURE_LEN];
+        STANDARD
+            .encode_slice(mac.finalize().into_bytes(), &mut text)
+            .unwrap();
+        text
+    }
+
+    fn text(encoded: &Encoded) -> &[u8] {
+        &encoded[..SIGNATURE_LEN]
     }
 
     #[test]
@@ -348,7 +351,7 @@ mod tests {
                     mac.put(&prefix);
                     mac.put_oss_field(name.as_bytes(), value.as_bytes(), end);
                     assert_eq!(
-                        mac_bytes(&mac.finish()),
+                        text(&mac.finish()),
                         reference(b"sk", &expected),
                         "{offset} {name}"
                     );
@@ -368,7 +371,7 @@ mod tests {
                 let expected = reference(key, message);
                 let mut whole = Mac::new(&states);
                 whole.put(message);
-                assert_eq!(mac_bytes(&whole.finish()), expected, "len {len}");
+                assert_eq!(text(&whole.finish()), expected, "len {len}");
                 // Uneven pieces, single bytes among them, cross every block boundary.
                 let mut pieces = Mac::new(&states);
                 let mut rest = message;
@@ -383,7 +386,7 @@ mod tests {
                     }
                     rest = tail;
                 }
-                assert_eq!(mac_bytes(&pieces.finish()), expected, "len {len} in pieces");
+                assert_eq!(text(&pieces.finish()), expected, "len {len} in pieces");
             }
         }
     }

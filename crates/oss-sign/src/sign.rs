@@ -9,7 +9,7 @@ use crate::canonical::{DateSlot, HeaderScan, write_string_to_sign};
 use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
 use crate::mac::Mac;
-use crate::signature::{SIGNATURE_LEN, Signature, encode_mac};
+use crate::signature::{ENCODED_LEN, Encoded, SIGNATURE_LEN, Signature};
 use crate::sink::{Discard, Tee, Transcript};
 use crate::words::copy_small;
 
@@ -68,9 +68,9 @@ impl<'a> Credentials<'a> {
 /// The header the STS token travels in (header form).
 pub const SECURITY_TOKEN_HEADER: &str = "x-oss-security-token";
 
-/// `OSS `, the longest id, `:` and the signature, plus the four bytes the signature's
-/// last word stores past its end.
-const AUTH_CAPACITY: usize = 4 + MAX_ACCESS_KEY_ID_LEN + 1 + SIGNATURE_LEN + 4;
+/// `OSS `, the longest id, `:` and an [`Encoded`] signature (the four bytes past its
+/// characters are stored too, and are not part of the value).
+const AUTH_CAPACITY: usize = 4 + MAX_ACCESS_KEY_ID_LEN + 1 + ENCODED_LEN;
 
 /// A signed `Authorization` value, `OSS <AccessKeyId>:<Signature>`, in a fixed buffer.
 ///
@@ -92,38 +92,31 @@ pub struct Authorization {
 }
 
 impl Authorization {
-    /// `OSS <access_key_id>:<signature>`, the signature given as the words of
-    /// [`encode_mac`] (stored straight from registers, never copied bytewise).
+    /// `OSS <access_key_id>:<signature>`.
     #[inline(always)]
-    fn new(access_key_id: &str, signature: &[u64; 4]) -> Self {
+    fn new(access_key_id: &str, signature: &Encoded) -> Self {
         // `Credentials::new` bounds the id; a longer one would be cut, never overflow.
         let id = access_key_id.as_bytes();
         let id = &id[..id.len().min(MAX_ACCESS_KEY_ID_LEN)];
         let mut auth = Self {
             buf: [0; AUTH_CAPACITY],
             len: 4 + id.len() + 1 + SIGNATURE_LEN,
-            signature: Signature::from_words(signature),
+            signature: Signature::from_encoded(signature),
         };
         auth.buf[..4].copy_from_slice(b"OSS ");
         let id_end = 4 + id.len();
         copy_small(&mut auth.buf[4..id_end], id);
         auth.buf[id_end] = b':';
-        let text = &mut auth.buf[id_end + 1..];
-        for (at, word) in (0..).step_by(8).zip(signature) {
-            text[at..at + 8].copy_from_slice(&word.to_be_bytes());
-        }
+        auth.buf[id_end + 1..id_end + 1 + ENCODED_LEN].copy_from_slice(signature);
         auth
     }
 
-    /// Replaces the signature (the id stays), given as the words of [`encode_mac`].
+    /// Replaces the signature (the id stays).
     #[inline(always)]
-    fn set_signature(&mut self, signature: &[u64; 4]) {
-        self.signature = Signature::from_words(signature);
-        let start = (self.len - SIGNATURE_LEN).min(AUTH_CAPACITY - 32);
-        let text = &mut self.buf[start..start + 32];
-        for (at, word) in (0..).step_by(8).zip(signature) {
-            text[at..at + 8].copy_from_slice(&word.to_be_bytes());
-        }
+    fn set_signature(&mut self, signature: &Encoded) {
+        self.signature = Signature::from_encoded(signature);
+        let start = (self.len - SIGNATURE_LEN).min(AUTH_CAPACITY - ENCODED_LEN);
+        self.buf[start..start + ENCODED_LEN].copy_from_slice(signature);
     }
 
     /// The header value.
@@ -212,7 +205,7 @@ pub fn sign_with_transcript<'a, H: Headers<'a>, Q: Query<'a>>(
 ) -> Authorization {
     let mut scan = HeaderScan::empty();
     header_scan(&mut scan, request, creds.security_token);
-    let signature = signature_words(
+    let signature = signature_text(
         &mut creds.key.mac(),
         request,
         &scan,
@@ -255,7 +248,7 @@ impl<'a> Signer<'a> {
         Self {
             security_token: creds.security_token,
             mac: creds.key.mac(),
-            auth: Authorization::new(creds.access_key_id, &[0; 4]),
+            auth: Authorization::new(creds.access_key_id, &[0; ENCODED_LEN]),
         }
     }
 
@@ -270,7 +263,7 @@ impl<'a> Signer<'a> {
         let mut scan = HeaderScan::empty();
         header_scan(&mut scan, request, self.security_token);
         self.mac.reset();
-        let signature = signature_words(
+        let signature = signature_text(
             &mut self.mac,
             request,
             &scan,
@@ -313,23 +306,22 @@ fn header_scan<'a, H: Headers<'a>, Q: Query<'a>>(
 }
 
 /// Signs the string-to-sign of `request` with `mac` (in the keyed state), teeing it into
-/// `transcript`; the signature as the words of [`encode_mac`] (see
-/// [`Signature::from_words`]).
+/// `transcript`.
 #[inline(always)]
-pub(crate) fn signature_words<'a, H: Headers<'a>, Q: Query<'a>>(
+pub(crate) fn signature_text<'a, H: Headers<'a>, Q: Query<'a>>(
     mac: &mut Mac<'_>,
     request: &Request<'a, H, Q>,
     scan: &HeaderScan<'a>,
     date: DateSlot<'_>,
     param: Option<Param<'a>>,
     transcript: &mut (impl Transcript + ?Sized),
-) -> [u64; 4] {
+) -> Encoded {
     let mut tee = Tee {
         sink: &mut *mac,
         copy: transcript,
     };
     write_string_to_sign(&mut tee, request, scan, date, param);
-    encode_mac(&mac.finish())
+    mac.finish()
 }
 
 /// Writes the header-form string-to-sign of `request` (no STS token added) into

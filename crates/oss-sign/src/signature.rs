@@ -27,18 +27,12 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// The signature of a MAC given as words `[A, B, C, D, E]`.
-    #[inline]
-    pub(crate) fn from_mac(mac: &[u32; 5]) -> Self {
-        Self::from_words(&encode_mac(mac))
-    }
-
-    /// The signature from the words of [`encode_mac`].
+    /// The signature from an [`Encoded`] MAC.
     #[inline(always)]
-    pub(crate) fn from_words(words: &[u64; 4]) -> Self {
-        Self {
-            base64: base64_bytes(words),
-        }
+    pub(crate) fn from_encoded(encoded: &Encoded) -> Self {
+        let mut base64 = [0u8; SIGNATURE_LEN];
+        base64.copy_from_slice(&encoded[..SIGNATURE_LEN]);
+        Self { base64 }
     }
 
     /// The signature as base64 text, for example `kSHKmLxlyEAKtZPkJhG9bZb5k7M=`.
@@ -108,16 +102,19 @@ fn ct_eq_signature(expected: &[u8; SIGNATURE_LEN], provided: &[u8]) -> subtle::C
 /// Eight bytes with the same value in each.
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// Standard base64 of a 20-byte MAC given as its five big-endian words, eight characters
-/// per 64-bit word (big-endian: the first character is the most significant byte); the
-/// last word holds the final three characters, the `=` and four bytes of padding.
-///
-/// The 28 characters are computed in general-purpose registers, with no table lookups and
-/// no byte stores: the encoding sits on the critical path after the last SHA-1
-/// compression, and bytes written one at a time cannot be forwarded to the wide loads
-/// that copy the signature into an `Authorization` value.
+/// A MAC as its encoders hand it over: the signature's 28 base64 characters, then four
+/// bytes of no meaning, so that it moves as two 16-byte halves.
+pub(crate) type Encoded = [u8; ENCODED_LEN];
+
+/// Length of an [`Encoded`] MAC.
+pub(crate) const ENCODED_LEN: usize = 32;
+
+/// Standard base64 of a 20-byte MAC given as its five big-endian words, computed eight
+/// characters per 64-bit word in general-purpose registers: no table lookups, no byte
+/// stores. CPUs with the SHA extensions encode in vector registers instead
+/// ([`crate::sha1_ni`]); this is the encoding everywhere else.
 #[inline(always)]
-pub(crate) fn encode_mac(mac: &[u32; 5]) -> [u64; 4] {
+pub(crate) fn encode_mac(mac: &[u32; 5]) -> Encoded {
     let [a, b, c, d, e] = mac.map(u64::from);
     // Six bytes per group: 0..6, 6..12, 12..18, then the last two.
     let mut words = [
@@ -128,7 +125,11 @@ pub(crate) fn encode_mac(mac: &[u32; 5]) -> [u64; 4] {
     ];
     // The fourth character of the last group is the `=`, and nothing follows it.
     words[3] = words[3] & !0xFF_FFFF_FFFF | u64::from(b'=') << 32;
-    words
+    let mut encoded = [0u8; ENCODED_LEN];
+    for (chunk, word) in encoded.chunks_exact_mut(8).zip(words) {
+        chunk.copy_from_slice(&word.to_be_bytes());
+    }
+    encoded
 }
 
 /// The eight 6-bit groups of the low 48 bits of `bits`, one per byte, the first group
@@ -153,18 +154,6 @@ fn ascii(sixes: u64) -> u64 {
     let at_least = |bound: u64| ((sixes + (0x80 - bound) * ONES) >> 7) & ONES;
     sixes + u64::from(b'A') * ONES + 6 * at_least(26) - 75 * at_least(52) - 15 * at_least(62)
         + 3 * at_least(63)
-}
-
-/// The 28 characters of [`encode_mac`], as bytes.
-#[inline(always)]
-pub(crate) fn base64_bytes(words: &[u64; 4]) -> [u8; SIGNATURE_LEN] {
-    let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(8).zip(words) {
-        chunk.copy_from_slice(&word.to_be_bytes());
-    }
-    let mut text = [0u8; SIGNATURE_LEN];
-    text.copy_from_slice(&out[..SIGNATURE_LEN]);
-    text
 }
 
 impl fmt::Debug for Signature {
@@ -202,7 +191,7 @@ mod tests {
             let words = core::array::from_fn(|i| {
                 u32::from_be_bytes(digest[4 * i..4 * i + 4].try_into().unwrap())
             });
-            assert_eq!(base64_bytes(&encode_mac(&words)), expected);
+            assert_eq!(encode_mac(&words)[..SIGNATURE_LEN], expected);
         }
     }
 

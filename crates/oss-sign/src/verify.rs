@@ -12,7 +12,7 @@ use crate::errors;
 use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
 use crate::presign::SECURITY_TOKEN_PARAM;
-use crate::sign::signature_words;
+use crate::sign::signature_text;
 use crate::signature::Signature;
 use crate::sink::{Discard, Transcript};
 use crate::text::Text;
@@ -374,7 +374,7 @@ impl Verifier {
         }
         let token = scan.security_token.map(SecurityToken::from_header);
         let key = keys.signing_key(auth.access_key_id(), token)?;
-        let expected = Signature::from_words(&signature_words(
+        let expected = Signature::from_encoded(&signature_text(
             &mut key.mac(),
             request,
             scan,
@@ -424,7 +424,7 @@ where
     let token = query.security_token.map(|param| SecurityToken(param.value));
     let key = keys.signing_key(id, token)?;
     let date = DateSlot::Expires(expires_text.as_bytes());
-    let expected = Signature::from_words(&signature_words(
+    let expected = Signature::from_encoded(&signature_text(
         &mut key.mac(),
         request,
         scan,
