@@ -178,6 +178,8 @@ pub(crate) struct HeaderScan<'a> {
     /// starts as a cheap memset rather than a copied pattern).
     oss: [Option<(&'a [u8], &'a [u8])>; STACK_ITEMS],
     oss_len: usize,
+    /// Two of the sorted `x-oss-` headers have the same name (ignoring case).
+    repeated: bool,
     /// More `x-oss-` headers than the stack holds: write them with the unbounded pass.
     overflow: bool,
     /// A header the signer adds (the STS token), kept for the unbounded pass.
@@ -200,6 +202,7 @@ impl<'a> HeaderScan<'a> {
             security_token: None,
             oss: [None; STACK_ITEMS],
             oss_len: 0,
+            repeated: false,
             overflow: false,
             extra: None,
         }
@@ -267,8 +270,13 @@ impl<'a> HeaderScan<'a> {
         }
         let mut at = self.oss_len;
         while let Some((before, _)) = at.checked_sub(1).and_then(|before| self.oss[before]) {
-            if cmp_lower(before, name) != Ordering::Greater {
-                break;
+            match cmp_lower(before, name) {
+                Ordering::Less => break,
+                Ordering::Equal => {
+                    self.repeated = true;
+                    break;
+                }
+                Ordering::Greater => {}
             }
             self.oss[at] = self.oss[at - 1];
             at -= 1;
@@ -301,8 +309,12 @@ pub(crate) fn write_string_to_sign<'a, H, Q, S>(
     sink.put_then(date, b'\n');
     if scan.overflow {
         write_oss_headers_unbounded(sink, request.headers.fields().chain(scan.extra));
-    } else {
+    } else if scan.repeated {
         write_oss_headers(sink, &scan.oss[..scan.oss_len]);
+    } else {
+        for &(name, value) in scan.oss[..scan.oss_len].iter().flatten() {
+            sink.put_oss_field(name, value, b'\n');
+        }
     }
     write_resource(sink, request, param);
 }
