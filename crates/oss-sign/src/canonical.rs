@@ -41,7 +41,7 @@ impl<'a> Standard<'a> {
 }
 
 /// A lower-case 8-byte constant with the mask of its letters: `word | letters == lower`
-/// compares a big-endian word with it ignoring ASCII case, in two instructions and
+/// compares a word of [`word`] with it ignoring ASCII case, in two instructions and
 /// exactly (only a letter's case bit is ignored, so `\r` never passes for `-`).
 #[derive(Clone, Copy)]
 struct Folded {
@@ -60,8 +60,8 @@ impl Folded {
             at += 1;
         }
         Self {
-            lower: u64::from_be_bytes(*lower),
-            letters: u64::from_be_bytes(letters),
+            lower: u64::from_le_bytes(*lower),
+            letters: u64::from_le_bytes(letters),
         }
     }
 
@@ -71,8 +71,10 @@ impl Folded {
     }
 }
 
-/// `x-oss-` in the first six bytes (compare a word with its last two bytes cleared).
+/// `x-oss-` in the first six bytes (compare a word masked with [`FIRST_SIX`]).
 const X_OSS: Folded = Folded::new(b"x-oss-\0\0");
+/// The first six bytes of a word of [`word`].
+const FIRST_SIX: u64 = 0x0000_FFFF_FFFF_FFFF;
 const CONTENT: Folded = Folded::new(b"content-");
 const TENT_MD5: Folded = Folded::new(b"tent-md5");
 const ENT_TYPE: Folded = Folded::new(b"ent-type");
@@ -102,24 +104,32 @@ fn trim(value: &[u8]) -> &[u8] {
 #[inline]
 pub(crate) fn is_oss_header(name: &[u8]) -> bool {
     match word(name, 0) {
-        Some(first) => X_OSS.matches(first & !0xFFFF),
+        Some(first) => X_OSS.matches(first & FIRST_SIX),
         None => name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"x-oss-"),
     }
 }
 
-/// The 8 bytes at `at`, big-endian (so word order is byte order), if there are 8.
+/// The 8 bytes at `at` as a little-endian word, if there are 8: for matching, where a
+/// byte swap would be wasted.
 #[inline(always)]
 fn word(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
-    Some(u64::from_be_bytes(chunk))
+    Some(u64::from_le_bytes(chunk))
 }
 
-/// The last 8 bytes of `bytes` (at least 8 long), big-endian.
+/// The 8 bytes at `at` as a big-endian word (so word order is byte order), if there
+/// are 8: for sorting.
+#[inline(always)]
+fn ordered_word(bytes: &[u8], at: usize) -> Option<u64> {
+    word(bytes, at).map(u64::swap_bytes)
+}
+
+/// The last 8 bytes of `bytes` (at least 8 long), as a word of [`word`].
 #[inline(always)]
 fn last_word(bytes: &[u8]) -> u64 {
     bytes
         .last_chunk::<8>()
-        .map_or(0, |chunk| u64::from_be_bytes(*chunk))
+        .map_or(0, |chunk| u64::from_le_bytes(*chunk))
 }
 
 /// Whether `name` equals `lower` (an all-lower-case constant) ignoring ASCII case.
@@ -150,7 +160,7 @@ fn eq_lower(name: &[u8], lower: &[u8]) -> bool {
 #[inline]
 fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
     let mut at = 0;
-    while let (Some(x), Some(y)) = (word(a, at), word(b, at)) {
+    while let (Some(x), Some(y)) = (ordered_word(a, at), ordered_word(b, at)) {
         let (x, y) = (lower_word(x), lower_word(y));
         if x != y {
             return x.cmp(&y);
@@ -232,7 +242,7 @@ impl<'a> HeaderScan<'a> {
             return;
         };
         let tail = last_word(name);
-        let slot = if X_OSS.matches(head & !0xFFFF) {
+        let slot = if X_OSS.matches(head & FIRST_SIX) {
             self.push_oss(name, value);
             match name.len() {
                 10 if OSS_DATE.matches(tail) => &mut self.standard.oss_date,
@@ -547,7 +557,7 @@ mod tests {
                     let mut bytes = *constant;
                     bytes[at] = byte;
                     let expected = bytes.eq_ignore_ascii_case(constant);
-                    let word = u64::from_be_bytes(bytes);
+                    let word = u64::from_le_bytes(bytes);
                     assert_eq!(folded.matches(word), expected, "{constant:?} {at} {byte}");
                 }
             }
