@@ -1,7 +1,7 @@
 #!/bin/bash
-# Wall-clock ratios sign/bare and signer/bare (a typical PUT signed with `sign` and with a
-# reused `Signer`, against a bare HMAC-SHA1 of the same bytes) for one or more builds of
-# crates/oss-sign/examples/sign_cost.rs, robust to the two things that blur them on a
+# Wall-clock ratios sign/bare, signer/bare (a typical PUT signed with `sign` and with a
+# reused `Signer`, against a bare HMAC-SHA1 of the same bytes) and verify/sign for one or
+# more builds of crates/oss-sign/examples/sign_cost.rs, robust to the two things that blur them on a
 # shared machine:
 #   - stack placement: each binary runs at 8 stack offsets with ASLR off (the ratio moves
 #     by up to ~6% with the offset);
@@ -26,14 +26,16 @@ summary() {
     awk '{v[NR]=$1} END {printf "min %.3f  median %.3f", v[1], (v[int((NR+1)/2)]+v[int(NR/2)+1])/2}'
 }
 for bin in "$@"; do
-  sign=""; signer=""
+  sign=""; signer=""; verify=""
   for offset in 0 448 960 1472 1984 2496 3008 3520; do
     pad=$(head -c "$offset" /dev/zero | tr '\0' a)
     line=$(env -i PAD="$pad" setarch -R "$bin" ratio 40000 2>&1)
     sign="$sign $(echo "$line" | awk '{print $2}')"
     signer="$signer $(echo "$line" | awk '{print $6}')"
+    verify="$verify $(echo "$line" | awk '{print $4}')"
   done
   echo "$bin"
   echo "  sign/bare:   $(summary "$sign")  (8 stack offsets:$sign)"
   echo "  signer/bare: $(summary "$signer")  (8 stack offsets:$signer)"
+  echo "  verify/sign: $(summary "$verify")  (8 stack offsets:$verify)"
 done

@@ -50,25 +50,90 @@ const fn month_of(name: u32) -> Option<(u32, u32)> {
     })
 }
 
-/// Two ASCII digits as a number.
-const fn two_digits(tens: u8, ones: u8) -> Option<u32> {
-    let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
-    if tens < 10 && ones < 10 {
-        Some(tens as u32 * 10 + ones as u32)
-    } else {
-        None
-    }
-}
-
 /// Leap years from year 1 to `year` inclusive.
 const fn leap_years_through(year: u32) -> u32 {
     year / 4 - year / 100 + year / 400
 }
 
+/// The length of an RFC 1123 date: `Sun, 06 Nov 1994 08:49:37 GMT`.
+const DATE_LEN: usize = 29;
+
+/// Eight bytes of `text` from `AT`, as a little-endian word (byte `AT` lowest).
+#[inline(always)]
+fn word_at<const AT: usize>(text: &[u8; DATE_LEN]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&text[AT..AT + 8]);
+    u64::from_le_bytes(bytes)
+}
+
+/// A word's byte `at` (0 = lowest).
+#[inline(always)]
+const fn byte(word: u64, at: u32) -> u32 {
+    ((word >> (8 * at)) & 0xFF) as u32
+}
+
+/// A mask of whole bytes: `0xFF` at each of the byte positions `at`.
+const fn byte_mask(at: &[u32]) -> u64 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < at.len() {
+        mask |= 0xFF << (8 * at[i]);
+        i += 1;
+    }
+    mask
+}
+
+/// The bytes of `word` at the positions of `digits` (a [`byte_mask`]) as their values,
+/// when all of them are ASCII digits; the other bytes are cleared.
+#[inline(always)]
+const fn digit_values(word: u64, digits: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let values = (word ^ (0x30 * ONES)) & digits;
+    // A value above 9 reaches bit 7 once 0x76 is added (or has it already). A carry out
+    // of a byte only happens when that byte has bit 7 set itself.
+    let high_bits = (0x80 * ONES) & digits;
+    if (values.wrapping_add((0x76 * ONES) & digits) | values) & high_bits == 0 {
+        Some(values)
+    } else {
+        None
+    }
+}
+
+/// The punctuation of an RFC 1123 date, per word of [`parse_http_date`]: `(mask,
+/// expected bytes)`.
+const SEPARATORS: [(u64, u64); 4] = {
+    const fn fixed(at: &[(u32, u8)]) -> (u64, u64) {
+        let mut mask = 0;
+        let mut expected = 0;
+        let mut i = 0;
+        while i < at.len() {
+            mask |= 0xFF << (8 * at[i].0);
+            expected |= (at[i].1 as u64) << (8 * at[i].0);
+            i += 1;
+        }
+        (mask, expected)
+    }
+    [
+        // Bytes 0..8: `Www, DD `.
+        fixed(&[(3, b','), (4, b' '), (7, b' ')]),
+        // Bytes 8..16: `Mmm YYYY`.
+        fixed(&[(3, b' ')]),
+        // Bytes 16..24: ` HH:MM:S`.
+        fixed(&[(0, b' '), (3, b':'), (6, b':')]),
+        // Bytes 21..29: `M:SS GMT`.
+        fixed(&[(4, b' '), (5, b'G'), (6, b'M'), (7, b'T')]),
+    ]
+};
+
 /// Parses an RFC 1123 date in GMT to Unix seconds; `None` when it is not one (wrong
 /// shape, zone other than `GMT`, impossible day or time, before 1970).
 ///
 /// The weekday must be a valid name but is not cross-checked against the date.
+///
+/// The 29 bytes are read as four overlapping words: the punctuation is checked with one
+/// masked compare per word and the digits of a word all at once, which takes about a
+/// third of the instructions of a byte-by-byte match (verification parses the date of
+/// every request before it can start hashing).
 ///
 /// ```
 /// assert_eq!(oss_sign::parse_http_date(b"Wed, 28 Dec 2022 10:27:41 GMT"), Some(1_672_223_261));
@@ -76,53 +141,41 @@ const fn leap_years_through(year: u32) -> u32 {
 /// ```
 #[must_use]
 pub fn parse_http_date(text: &[u8]) -> Option<u64> {
-    let text: &[u8; 29] = text.try_into().ok()?;
-    let &[
-        d0,
-        d1,
-        d2,
-        b',',
-        b' ',
-        day0,
-        day1,
-        b' ',
-        m0,
-        m1,
-        m2,
-        b' ',
-        y0,
-        y1,
-        y2,
-        y3,
-        b' ',
-        h0,
-        h1,
-        b':',
-        i0,
-        i1,
-        b':',
-        s0,
-        s1,
-        b' ',
-        b'G',
-        b'M',
-        b'T',
-    ] = text
-    else {
-        return None;
-    };
-    if !matches!(word([d0, d1, d2]), SUN | MON | TUE | WED | THU | FRI | SAT) {
+    let text: &[u8; DATE_LEN] = text.try_into().ok()?;
+    let words = [
+        word_at::<0>(text),
+        word_at::<8>(text),
+        word_at::<16>(text),
+        word_at::<21>(text),
+    ];
+    let mut punctuation = 0;
+    for (word, (mask, expected)) in words.iter().zip(SEPARATORS) {
+        punctuation |= (word & mask) ^ expected;
+    }
+    if punctuation != 0 {
         return None;
     }
-    let (days_before_month, month_days) = month_of(word([m0, m1, m2]))?;
-    let day = two_digits(day0, day1)?;
-    let year = two_digits(y0, y1)? * 100 + two_digits(y2, y3)?;
-    let (hour, minute, second) = (
-        two_digits(h0, h1)?,
-        two_digits(i0, i1)?,
-        two_digits(s0, s1)?,
-    );
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let [w0, w1, w2, w3] = words;
+    let day_digits = digit_values(w0, byte_mask(&[5, 6]))?;
+    let year_digits = digit_values(w1, byte_mask(&[4, 5, 6, 7]))?;
+    let time_digits = digit_values(w2, byte_mask(&[1, 2, 4, 5, 7]))?;
+    let last_digit = digit_values(w3, byte_mask(&[3]))?;
+    // The names: three bytes each, as in `word`.
+    #[allow(clippy::cast_possible_truncation)]
+    let (weekday_name, month_name) = ((w0 & 0xFF_FFFF) as u32, (w1 & 0xFF_FFFF) as u32);
+    if !matches!(weekday_name, SUN | MON | TUE | WED | THU | FRI | SAT) {
+        return None;
+    }
+    let (days_before_month, month_days) = month_of(month_name)?;
+    let day = byte(day_digits, 5) * 10 + byte(day_digits, 6);
+    let year = byte(year_digits, 4) * 1000
+        + byte(year_digits, 5) * 100
+        + byte(year_digits, 6) * 10
+        + byte(year_digits, 7);
+    let hour = byte(time_digits, 1) * 10 + byte(time_digits, 2);
+    let minute = byte(time_digits, 4) * 10 + byte(time_digits, 5);
+    let second = byte(time_digits, 7) * 10 + byte(last_digit, 3);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let after_leap_day = u32::from(leap && days_before_month >= 59);
     let month_days = month_days + u32::from(leap && days_before_month == 31);
     if year < 1970 || day == 0 || day > month_days || hour > 23 || minute > 59 || second > 60 {
@@ -169,6 +222,94 @@ impl fmt::Display for HttpDate {
 mod tests {
     use super::*;
     use alloc::string::ToString;
+
+    /// The same rules matched byte by byte: the oracle for the word-at-a-time parser.
+    fn parse_bytewise(text: &[u8]) -> Option<u64> {
+        let digit = |byte: u8| byte.is_ascii_digit().then(|| u32::from(byte - b'0'));
+        let two = |tens: u8, ones: u8| Some(digit(tens)? * 10 + digit(ones)?);
+        let &[
+            d0,
+            d1,
+            d2,
+            b',',
+            b' ',
+            day0,
+            day1,
+            b' ',
+            m0,
+            m1,
+            m2,
+            b' ',
+            y0,
+            y1,
+            y2,
+            y3,
+            b' ',
+            h0,
+            h1,
+            b':',
+            i0,
+            i1,
+            b':',
+            s0,
+            s1,
+            b' ',
+            b'G',
+            b'M',
+            b'T',
+        ] = text
+        else {
+            return None;
+        };
+        if !matches!(word([d0, d1, d2]), SUN | MON | TUE | WED | THU | FRI | SAT) {
+            return None;
+        }
+        let (before, length) = month_of(word([m0, m1, m2]))?;
+        let (day, year) = (two(day0, day1)?, two(y0, y1)? * 100 + two(y2, y3)?);
+        let (hour, minute, second) = (two(h0, h1)?, two(i0, i1)?, two(s0, s1)?);
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let length = length + u32::from(leap && before == 31);
+        if year < 1970 || day == 0 || day > length || hour > 23 || minute > 59 || second > 60 {
+            return None;
+        }
+        let days = 365 * (year - 1970) + leap_years_through(year - 1) - leap_years_through(1969)
+            + before
+            + u32::from(leap && before >= 59)
+            + day
+            - 1;
+        Some(u64::from(days) * 86_400 + u64::from(hour * 3600 + minute * 60 + second))
+    }
+
+    #[test]
+    fn agrees_with_the_bytewise_rules_for_every_byte_at_every_position() {
+        let dates = [
+            "Wed, 28 Dec 2022 10:27:41 GMT",
+            "Thu, 29 Feb 2024 23:59:60 GMT",
+            "Sun, 01 Jan 1970 00:00:00 GMT",
+            "Fri, 31 Dec 9999 09:09:09 GMT",
+        ];
+        for date in dates {
+            let original = date.as_bytes();
+            assert_eq!(
+                parse_http_date(original),
+                parse_bytewise(original),
+                "{date}"
+            );
+            for at in 0..original.len() {
+                for byte in 0..=u8::MAX {
+                    let mut text = [0u8; DATE_LEN];
+                    text.copy_from_slice(original);
+                    text[at] = byte;
+                    assert_eq!(
+                        parse_http_date(&text),
+                        parse_bytewise(&text),
+                        "{date} with byte {at} = {byte}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn round_trips_over_a_wide_range() {
