@@ -246,3 +246,41 @@ fn rounds(abcd: __m128i, e: __m128i, message: [__m128i; 4]) -> (__m128i, __m128i
     four_rounds!(19, 3);
     (_mm_add_epi32(state, abcd), _mm_sha1nexte_epu32(before, e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::SIGNATURE_LEN;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+
+    #[target_feature(enable = "sse2,ssse3,sse4.1")]
+    fn encode_state(state: &State) -> Encoded {
+        let (abcd, e) = load(state);
+        encode(abcd, e)
+    }
+
+    #[test]
+    fn encoding_matches_the_base64_crate_for_every_byte_value_at_every_position() {
+        let Some(_cpu) = detect() else {
+            // The general-purpose encoding has its own test (signature.rs).
+            return;
+        };
+        for round in 0..=u8::MAX {
+            // Each byte runs through all 256 values over the rounds (37 is odd), so every
+            // character sees every 6-bit value.
+            let mut digest = [0u8; 20];
+            for (at, byte) in (0u8..).zip(&mut digest) {
+                *byte = round.wrapping_mul(37).wrapping_add(at.wrapping_mul(11));
+            }
+            let words = core::array::from_fn(|i| {
+                u32::from_be_bytes(digest[4 * i..4 * i + 4].try_into().unwrap())
+            });
+            // SAFETY: `detect` saw every feature `encode_state` enables.
+            let encoded = unsafe { encode_state(&State::from_words(words)) };
+            let mut expected = [0u8; SIGNATURE_LEN];
+            STANDARD.encode_slice(digest, &mut expected).unwrap();
+            assert_eq!(encoded[..SIGNATURE_LEN], expected, "{digest:?}");
+        }
+    }
+}
