@@ -4,6 +4,8 @@ use core::fmt;
 
 use oss_naming::calendar::{MONTH_NAMES, WEEKDAY_NAMES, civil_from_days, weekday};
 
+use crate::words::ONES;
+
 /// A three-letter name as one little-endian word, so a name is matched with one compare.
 const fn word(name: [u8; 3]) -> u32 {
     u32::from_le_bytes([name[0], name[1], name[2], 0])
@@ -87,7 +89,6 @@ const fn byte_mask(at: &[u32]) -> u64 {
 /// when all of them are ASCII digits; the other bytes are cleared.
 #[inline(always)]
 const fn digit_values(word: u64, digits: u64) -> Option<u64> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let values = (word ^ (0x30 * ONES)) & digits;
     // A value above 9 reaches bit 7 once 0x76 is added (or has it already). A carry out
     // of a byte only happens when that byte has bit 7 set itself.

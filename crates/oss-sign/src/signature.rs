@@ -6,6 +6,7 @@ use oss_errors::Error;
 use subtle::ConstantTimeEq as _;
 
 use crate::errors;
+use crate::words::ONES;
 
 /// Length of a V1 signature: base64 of a 20-byte SHA-1 MAC.
 pub const SIGNATURE_LEN: usize = 28;
@@ -98,9 +99,6 @@ fn ct_eq_signature(expected: &[u8; SIGNATURE_LEN], provided: &[u8]) -> subtle::C
         .fold(0, |acc, at| acc | (word(expected, at) ^ word(provided, at)));
     difference.ct_eq(&0)
 }
-
-/// Eight bytes with the same value in each.
-const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// A MAC as its encoders hand it over: the signature's 28 base64 characters, then four
 /// bytes of no meaning, so that it moves as two 16-byte halves.

@@ -4,10 +4,12 @@
 //! The string-to-sign is made of many short pieces (a method, a date, header names), so
 //! a general `memcpy` call per piece costs more than the bytes it moves.
 
+/// Eight bytes with the value 1 in each: `n * ONES` repeats the byte `n` in every lane.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+
 /// ASCII-lowercases the 8 bytes of a word at once (bytes >= 0x80 are left alone).
 #[inline(always)]
 pub(crate) const fn lower_word(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let low7 = word & (0x7F * ONES);
     let at_least_a = low7 + (0x80 - b'A' as u64) * ONES;
     let above_z = low7 + (0x7F - b'Z' as u64) * ONES;
