@@ -6,7 +6,7 @@ use core::fmt;
 use crate::canonical::{DateSlot, HeaderScan};
 use crate::input::{Headers, Param, Query, Request};
 use crate::percent::percent_encode_component;
-use crate::sign::{Credentials, signature_text};
+use crate::sign::{Credentials, signature_of};
 use crate::signature::Signature;
 use crate::sink::{Discard, Transcript};
 use crate::text::Text;
@@ -103,14 +103,14 @@ pub fn presign_with_transcript<'a, H: Headers<'a> + Copy, Q: Query<'a> + Copy>(
     let token_param = token_param(creds, request);
     let mut scan = HeaderScan::empty();
     scan.scan(request.headers.fields());
-    let signature = Signature::from_encoded(&signature_text(
-        &mut creds.key.mac(),
+    let signature = signature_of(
+        creds.key,
         request,
         &scan,
         DateSlot::Expires(expires.as_str().as_bytes()),
         token_param,
         transcript,
-    ));
+    );
     Presigned {
         creds: *creds,
         request: *request,

@@ -336,6 +336,27 @@ pub(crate) fn signature_text<'a, H: Headers<'a>, Q: Query<'a>>(
     mac.finish()
 }
 
+/// The [`Signature`] of `request` with `key` (a fresh MAC), teeing the string-to-sign into
+/// `transcript`: what presigning and verification compute.
+#[inline(always)]
+pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
+    key: &SigningKey,
+    request: &Request<'a, H, Q>,
+    scan: &HeaderScan<'a>,
+    date: DateSlot<'_>,
+    param: Option<Param<'a>>,
+    transcript: &mut (impl Transcript + ?Sized),
+) -> Signature {
+    Signature::from_encoded(&signature_text(
+        &mut key.mac(),
+        request,
+        scan,
+        date,
+        param,
+        transcript,
+    ))
+}
+
 /// Writes the header-form string-to-sign of `request` (no STS token added) into
 /// `transcript`, without signing.
 ///

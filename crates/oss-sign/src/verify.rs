@@ -12,8 +12,7 @@ use crate::errors;
 use crate::input::{Headers, Param, Query, Request};
 use crate::key::SigningKey;
 use crate::presign::SECURITY_TOKEN_PARAM;
-use crate::sign::signature_text;
-use crate::signature::Signature;
+use crate::sign::signature_of;
 use crate::sink::{Discard, Transcript};
 use crate::text::Text;
 
@@ -374,14 +373,7 @@ impl Verifier {
         }
         let token = scan.security_token.map(SecurityToken::from_header);
         let key = keys.signing_key(auth.access_key_id(), token)?;
-        let expected = Signature::from_encoded(&signature_text(
-            &mut key.mac(),
-            request,
-            scan,
-            DateSlot::FromHeaders,
-            None,
-            transcript,
-        ));
+        let expected = signature_of(key, request, scan, DateSlot::FromHeaders, None, transcript);
         expected.verify(auth.signature())?;
         Ok(Verified::new(
             AuthMethod::Header,
@@ -424,14 +416,7 @@ where
     let token = query.security_token.map(|param| SecurityToken(param.value));
     let key = keys.signing_key(id, token)?;
     let date = DateSlot::Expires(expires_text.as_bytes());
-    let expected = Signature::from_encoded(&signature_text(
-        &mut key.mac(),
-        request,
-        scan,
-        date,
-        None,
-        transcript,
-    ));
+    let expected = signature_of(key, request, scan, date, None, transcript);
     // A signature longer than any real one cannot match; compare it as empty.
     let provided = Small::<64>::value_of(&signature);
     expected.verify(provided.as_ref().map_or(&[][..], Small::as_bytes))?;
