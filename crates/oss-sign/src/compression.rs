@@ -18,6 +18,9 @@ use crate::signature::{Encoded, encode_mac};
 /// SHA-1's block length.
 pub(crate) const BLOCK_LEN: usize = 64;
 
+/// SHA-1's output length.
+pub(crate) const DIGEST_LEN: usize = 20;
+
 /// A SHA-1 state as two little-endian 128-bit lanes: `[D, C, B, A]` (`A` in the top
 /// lane) and `[0, 0, 0, E]`.
 #[derive(Clone, Copy)]
@@ -94,7 +97,7 @@ impl State {
         for (chunk, word) in block.chunks_exact_mut(4).zip(self.words()) {
             chunk.copy_from_slice(&word.to_be_bytes());
         }
-        block[20] = 0x80;
+        block[DIGEST_LEN] = 0x80;
         block[BLOCK_LEN - 8..].copy_from_slice(&OUTER_BITS.to_be_bytes());
         let mut state = *outer;
         state.compress_portable(core::slice::from_ref(&block));
@@ -109,7 +112,7 @@ impl State {
 }
 
 /// The outer hash's message length in bits: the key block and the 20-byte inner digest.
-pub(crate) const OUTER_BITS: u64 = (BLOCK_LEN as u64 + 20) * 8;
+pub(crate) const OUTER_BITS: u64 = (BLOCK_LEN + DIGEST_LEN) as u64 * 8;
 
 #[cfg(test)]
 mod tests {

@@ -7,13 +7,10 @@ use sha1::Digest as _;
 use zeroize::Zeroize as _;
 
 pub(crate) use crate::compression::BLOCK_LEN;
-use crate::compression::State;
+use crate::compression::{DIGEST_LEN, State};
 use crate::signature::Encoded;
 use crate::sink::Sink;
 use crate::words::{LOWER_WORDS_MAX, copy_lower, copy_small};
-
-/// SHA-1's output length.
-pub(crate) const DIGEST_LEN: usize = 20;
 
 /// Where the 64-bit message length goes in the last block.
 const LENGTH_AT: usize = BLOCK_LEN - 8;
