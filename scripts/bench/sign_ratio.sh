@@ -6,8 +6,8 @@
 #   - stack placement: each binary runs at 8 stack offsets with ASLR off (the ratio moves
 #     by up to ~6% with the offset);
 #   - bursts of load from neighbours: within a run, `sign_cost ratio` alternates the jobs
-#     and takes the median of 21 rounds; across runs, the minimum is the quiet-machine
-#     figure (load only ever adds).
+#     and takes the median of 21 rounds; several builds take turns at each offset; across
+#     runs, the minimum is the quiet-machine figure (load only ever adds).
 #
 # Usage, from anywhere inside the repository:
 #   scripts/bench/sign_ratio.sh                 # builds the example, measures it
@@ -25,17 +25,20 @@ summary() {
   echo "$1" | tr ' ' '\n' | grep . | sort -n |
     awk '{v[NR]=$1} END {printf "min %.3f  median %.3f", v[1], (v[int((NR+1)/2)]+v[int(NR/2)+1])/2}'
 }
-for bin in "$@"; do
-  sign=""; signer=""; verify=""
-  for offset in 0 448 960 1472 1984 2496 3008 3520; do
-    pad=$(head -c "$offset" /dev/zero | tr '\0' a)
+# The builds take turns at each offset, so a burst of load hits them alike.
+declare -A sign signer verify
+for offset in 0 448 960 1472 1984 2496 3008 3520; do
+  pad=$(head -c "$offset" /dev/zero | tr '\0' a)
+  for bin in "$@"; do
     line=$(env -i PAD="$pad" setarch -R "$bin" ratio 40000 2>&1)
-    sign="$sign $(echo "$line" | awk '{print $2}')"
-    signer="$signer $(echo "$line" | awk '{print $6}')"
-    verify="$verify $(echo "$line" | awk '{print $4}')"
+    sign[$bin]="${sign[$bin]:-} $(echo "$line" | awk '{print $2}')"
+    signer[$bin]="${signer[$bin]:-} $(echo "$line" | awk '{print $6}')"
+    verify[$bin]="${verify[$bin]:-} $(echo "$line" | awk '{print $4}')"
   done
+done
+for bin in "$@"; do
   echo "$bin"
-  echo "  sign/bare:   $(summary "$sign")  (8 stack offsets:$sign)"
-  echo "  signer/bare: $(summary "$signer")  (8 stack offsets:$signer)"
-  echo "  verify/sign: $(summary "$verify")  (8 stack offsets:$verify)"
+  echo "  sign/bare:   $(summary "${sign[$bin]}")  (8 stack offsets:${sign[$bin]})"
+  echo "  signer/bare: $(summary "${signer[$bin]}")  (8 stack offsets:${signer[$bin]})"
+  echo "  verify/sign: $(summary "${verify[$bin]}")  (8 stack offsets:${verify[$bin]})"
 done
