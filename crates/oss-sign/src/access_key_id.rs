@@ -8,11 +8,13 @@ use crate::errors;
 ///
 /// The bound is ours, not a documented OSS rule. Issued ids are far shorter: RAM ids are
 /// 24 characters (`LTAI` and 20 more; older ones 16), STS ids about 29 (`STS.` and about
-/// 25 more). 64 leaves room for other deployments' formats and keeps an
-/// [`Authorization`](crate::Authorization) small enough (under 128 bytes) to be moved with
-/// a few inline copies instead of a `memcpy` call (signing a typical PUT measured 4 %
-/// faster than with a bound of 128).
-pub const MAX_ACCESS_KEY_ID_LEN: usize = 64;
+/// 25 more). 58 leaves room for other deployments' formats and keeps an
+/// [`Authorization`](crate::Authorization) at 128 bytes, with its signature at a 16-byte
+/// offset: it moves in eight inline 16-byte copies instead of a `memcpy` call, and each copy
+/// of the signature reads what a single store wrote (signing a typical PUT measured 4 %
+/// faster than with a bound of 128, and 2-4 % faster again than with 64 and the signature
+/// at no fixed offset).
+pub const MAX_ACCESS_KEY_ID_LEN: usize = 58;
 
 /// The bytes `oss_naming::check_access_key_id` accepts: `[0-9a-zA-Z._=]`.
 const ACCEPTABLE: [bool; 256] = {

@@ -11,7 +11,9 @@ use crate::words::ONES;
 /// Length of a V1 signature: base64 of a 20-byte SHA-1 MAC.
 pub const SIGNATURE_LEN: usize = 28;
 
-/// A computed signature, `base64(HMAC-SHA1(...))`, kept in a fixed 28-byte buffer.
+/// A computed signature, `base64(HMAC-SHA1(...))`, kept in a fixed buffer: the 28
+/// characters and four bytes of padding, so that the value is written, and copied, as two
+/// 16-byte halves.
 ///
 /// There is deliberately no `PartialEq`: compare a signature a client sent with
 /// [`Signature::verify`], which runs in constant time.
@@ -24,16 +26,15 @@ pub const SIGNATURE_LEN: usize = 28;
 /// ```
 #[derive(Clone, Copy)]
 pub struct Signature {
-    base64: [u8; SIGNATURE_LEN],
+    /// The characters, then padding of no meaning (an [`Encoded`] MAC as it came).
+    encoded: Encoded,
 }
 
 impl Signature {
     /// The signature from an [`Encoded`] MAC.
     #[inline(always)]
-    pub(crate) fn from_encoded(encoded: &Encoded) -> Self {
-        let mut base64 = [0u8; SIGNATURE_LEN];
-        base64.copy_from_slice(&encoded[..SIGNATURE_LEN]);
-        Self { base64 }
+    pub(crate) const fn from_encoded(encoded: &Encoded) -> Self {
+        Self { encoded: *encoded }
     }
 
     /// The signature as base64 text, for example `kSHKmLxlyEAKtZPkJhG9bZb5k7M=`.
@@ -45,7 +46,7 @@ impl Signature {
     #[must_use]
     pub fn as_str(&self) -> &str {
         // Base64 output is ASCII.
-        core::str::from_utf8(&self.base64).unwrap_or_default()
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
 
     /// The signature as base64 bytes.
@@ -56,7 +57,11 @@ impl Signature {
     /// ```
     #[must_use]
     pub const fn as_bytes(&self) -> &[u8; SIGNATURE_LEN] {
-        &self.base64
+        match self.encoded.split_first_chunk() {
+            Some((text, _padding)) => text,
+            // ENCODED_LEN is at least SIGNATURE_LEN (checked at compile time below).
+            None => unreachable!(),
+        }
     }
 
     /// Checks a signature a client sent (base64 text, as found in the request) against
@@ -72,7 +77,7 @@ impl Signature {
     /// assert_eq!(err.code().as_str(), "SignatureDoesNotMatch");
     /// ```
     pub fn verify(&self, provided: &[u8]) -> Result<(), Error> {
-        if bool::from(ct_eq_signature(&self.base64, provided)) {
+        if bool::from(ct_eq_signature(self.as_bytes(), provided)) {
             Ok(())
         } else {
             Err(errors::signature_does_not_match())
@@ -106,6 +111,7 @@ pub(crate) type Encoded = [u8; ENCODED_LEN];
 
 /// Length of an [`Encoded`] MAC.
 pub(crate) const ENCODED_LEN: usize = 32;
+const _: () = assert!(ENCODED_LEN >= SIGNATURE_LEN);
 
 /// Standard base64 of a 20-byte MAC given as its five big-endian words, computed eight
 /// characters per 64-bit word in general-purpose registers: no table lookups, no byte
