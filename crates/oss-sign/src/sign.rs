@@ -114,21 +114,32 @@ impl Authorization {
     /// `OSS <access_key_id>:`, with a signature of zeros until [`Self::set_signature`].
     #[inline(always)]
     fn unsigned(access_key_id: &str) -> Self {
+        let mut auth = Self::EMPTY;
+        auth.set_head(access_key_id);
+        auth
+    }
+
+    /// No value yet: all zeros.
+    const EMPTY: Self = Self {
+        signature: Signature::from_encoded(&[0; ENCODED_LEN]),
+        start: 0,
+        text: [0; TEXT_LEN],
+    };
+
+    /// Writes `OSS <access_key_id>:` so that it ends where the signature starts.
+    #[inline(always)]
+    fn set_head(&mut self, access_key_id: &str) {
         // `Credentials::new` bounds the id; a longer one would be cut, never overflow.
         let id = access_key_id.as_bytes();
         let id = &id[..id.len().min(MAX_ACCESS_KEY_ID_LEN)];
         let start = HEAD_CAPACITY - 5 - id.len();
-        let mut auth = Self {
-            signature: Signature::from_encoded(&[0; ENCODED_LEN]),
-            // Below HEAD_CAPACITY, checked above to fit.
-            #[allow(clippy::cast_possible_truncation)]
-            start: start as u8,
-            text: [0; TEXT_LEN],
-        };
-        auth.text[start..start + 4].copy_from_slice(b"OSS ");
-        copy_small(&mut auth.text[start + 4..HEAD_CAPACITY - 1], id);
-        auth.text[HEAD_CAPACITY - 1] = b':';
-        auth
+        self.text[start..start + 4].copy_from_slice(b"OSS ");
+        copy_small(&mut self.text[start + 4..HEAD_CAPACITY - 1], id);
+        self.text[HEAD_CAPACITY - 1] = b':';
+        // Below HEAD_CAPACITY, checked above to fit.
+        #[allow(clippy::cast_possible_truncation)]
+        let start = start as u8;
+        self.start = start;
     }
 
     /// Puts the signature in (the id stays).
@@ -223,7 +234,8 @@ pub fn sign_with_transcript<'a, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     transcript: &mut (impl Transcript + ?Sized),
 ) -> Authorization {
-    let mut auth = Authorization::unsigned(creds.access_key_id);
+    let mut auth = Authorization::EMPTY;
+    auth.set_head(creds.access_key_id);
     let mut scan = HeaderScan::empty();
     header_scan(&mut scan, request, creds.security_token);
     let signature = signature_text(
