@@ -111,15 +111,9 @@ const _: () =
     assert!((core::mem::offset_of!(Authorization, text) + HEAD_CAPACITY).is_multiple_of(16));
 
 impl Authorization {
-    /// `OSS <access_key_id>:`, with a signature of zeros until [`Self::set_signature`].
-    #[inline(always)]
-    fn unsigned(access_key_id: &str) -> Self {
-        let mut auth = Self::EMPTY;
-        auth.set_head(access_key_id);
-        auth
-    }
-
-    /// No value yet: all zeros.
+    /// No value yet: all zeros. [`Self::set_head`] and [`Self::set_signature`] fill it in
+    /// place (built in a temporary and returned, it was copied home with loads that
+    /// straddled the id's stores).
     const EMPTY: Self = Self {
         signature: Signature::from_encoded(&[0; ENCODED_LEN]),
         start: 0,
@@ -279,10 +273,12 @@ impl<'a> Signer<'a> {
     /// A signer for `creds`.
     #[must_use]
     pub fn new(creds: Credentials<'a>) -> Self {
+        let mut auth = Authorization::EMPTY;
+        auth.set_head(creds.access_key_id);
         Self {
             security_token: creds.security_token,
             mac: creds.key.mac(),
-            auth: Authorization::unsigned(creds.access_key_id),
+            auth,
         }
     }
 
