@@ -4,6 +4,15 @@ use oss_errors::{Entry, Error};
 
 use crate::byte_class::{self, ACCESS_KEY};
 
+/// The longest AccessKeyId oss-core signs with.
+///
+/// OSS documents no maximum, and a server never needs one: it only looks ids up. A
+/// signer does, to hold `OSS <AccessKeyId>:<Signature>` without allocating. Issued ids
+/// are far shorter (RAM ids are 24 characters, STS ids about 29); 128 leaves room for
+/// other deployments' formats several times over. Signing with a longer id is refused
+/// with a local error that says so.
+pub const MAX_ACCESS_KEY_ID_LEN: usize = 128;
+
 /// Checks an AccessKeyId: not empty, and only `0-9`, `a-z`, `A-Z`, `.`, `_` and `=`.
 ///
 /// ```

@@ -54,17 +54,18 @@ mod bucket_tag;
 mod byte_class;
 mod channel;
 mod copy_source;
+mod decimal;
 mod date;
 mod enums;
 pub mod limits;
 mod object;
-mod percent;
+pub mod percent;
 mod persistent_headers;
 mod tagging;
 mod traffic_limit;
 mod version_id;
 
-pub use access_key::check_access_key_id;
+pub use access_key::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
 pub use bucket::{
     MAX_BUCKET_NAME_LEN, MIN_BUCKET_NAME_LEN, check_bucket_name, check_bucket_name_bytes,
 };
@@ -78,6 +79,7 @@ pub use channel::{
     check_channel_name, check_channel_name_bytes, check_playlist_name,
 };
 pub use copy_source::{CopySource, parse_copy_source};
+pub use decimal::parse_decimal;
 pub use date::calendar;
 pub use date::{
     Iso8601, Rfc1123, Timestamp, check_unix_date, parse_iso8601, parse_rfc1123, parse_unix_date,

@@ -1,4 +1,17 @@
-//! Lazy percent-decoding: validated text that stays borrowed and encoded until read.
+//! Percent coding, the one codec of oss-core: RFC 3986 encoding (query components and
+//! paths, as both signature versions and presigned URLs write them), lenient decoding (as
+//! a server reads a signed URL), and checked decoding (tags, copy sources) that keeps text
+//! borrowed and encoded until read.
+//!
+//! ```
+//! use oss_naming::percent::{self, Plus};
+//!
+//! let mut out = String::new();
+//! percent::encode(b"a+b/c= d", &mut out).unwrap();
+//! assert_eq!(out, "a%2Bb%2Fc%3D%20d");
+//! let back: Vec<u8> = percent::decode(out.as_bytes(), Plus::Space).collect();
+//! assert_eq!(back, b"a+b/c= d");
+//! ```
 
 use core::fmt;
 
@@ -9,8 +22,8 @@ use crate::byte_class::{self, VISIBLE};
 pub(crate) struct BadEncoding;
 
 /// How `+` is read: as a space (form encoding, query strings) or as itself (paths).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Plus {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Plus {
     /// `+` decodes to a space, as in `application/x-www-form-urlencoded`.
     Space,
     /// `+` is a literal `+`, as in a URL path.
@@ -23,6 +36,175 @@ const fn hex_value(byte: u8) -> Option<u8> {
         b'a'..=b'f' => Some(byte - b'a' + 10),
         b'A'..=b'F' => Some(byte - b'A' + 10),
         _ => None,
+    }
+}
+
+/// Whether `byte` is an RFC 3986 unreserved character, which is never percent-encoded.
+///
+/// ```
+/// assert!(oss_naming::percent::is_unreserved(b'~'));
+/// assert!(!oss_naming::percent::is_unreserved(b'+'));
+/// ```
+#[must_use]
+pub const fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~')
+}
+
+const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Hands `bytes` RFC 3986-encoded to `out`, in pieces: runs of unreserved characters
+/// (and of `/` when `keep_slash`) as they are, every other byte as `%XX` with upper-case
+/// hex. The streaming form of [`encode`] and [`encode_path`], for writers that are not
+/// `fmt::Write` (a hash, a byte buffer).
+///
+/// ```
+/// let mut out = Vec::new();
+/// oss_naming::percent::encode_pieces(b"a b/c", true, |piece| out.extend_from_slice(piece));
+/// assert_eq!(out, b"a%20b/c");
+/// ```
+pub fn encode_pieces(bytes: &[u8], keep_slash: bool, mut out: impl FnMut(&[u8])) {
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let plain = rest
+            .iter()
+            .position(|&b| !(is_unreserved(b) || (keep_slash && b == b'/')))
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(plain);
+        if !run.is_empty() {
+            out(run);
+        }
+        if let Some((&byte, tail)) = tail.split_first() {
+            out(&[
+                b'%',
+                HEX_UPPER[usize::from(byte >> 4)],
+                HEX_UPPER[usize::from(byte & 0xF)],
+            ]);
+            rest = tail;
+        } else {
+            rest = tail;
+        }
+    }
+}
+
+/// Writes `bytes` encoded as a URL query component (RFC 3986): everything but the
+/// unreserved characters becomes `%XX`, so `+` is `%2B`, `/` is `%2F`, `=` is `%3D` and a
+/// space is `%20`.
+///
+/// # Errors
+/// Whatever `out` returns.
+///
+/// ```
+/// let mut out = String::new();
+/// oss_naming::percent::encode(b"attachment; filename=a.txt", &mut out).unwrap();
+/// assert_eq!(out, "attachment%3B%20filename%3Da.txt");
+/// ```
+pub fn encode(bytes: &[u8], out: &mut impl fmt::Write) -> fmt::Result {
+    encode_to_fmt(bytes, false, out)
+}
+
+/// Writes an object key encoded for a URL path: like [`encode`], but `/` stays.
+///
+/// # Errors
+/// Whatever `out` returns.
+///
+/// ```
+/// let mut out = String::new();
+/// oss_naming::percent::encode_path(b"dir/key+123 x.txt", &mut out).unwrap();
+/// assert_eq!(out, "dir/key%2B123%20x.txt");
+/// ```
+pub fn encode_path(bytes: &[u8], out: &mut impl fmt::Write) -> fmt::Result {
+    encode_to_fmt(bytes, true, out)
+}
+
+fn encode_to_fmt(bytes: &[u8], keep_slash: bool, out: &mut impl fmt::Write) -> fmt::Result {
+    let mut result = Ok(());
+    encode_pieces(bytes, keep_slash, |piece| {
+        if result.is_ok() {
+            // Every piece is ASCII: unreserved characters, `/`, or `%XX`.
+            result = core::str::from_utf8(piece)
+                .map_err(|_| fmt::Error)
+                .and_then(|text| out.write_str(text));
+        }
+    });
+    result
+}
+
+/// Decodes percent-encoded bytes leniently, as a server reads a URL it must sign: `%XX`
+/// becomes the byte, `+` follows [`Plus`], and a `%` without two hex digits after it
+/// stays as it is. Any byte is accepted.
+///
+/// ```
+/// use oss_naming::percent::{self, Plus};
+/// let decoded: Vec<u8> = percent::decode(b"a%2Bb+c%zz", Plus::Space).collect();
+/// assert_eq!(decoded, b"a+b c%zz");
+/// ```
+#[must_use]
+pub const fn decode(encoded: &[u8], plus: Plus) -> Decode<'_> {
+    Decode {
+        rest: encoded,
+        plus,
+    }
+}
+
+/// The iterator of [`decode`].
+#[derive(Clone, Debug)]
+pub struct Decode<'a> {
+    rest: &'a [u8],
+    plus: Plus,
+}
+
+impl<'a> Decode<'a> {
+    /// Takes the longest prefix of what is left that decodes to itself (no `%`, and no
+    /// `+` when `+` means a space), so a caller can copy it in one piece.
+    ///
+    /// ```
+    /// use oss_naming::percent::{self, Plus};
+    /// let mut decode = percent::decode(b"abc%20d", Plus::Literal);
+    /// assert_eq!(decode.take_literal_run(), b"abc");
+    /// assert_eq!(decode.next(), Some(b' '));
+    /// ```
+    pub fn take_literal_run(&mut self) -> &'a [u8] {
+        let plus_is_special = self.plus == Plus::Space;
+        let len = self
+            .rest
+            .iter()
+            .position(|&b| b == b'%' || (plus_is_special && b == b'+'))
+            .unwrap_or(self.rest.len());
+        let (run, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        run
+    }
+}
+
+impl Iterator for Decode<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        let (&first, rest) = self.rest.split_first()?;
+        match first {
+            b'%' => {
+                if let [high, low, tail @ ..] = rest
+                    && let (Some(high), Some(low)) = (hex_value(*high), hex_value(*low))
+                {
+                    self.rest = tail;
+                    return Some(high << 4 | low);
+                }
+                self.rest = rest;
+                Some(b'%')
+            }
+            b'+' if self.plus == Plus::Space => {
+                self.rest = rest;
+                Some(b' ')
+            }
+            _ => {
+                self.rest = rest;
+                Some(first)
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.rest.len().div_ceil(3), Some(self.rest.len()))
     }
 }
 
@@ -266,16 +448,37 @@ mod tests {
     use std::string::String;
     use std::vec::Vec;
 
-    fn decode(raw: &str, plus: Plus) -> Result<String, BadEncoding> {
+    #[test]
+    fn encode_every_byte_then_decode_back() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        let mut encoded = String::new();
+        encode(&all, &mut encoded).unwrap();
+        assert!(encoded.bytes().all(|b| is_unreserved(b) || b == b'%'));
+        let decoded: Vec<u8> = decode(encoded.as_bytes(), Plus::Space).collect();
+        assert_eq!(decoded, all);
+        let mut path = String::new();
+        encode_path(b"a/b c", &mut path).unwrap();
+        assert_eq!(path, "a/b%20c");
+    }
+
+    #[test]
+    fn lenient_decoding_keeps_broken_escapes() {
+        let decoded: Vec<u8> = decode(b"%4", Plus::Literal).collect();
+        assert_eq!(decoded, b"%4");
+        let decoded: Vec<u8> = decode(b"a+%", Plus::Literal).collect();
+        assert_eq!(decoded, b"a+%");
+    }
+
+    fn decode_checked(raw: &str, plus: Plus) -> Result<String, BadEncoding> {
         CheckedChars::new(raw.as_bytes(), plus).collect()
     }
 
     #[test]
     fn decodes_escapes_and_plus() {
-        assert_eq!(decode("a%20b+c", Plus::Space), Ok("a b c".into()));
-        assert_eq!(decode("a%20b+c", Plus::Literal), Ok("a b+c".into()));
-        assert_eq!(decode("%e4%B8%ad", Plus::Space), Ok("中".into()));
-        assert_eq!(decode("", Plus::Space), Ok(String::new()));
+        assert_eq!(decode_checked("a%20b+c", Plus::Space), Ok("a b c".into()));
+        assert_eq!(decode_checked("a%20b+c", Plus::Literal), Ok("a b+c".into()));
+        assert_eq!(decode_checked("%e4%B8%ad", Plus::Space), Ok("中".into()));
+        assert_eq!(decode_checked("", Plus::Space), Ok(String::new()));
     }
 
     #[test]
@@ -293,7 +496,7 @@ mod tests {
             "%C0%80",
             "%ED%A0%80",
         ] {
-            assert_eq!(decode(bad, Plus::Space), Err(BadEncoding), "{bad:?}");
+            assert_eq!(decode_checked(bad, Plus::Space), Err(BadEncoding), "{bad:?}");
         }
     }
 

@@ -1,5 +1,6 @@
 //! `x-oss-traffic-limit`: a single-connection speed limit in bit/s.
 
+use crate::decimal::parse_decimal;
 use oss_errors::{Entry, Error};
 
 /// The accepted range of `x-oss-traffic-limit`, in bit/s, both ends inclusive.
@@ -115,29 +116,6 @@ pub const fn traffic_limit_of_request(
     }
 }
 
-/// A non-empty run of ASCII digits as `u64`, or `None` (no sign, no spaces, no overflow).
-pub(crate) const fn parse_decimal(digits: &[u8]) -> Option<u64> {
-    if digits.is_empty() {
-        return None;
-    }
-    let mut value: u64 = 0;
-    let mut i = 0;
-    while i < digits.len() {
-        let digit = digits[i];
-        if !digit.is_ascii_digit() {
-            return None;
-        }
-        value = match value.checked_mul(10) {
-            Some(v) => match v.checked_add((digit - b'0') as u64) {
-                Some(v) => v,
-                None => return None,
-            },
-            None => return None,
-        };
-        i += 1;
-    }
-    Some(value)
-}
 
 #[cfg(test)]
 mod tests {

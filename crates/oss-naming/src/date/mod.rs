@@ -68,6 +68,31 @@ impl Timestamp {
         Some(Self { secs, nanos })
     }
 
+    /// The current time, from the system clock (with `std`). `None` only when the clock
+    /// is set outside the representable years.
+    ///
+    /// ```
+    /// let now = oss_naming::Timestamp::now().expect("a sane clock");
+    /// assert!(now.unix_seconds() > 1_700_000_000);
+    /// ```
+    #[cfg(feature = "std")]
+    #[must_use]
+    pub fn now() -> Option<Self> {
+        let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        match since_epoch {
+            Ok(elapsed) => i64::try_from(elapsed.as_secs())
+                .ok()
+                .and_then(|secs| Self::from_unix_nanos(secs, elapsed.subsec_nanos())),
+            Err(before) => {
+                let before = before.duration();
+                // Whole seconds only: the fraction before the epoch is not worth a borrow.
+                i64::try_from(before.as_secs())
+                    .ok()
+                    .and_then(|secs| Self::from_unix(-secs))
+            }
+        }
+    }
+
     /// Seconds since 1970-01-01T00:00:00Z (negative before).
     ///
     /// ```

@@ -2,7 +2,7 @@
 
 use oss_errors::{Entry, Error};
 
-use crate::traffic_limit::parse_decimal;
+use crate::decimal::parse_decimal;
 
 /// Checks a date given as UNIX seconds against the epoch and the current time `now`.
 ///
