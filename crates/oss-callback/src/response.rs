@@ -3,6 +3,7 @@
 use core::time::Duration;
 
 use oss_errors::{Entry, Error};
+use oss_naming::parse_decimal;
 
 use crate::json;
 use crate::limits::Limits;
@@ -180,10 +181,7 @@ fn parse_content_length(value: &[u8]) -> ContentLength {
     if value.is_empty() || !value.iter().all(u8::is_ascii_digit) {
         return ContentLength::Invalid;
     }
-    let parsed = value.iter().try_fold(0u64, |acc, &d| {
-        acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-    });
-    match parsed {
+    match parse_decimal(value) {
         Some(0) => ContentLength::Invalid,
         Some(n) => ContentLength::Positive(n),
         None => ContentLength::Huge,
