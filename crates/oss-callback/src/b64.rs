@@ -31,10 +31,12 @@ pub(crate) fn decode_utf8_into(
     Ok(len)
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /// A `fmt::Write` sink that base64-encodes what it receives into a fixed buffer; writing
 /// past the end fails with `fmt::Error`.
+///
+/// The `base64` crate does the encoding: whole 3-byte groups go straight from the written
+/// text to `out`, and the at most 2 bytes of an unfinished group wait for the next write
+/// (or for [`Base64Sink::finish`], which pads them).
 pub(crate) struct Base64Sink<'o> {
     out: &'o mut [u8],
     len: usize,
@@ -52,29 +54,17 @@ impl<'o> Base64Sink<'o> {
         }
     }
 
-    fn emit(&mut self, quad: [u8; 4]) -> fmt::Result {
-        let slot = self.out.get_mut(self.len..self.len + 4).ok_or(fmt::Error)?;
-        slot.copy_from_slice(&quad);
-        self.len += 4;
+    /// Encodes `bytes` after what is already in `out` (padded unless a multiple of 3).
+    fn encode(&mut self, bytes: &[u8]) -> fmt::Result {
+        let free = self.out.get_mut(self.len..).ok_or(fmt::Error)?;
+        self.len += STANDARD.encode_slice(bytes, free).map_err(|_| fmt::Error)?;
         Ok(())
-    }
-
-    fn encode_group(&mut self, group: [u8; 3], used: usize) -> fmt::Result {
-        let bits = u32::from(group[0]) << 16 | u32::from(group[1]) << 8 | u32::from(group[2]);
-        let mut quad = [b'='; 4];
-        for (i, slot) in quad.iter_mut().enumerate().take(used + 1) {
-            *slot = ALPHABET[(bits >> (18 - 6 * i) & 0x3f) as usize];
-        }
-        self.emit(quad)
     }
 
     /// Flushes the last partial group with padding; returns the encoded text.
     pub(crate) fn finish(mut self) -> Result<&'o str, fmt::Error> {
-        if self.pending_len > 0 {
-            let mut group = [0; 3];
-            group[..self.pending_len].copy_from_slice(&self.pending[..self.pending_len]);
-            self.encode_group(group, self.pending_len)?;
-        }
+        let pending = self.pending;
+        self.encode(&pending[..self.pending_len])?;
         let out: &'o [u8] = self.out;
         core::str::from_utf8(&out[..self.len]).map_err(|_| fmt::Error)
     }
@@ -82,14 +72,24 @@ impl<'o> Base64Sink<'o> {
 
 impl fmt::Write for Base64Sink<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        for &byte in s.as_bytes() {
-            self.pending[self.pending_len] = byte;
-            self.pending_len += 1;
-            if self.pending_len == 3 {
-                self.pending_len = 0;
-                self.encode_group(self.pending, 3)?;
+        let mut bytes = s.as_bytes();
+        if self.pending_len > 0 {
+            let take = bytes.len().min(3 - self.pending_len);
+            let (head, tail) = bytes.split_at(take);
+            self.pending[self.pending_len..self.pending_len + take].copy_from_slice(head);
+            self.pending_len += take;
+            bytes = tail;
+            if self.pending_len < 3 {
+                return Ok(());
             }
+            self.pending_len = 0;
+            let group = self.pending;
+            self.encode(&group)?;
         }
+        let (whole, rest) = bytes.split_at(bytes.len() / 3 * 3);
+        self.encode(whole)?;
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.pending_len = rest.len();
         Ok(())
     }
 }
@@ -133,6 +133,29 @@ mod tests {
             let mut expected = [0u8; 64];
             let n = STANDARD.encode_slice(text, &mut expected).unwrap();
             assert_eq!(sink.finish().unwrap().as_bytes(), &expected[..n]);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_split_matches_the_base64_crate(
+            text in "\\PC{0,40}",
+            cuts in proptest::collection::vec(0usize..64, 0..6),
+        ) {
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(text.len()))
+                .filter(|&c| text.is_char_boundary(c))
+                .collect();
+            cuts.sort_unstable();
+            let mut out = [0u8; 256];
+            let mut sink = Base64Sink::new(&mut out);
+            let mut from = 0;
+            for cut in cuts.into_iter().chain([text.len()]) {
+                sink.write_str(&text[from..cut]).unwrap();
+                from = cut;
+            }
+            proptest::prop_assert_eq!(sink.finish().unwrap(), STANDARD.encode(&text));
         }
     }
 

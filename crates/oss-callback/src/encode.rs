@@ -62,7 +62,7 @@ fn encode_with(
 ) -> Result<&str, Error> {
     let mut counter = Counter::default();
     write(&mut counter).map_err(|_| Error::from(too_long))?;
-    let encoded_len = counter.0.div_ceil(3) * 4;
+    let encoded_len = base64::encoded_len(counter.0, true).ok_or(too_long)?;
     if encoded_len > max_len || encoded_len > out.len() {
         return Err(too_long.into());
     }
