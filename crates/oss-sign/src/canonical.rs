@@ -1,4 +1,4 @@
-//! The string-to-sign, streamed into a sink piece by piece with no allocation:
+//! The V1 string-to-sign, streamed into a sink piece by piece with no allocation:
 //!
 //! ```text
 //! VERB \n Content-MD5 \n Content-Type \n DATE \n CanonicalizedOSSHeaders CanonicalizedResource
@@ -6,373 +6,197 @@
 
 use core::cmp::Ordering;
 
-use crate::input::{Headers, Param, Query, Request};
-use crate::sink::Sink;
-use crate::text::Text;
-use crate::words::lower_word;
+use heapless::Vec;
 
-/// How many `x-oss-` headers (or signed parameters) are sorted on the stack; requests
-/// with more are handled by a slower selection pass that needs no storage at all.
-const STACK_ITEMS: usize = 12;
+use crate::input::{Headers, Query};
+use crate::request::{Param, Request};
+use crate::text::Text;
+
+/// How many `x-oss-` headers (or signed parameters) are sorted on the stack. More are
+/// written by a selection pass that needs no storage: same output, quadratic time.
+const SORTED_ON_STACK: usize = 16;
+
+/// Receives the string-to-sign piece by piece.
+pub(crate) trait Sink {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl<S: Sink + ?Sized> Sink for &mut S {
+    fn put(&mut self, bytes: &[u8]) {
+        (**self).put(bytes);
+    }
+}
 
 /// What fills the DATE line.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum DateSlot<'a> {
+pub(crate) enum DateLine<'a> {
     /// Header authentication: `x-oss-date` when present, else `Date`.
     FromHeaders,
-    /// Presigned URL: the `Expires` value (decimal seconds).
-    Expires(&'a [u8]),
+    /// A presigned URL: the `Expires` value (decimal seconds), as sent.
+    Expires(Text<'a>),
 }
 
-/// The standard headers the string-to-sign uses.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Standard<'a> {
+/// A header: name and (trimmed) value.
+type Field<'a> = (&'a [u8], &'a [u8]);
+
+/// Everything signing and verification need from the headers, found in one pass.
+#[derive(Clone, Debug)]
+pub(crate) struct HeaderScan<'a> {
     pub(crate) content_md5: Option<&'a [u8]>,
     pub(crate) content_type: Option<&'a [u8]>,
     pub(crate) date: Option<&'a [u8]>,
     pub(crate) oss_date: Option<&'a [u8]>,
+    pub(crate) authorization: Option<&'a [u8]>,
+    pub(crate) security_token: Option<&'a [u8]>,
+    /// The `x-oss-` headers sorted by lower-cased name (stable), unless `overflow`.
+    oss: Vec<Field<'a>, SORTED_ON_STACK>,
+    overflow: bool,
+    /// A header the signer adds although the request does not carry it (the STS token).
+    extra: Option<Field<'a>>,
 }
 
-impl<'a> Standard<'a> {
-    /// The value the DATE line takes in header mode.
+impl<'a> HeaderScan<'a> {
+    /// Scans `headers` (the first value of a standard header wins), plus `extra`.
+    pub(crate) fn new(
+        headers: impl Iterator<Item = Field<'a>>,
+        extra: Option<Field<'a>>,
+    ) -> Self {
+        let mut scan = Self {
+            content_md5: None,
+            content_type: None,
+            date: None,
+            oss_date: None,
+            authorization: None,
+            security_token: None,
+            oss: Vec::new(),
+            overflow: false,
+            extra,
+        };
+        for (name, value) in headers.chain(extra) {
+            scan.classify(name, value.trim_ascii());
+        }
+        scan
+    }
+
+    fn classify(&mut self, name: &'a [u8], value: &'a [u8]) {
+        let slot = if is_oss_header(name) {
+            self.push_oss(name, value);
+            if name.eq_ignore_ascii_case(b"x-oss-date") {
+                &mut self.oss_date
+            } else if name.eq_ignore_ascii_case(b"x-oss-security-token") {
+                &mut self.security_token
+            } else {
+                return;
+            }
+        } else if name.eq_ignore_ascii_case(b"date") {
+            &mut self.date
+        } else if name.eq_ignore_ascii_case(b"content-md5") {
+            &mut self.content_md5
+        } else if name.eq_ignore_ascii_case(b"content-type") {
+            &mut self.content_type
+        } else if name.eq_ignore_ascii_case(b"authorization") {
+            &mut self.authorization
+        } else {
+            return;
+        };
+        if slot.is_none() {
+            *slot = Some(value);
+        }
+    }
+
+    /// Insertion after every name that sorts at or before `name`: stable, so repeated
+    /// names keep the order they were given in.
+    fn push_oss(&mut self, name: &'a [u8], value: &'a [u8]) {
+        if self.overflow {
+            return;
+        }
+        let at = self
+            .oss
+            .iter()
+            .rposition(|(other, _)| cmp_lower(other, name) != Ordering::Greater)
+            .map_or(0, |before| before + 1);
+        if self.oss.insert(at, (name, value)).is_err() {
+            self.overflow = true;
+        }
+    }
+
+    /// The value the DATE line takes in header form.
     pub(crate) fn date_line(&self) -> Option<&'a [u8]> {
         self.oss_date.or(self.date)
     }
 }
 
-/// A lower-case 8-byte constant with the mask of its letters: `word | letters == lower`
-/// compares a word of [`word`] with it ignoring ASCII case, in two instructions and
-/// exactly (only a letter's case bit is ignored, so `\r` never passes for `-`).
-#[derive(Clone, Copy)]
-struct Folded {
-    lower: u64,
-    letters: u64,
-}
-
-impl Folded {
-    const fn new(lower: &[u8; 8]) -> Self {
-        let mut letters = [0u8; 8];
-        let mut at = 0;
-        while at < 8 {
-            if lower[at].is_ascii_lowercase() {
-                letters[at] = 0x20;
-            }
-            at += 1;
-        }
-        Self {
-            lower: u64::from_le_bytes(*lower),
-            letters: u64::from_le_bytes(letters),
-        }
-    }
-
-    #[inline(always)]
-    const fn matches(self, word: u64) -> bool {
-        word | self.letters == self.lower
-    }
-}
-
-/// `x-oss-` in the first six bytes (compare a word masked with [`FIRST_SIX`]).
-const X_OSS: Folded = Folded::new(b"x-oss-\0\0");
-/// The first six bytes of a word of [`word`].
-const FIRST_SIX: u64 = 0x0000_FFFF_FFFF_FFFF;
-const CONTENT: Folded = Folded::new(b"content-");
-const TENT_MD5: Folded = Folded::new(b"tent-md5");
-const ENT_TYPE: Folded = Folded::new(b"ent-type");
-const AUTHORIZ: Folded = Folded::new(b"authoriz");
-const RIZATION: Folded = Folded::new(b"rization");
-const OSS_DATE: Folded = Folded::new(b"oss-date");
-
-/// Keeps the first value of a standard header, trimmed.
-#[inline(always)]
-fn first_value<'a>(slot: &mut Option<&'a [u8]>, value: &'a [u8]) {
-    if slot.is_none() {
-        *slot = Some(trim(value));
-    }
-}
-
-/// `value` without leading and trailing ASCII whitespace. The usual case, nothing to
-/// trim, costs two byte comparisons (every ASCII whitespace byte is at most `' '`).
-#[inline(always)]
-fn trim(value: &[u8]) -> &[u8] {
-    match (value.first(), value.last()) {
-        (Some(&first), Some(&last)) if first > b' ' && last > b' ' => value,
-        _ => value.trim_ascii(),
-    }
-}
-
 /// Whether a header name starts with `x-oss-`, in any case.
-#[inline]
 pub(crate) fn is_oss_header(name: &[u8]) -> bool {
-    match word(name, 0) {
-        Some(first) => X_OSS.matches(first & FIRST_SIX),
-        None => name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"x-oss-"),
-    }
-}
-
-/// The 8 bytes at `at` as a little-endian word, if there are 8: for matching, where a
-/// byte swap would be wasted.
-#[inline(always)]
-fn word(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
-}
-
-/// The 8 bytes at `at` as a big-endian word (so word order is byte order), if there
-/// are 8: for sorting.
-#[inline(always)]
-fn ordered_word(bytes: &[u8], at: usize) -> Option<u64> {
-    word(bytes, at).map(u64::swap_bytes)
-}
-
-/// The last 8 bytes of `bytes` (at least 8 long), as a word of [`word`].
-#[inline(always)]
-fn last_word(bytes: &[u8]) -> u64 {
-    bytes
-        .last_chunk::<8>()
-        .map_or(0, |chunk| u64::from_le_bytes(*chunk))
-}
-
-/// Whether `name` equals `lower` (an all-lower-case constant) ignoring ASCII case.
-#[inline]
-fn eq_lower(name: &[u8], lower: &[u8]) -> bool {
-    if name.len() != lower.len() {
-        return false;
-    }
-    if name.len() < 8 {
-        return name.eq_ignore_ascii_case(lower);
-    }
-    let last = name.len() - 8;
-    let mut at = 0;
-    loop {
-        let at_word = at.min(last);
-        match (word(name, at_word), word(lower, at_word)) {
-            (Some(a), Some(b)) if lower_word(a) == b => {}
-            _ => return false,
-        }
-        if at_word == last {
-            return true;
-        }
-        at += 8;
-    }
+    name.get(..6)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"x-oss-"))
 }
 
 /// Bytewise order of the lower-cased names.
-#[inline]
 fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
-    let mut at = 0;
-    while let (Some(x), Some(y)) = (ordered_word(a, at), ordered_word(b, at)) {
-        let (x, y) = (lower_word(x), lower_word(y));
-        if x != y {
-            return x.cmp(&y);
-        }
-        at += 8;
-    }
-    for (x, y) in a[at..].iter().zip(&b[at..]) {
-        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
-        if x != y {
-            return x.cmp(&y);
-        }
-    }
-    a.len().cmp(&b.len())
+    a.iter()
+        .map(u8::to_ascii_lowercase)
+        .cmp(b.iter().map(u8::to_ascii_lowercase))
 }
 
-/// Everything the string-to-sign (and verification) needs from the headers, found in one
-/// pass: the standard headers, `Authorization`, the STS token, and the `x-oss-` headers
-/// sorted on the stack.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct HeaderScan<'a> {
-    pub(crate) standard: Standard<'a>,
-    pub(crate) authorization: Option<&'a [u8]>,
-    pub(crate) security_token: Option<&'a [u8]>,
-    /// Sorted `x-oss-` headers in `oss[..oss_len]` (`None` is all-zero, so the array
-    /// starts as a cheap memset rather than a copied pattern).
-    oss: [Option<(&'a [u8], &'a [u8])>; STACK_ITEMS],
-    oss_len: usize,
-    /// Two of the sorted `x-oss-` headers have the same name (ignoring case).
-    repeated: bool,
-    /// More `x-oss-` headers than the stack holds: write them with the unbounded pass.
-    overflow: bool,
-    /// A header the signer adds (the STS token), kept for the unbounded pass.
-    extra: Option<(&'a [u8], &'a [u8])>,
-}
-
-impl<'a> HeaderScan<'a> {
-    /// Nothing scanned yet. Build it where it stays, then [`HeaderScan::scan`]: returning
-    /// a filled scan by value costs a 500-byte copy.
-    #[inline(always)]
-    pub(crate) const fn empty() -> Self {
-        Self {
-            standard: Standard {
-                content_md5: None,
-                content_type: None,
-                date: None,
-                oss_date: None,
-            },
-            authorization: None,
-            security_token: None,
-            oss: [None; STACK_ITEMS],
-            oss_len: 0,
-            repeated: false,
-            overflow: false,
-            extra: None,
-        }
-    }
-
-    /// Scans `headers` once (first value wins for the standard headers).
-    #[inline(always)]
-    pub(crate) fn scan(&mut self, headers: impl Iterator<Item = (&'a [u8], &'a [u8])>) {
-        for (name, value) in headers {
-            self.classify(name, value);
-        }
-    }
-
-    /// Files one header. Names are told apart by their length and their first (and last)
-    /// eight bytes, compared ignoring case a word at a time.
-    #[inline(always)]
-    fn classify(&mut self, name: &'a [u8], value: &'a [u8]) {
-        let Some(head) = word(name, 0) else {
-            if let Ok(short) = <[u8; 4]>::try_from(name) {
-                // All four are letters: setting their case bits compares exactly.
-                if u32::from_be_bytes(short) | 0x2020_2020 == u32::from_be_bytes(*b"date") {
-                    first_value(&mut self.standard.date, value);
-                }
-            } else if is_oss_header(name) {
-                self.push_oss(name, value);
-            }
-            return;
-        };
-        let tail = last_word(name);
-        let slot = if X_OSS.matches(head & FIRST_SIX) {
-            self.push_oss(name, value);
-            match name.len() {
-                10 if OSS_DATE.matches(tail) => &mut self.standard.oss_date,
-                20 if eq_lower(name, b"x-oss-security-token") => &mut self.security_token,
-                _ => return,
-            }
-        } else {
-            match name.len() {
-                11 if CONTENT.matches(head) && TENT_MD5.matches(tail) => {
-                    &mut self.standard.content_md5
-                }
-                12 if CONTENT.matches(head) && ENT_TYPE.matches(tail) => {
-                    &mut self.standard.content_type
-                }
-                13 if AUTHORIZ.matches(head) && RIZATION.matches(tail) => &mut self.authorization,
-                _ => return,
-            }
-        };
-        first_value(slot, value);
-    }
-
-    /// Adds a header the signer signs although the request does not carry it yet.
-    pub(crate) fn add(&mut self, name: &'a [u8], value: &'a [u8]) {
-        self.extra = Some((name, value));
-        self.push_oss(name, value);
-    }
-
-    /// Insertion sort into the stack array (values trimmed); stable, so repeated names
-    /// keep their order.
-    #[inline(always)]
-    fn push_oss(&mut self, name: &'a [u8], value: &'a [u8]) {
-        if self.oss_len == STACK_ITEMS {
-            self.overflow = true;
-            return;
-        }
-        let mut at = self.oss_len;
-        while let Some((before, _)) = at.checked_sub(1).and_then(|before| self.oss[before]) {
-            match cmp_lower(before, name) {
-                Ordering::Less => break,
-                Ordering::Equal => {
-                    self.repeated = true;
-                    break;
-                }
-                Ordering::Greater => {}
-            }
-            self.oss[at] = self.oss[at - 1];
-            at -= 1;
-        }
-        self.oss[at] = Some((name, trim(value)));
-        self.oss_len += 1;
-    }
-}
-
-/// Streams the whole string-to-sign of `request` into `sink`.
-pub(crate) fn write_string_to_sign<'a, H, Q, S>(
-    sink: &mut S,
+/// Streams the whole string-to-sign of `request` into `sink`; `extra` is a query
+/// parameter the signer adds (the STS token of a presigned URL).
+pub(crate) fn write_string_to_sign<'a, H, Q>(
+    sink: &mut impl Sink,
     request: &Request<'a, H, Q>,
     scan: &HeaderScan<'a>,
-    date: DateSlot<'_>,
-    param: Option<Param<'a>>,
+    date: DateLine<'_>,
+    extra: Option<Param<'a>>,
 ) where
     H: Headers<'a>,
     Q: Query<'a>,
-    S: Sink,
 {
-    let standard = &scan.standard;
-    write_method(sink, request.method);
-    sink.put_then(standard.content_md5.unwrap_or_default(), b'\n');
-    sink.put_then(standard.content_type.unwrap_or_default(), b'\n');
-    let date = match date {
-        DateSlot::FromHeaders => standard.date_line().unwrap_or_default(),
-        DateSlot::Expires(expires) => expires,
-    };
-    sink.put_then(date, b'\n');
+    put_upper(sink, request.method.as_bytes());
+    sink.put(b"\n");
+    sink.put(scan.content_md5.unwrap_or_default());
+    sink.put(b"\n");
+    sink.put(scan.content_type.unwrap_or_default());
+    sink.put(b"\n");
+    match date {
+        DateLine::FromHeaders => sink.put(scan.date_line().unwrap_or_default()),
+        DateLine::Expires(expires) => expires.feed(sink),
+    }
+    sink.put(b"\n");
     if scan.overflow {
         write_oss_headers_unbounded(sink, request.headers.fields().chain(scan.extra));
-    } else if scan.repeated {
-        write_oss_headers(sink, &scan.oss[..scan.oss_len]);
     } else {
-        for &(name, value) in scan.oss[..scan.oss_len].iter().flatten() {
-            sink.put_oss_field(name, value, b'\n');
-        }
+        write_oss_headers(sink, &scan.oss);
     }
-    write_resource(sink, request, param);
+    write_resource(sink, request, extra);
 }
 
-/// The method, upper-cased.
-#[inline(always)]
-fn write_method(sink: &mut impl Sink, method: &str) {
-    let bytes = method.as_bytes();
-    if let b"GET" | b"PUT" | b"POST" | b"HEAD" | b"DELETE" | b"OPTIONS" = bytes {
-        sink.put_then(bytes, b'\n');
-        return;
-    }
-    let mut upper = [0u8; 16];
-    if bytes.len() <= upper.len() && bytes.iter().any(u8::is_ascii_lowercase) {
-        let upper = &mut upper[..bytes.len()];
-        upper.copy_from_slice(bytes);
-        upper.make_ascii_uppercase();
-        sink.put_then(upper, b'\n');
-    } else {
-        sink.put_then(bytes, b'\n');
-    }
-}
-
-/// CanonicalizedOSSHeaders from sorted `x-oss-` headers (values already trimmed):
-/// `name:value\n` per distinct lower-cased name, repeated names joined with `,` in the
-/// order given.
-fn write_oss_headers(sink: &mut impl Sink, sorted: &[Option<(&[u8], &[u8])>]) {
-    let mut continued = false;
-    for (at, &(name, value)) in sorted.iter().flatten().enumerate() {
-        let continues = sorted
-            .get(at + 1)
-            .is_some_and(|next| next.is_some_and(|next| next.0.eq_ignore_ascii_case(name)));
-        let end = if continues { b',' } else { b'\n' };
-        if continued {
-            sink.put_then(value, end);
+/// CanonicalizedOSSHeaders from sorted `x-oss-` headers: `name:value\n` per distinct
+/// lower-cased name, the values of a repeated name joined with `,` in the order given.
+fn write_oss_headers(sink: &mut impl Sink, sorted: &[Field<'_>]) {
+    for (at, &(name, value)) in sorted.iter().enumerate() {
+        let continues = at > 0 && sorted[at - 1].0.eq_ignore_ascii_case(name);
+        if continues {
+            sink.put(b",");
         } else {
-            sink.put_oss_field(name, value, end);
+            if at > 0 {
+                sink.put(b"\n");
+            }
+            put_lower(sink, name);
+            sink.put(b":");
         }
-        continued = continues;
+        sink.put(value);
+    }
+    if !sorted.is_empty() {
+        sink.put(b"\n");
     }
 }
 
 /// The same output as [`write_oss_headers`] for any number of headers: repeatedly picks
 /// the smallest name above the last one written.
-fn write_oss_headers_unbounded<'a, I>(sink: &mut impl Sink, all: I)
-where
-    I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
-{
+fn write_oss_headers_unbounded<'a>(
+    sink: &mut impl Sink,
+    all: impl Iterator<Item = Field<'a>> + Clone,
+) {
     let mut last: Option<&[u8]> = None;
     loop {
         let mut next: Option<&[u8]> = None;
@@ -386,34 +210,33 @@ where
             }
         }
         let Some(name) = next else { return };
-        sink.put_lower(name);
-        sink.put_byte(b':');
+        put_lower(sink, name);
+        sink.put(b":");
         let mut first = true;
         for (other, value) in all.clone() {
             if other.eq_ignore_ascii_case(name) {
                 if !first {
-                    sink.put_byte(b',');
+                    sink.put(b",");
                 }
-                sink.put(trim(value));
+                sink.put(value.trim_ascii());
                 first = false;
             }
         }
-        sink.put_byte(b'\n');
+        sink.put(b"\n");
         last = Some(name);
     }
 }
 
 /// CanonicalizedResource: `/`, `/bucket/` or `/bucket/key`, then `?` and the signed
 /// sub-resources sorted by name (`k=v`, or `k` when the value is empty).
-fn write_resource<'a, H, Q, S>(sink: &mut S, request: &Request<'a, H, Q>, extra: Option<Param<'a>>)
+fn write_resource<'a, H, Q>(sink: &mut impl Sink, request: &Request<'a, H, Q>, extra: Option<Param<'a>>)
 where
     Q: Query<'a>,
-    S: Sink,
 {
-    sink.put_byte(b'/');
+    sink.put(b"/");
     if let Some(bucket) = request.bucket {
         sink.put(bucket.as_bytes());
-        sink.put_byte(b'/');
+        sink.put(b"/");
         if let Some(key) = &request.key {
             key.feed(sink);
         }
@@ -424,35 +247,23 @@ where
         .params()
         .chain(extra)
         .filter(move |param| param.name.is_signed(&rules));
-    write_subresources(sink, signed);
-}
-
-/// Sorted sub-resources; a repeated name keeps its first value.
-fn write_subresources<'a, S: Sink>(sink: &mut S, signed: impl Iterator<Item = Param<'a>> + Clone) {
-    if signed.clone().next().is_none() {
-        return;
-    }
-    let empty = Param::from_bytes(&[], &[]);
-    let mut stack = [empty; STACK_ITEMS];
-    let mut len = 0;
+    let mut sorted: Vec<Param<'a>, SORTED_ON_STACK> = Vec::new();
     for param in signed.clone() {
-        if len == STACK_ITEMS {
+        let at = sorted
+            .iter()
+            .rposition(|other| other.name.cmp(&param.name) != Ordering::Greater)
+            .map_or(0, |before| before + 1);
+        if sorted.insert(at, param).is_err() {
             return write_subresources_unbounded(sink, signed);
         }
-        let mut at = len;
-        while at > 0 && stack[at - 1].name.cmp(&param.name) == Ordering::Greater {
-            stack[at] = stack[at - 1];
-            at -= 1;
-        }
-        stack[at] = param;
-        len += 1;
     }
     let mut previous: Option<&Text<'_>> = None;
-    for param in &stack[..len] {
+    for param in &sorted {
+        // A repeated name keeps its first value.
         if previous.is_some_and(|previous| previous.cmp(&param.name) == Ordering::Equal) {
             continue;
         }
-        sink.put_byte(if previous.is_none() { b'?' } else { b'&' });
+        sink.put(if previous.is_none() { b"?" } else { b"&" });
         write_param(sink, param);
         previous = Some(&param.name);
     }
@@ -461,14 +272,15 @@ fn write_subresources<'a, S: Sink>(sink: &mut S, signed: impl Iterator<Item = Pa
 fn write_param(sink: &mut impl Sink, param: &Param<'_>) {
     param.name.feed(sink);
     if !param.value.is_empty() {
-        sink.put_byte(b'=');
+        sink.put(b"=");
         param.value.feed(sink);
     }
 }
 
-/// The same output as [`write_subresources`] for any number of parameters.
-fn write_subresources_unbounded<'a, S: Sink>(
-    sink: &mut S,
+/// The same output as the sorted path of [`write_resource`] for any number of
+/// parameters.
+fn write_subresources_unbounded<'a>(
+    sink: &mut impl Sink,
     signed: impl Iterator<Item = Param<'a>> + Clone,
 ) {
     let mut last: Option<Text<'a>> = None;
@@ -482,16 +294,41 @@ fn write_subresources_unbounded<'a, S: Sink>(
             }
         }
         let Some(param) = next else { return };
-        sink.put_byte(if last.is_none() { b'?' } else { b'&' });
+        sink.put(if last.is_none() { b"?" } else { b"&" });
         write_param(sink, &param);
         last = Some(param.name);
     }
 }
 
+/// Puts `bytes` with ASCII letters changed by `change`, through a small stack buffer.
+fn put_cased(sink: &mut impl Sink, bytes: &[u8], needs: fn(&u8) -> bool, change: fn(&mut [u8])) {
+    if !bytes.iter().any(needs) {
+        sink.put(bytes);
+        return;
+    }
+    let mut buf = [0u8; 32];
+    for chunk in bytes.chunks(buf.len()) {
+        let buf = &mut buf[..chunk.len()];
+        buf.copy_from_slice(chunk);
+        change(buf);
+        sink.put(buf);
+    }
+}
+
+/// A header name, lower-cased.
+fn put_lower(sink: &mut impl Sink, name: &[u8]) {
+    put_cased(sink, name, u8::is_ascii_uppercase, <[u8]>::make_ascii_lowercase);
+}
+
+/// The method, upper-cased.
+fn put_upper(sink: &mut impl Sink, method: &[u8]) {
+    put_cased(sink, method, u8::is_ascii_lowercase, <[u8]>::make_ascii_uppercase);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::RawQuery;
+    use crate::request::RawQuery;
     use alloc::vec::Vec;
 
     impl Sink for Vec<u8> {
@@ -502,78 +339,9 @@ mod tests {
 
     fn sts<'a, H: Headers<'a>, Q: Query<'a>>(request: &Request<'a, H, Q>) -> alloc::string::String {
         let mut out = Vec::new();
-        let mut scan = HeaderScan::empty();
-        scan.scan(request.headers.fields());
-        write_string_to_sign(&mut out, request, &scan, DateSlot::FromHeaders, None);
+        let scan = HeaderScan::new(request.headers.fields(), None);
+        write_string_to_sign(&mut out, request, &scan, DateLine::FromHeaders, None);
         alloc::string::String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn word_helpers_agree_with_the_byte_versions() {
-        let names: [&[u8]; 12] = [
-            b"",
-            b"x",
-            b"X-OSS-",
-            b"x-oss-a",
-            b"X-Oss-Meta-Author",
-            b"x-oss-meta-author",
-            b"x-oss-meta-a",
-            b"x-oss-meta-b",
-            b"Content-Type",
-            b"content-type",
-            b"x-oss-\xC3\xA9\x80[`@{",
-            b"AUTHORIZATION",
-        ];
-        for a in names {
-            let expected = a.len() >= 6 && a[..6].eq_ignore_ascii_case(b"x-oss-");
-            assert_eq!(is_oss_header(a), expected, "{a:?}");
-            for b in names {
-                let naive = a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase());
-                assert_eq!(cmp_lower(a, b), naive, "{a:?} {b:?}");
-                let lower = b.to_ascii_lowercase();
-                assert_eq!(
-                    eq_lower(a, &lower),
-                    a.eq_ignore_ascii_case(&lower),
-                    "{a:?} {b:?}"
-                );
-            }
-        }
-        for byte in 0..=255u8 {
-            let word = u64::from_be_bytes([byte; 8]);
-            assert_eq!(
-                lower_word(word),
-                u64::from_be_bytes([byte.to_ascii_lowercase(); 8]),
-                "{byte}"
-            );
-        }
-    }
-
-    #[test]
-    fn folded_words_match_exactly_the_case_insensitive_equals() {
-        for constant in [b"x-oss-\0\0", b"content-", b"tent-md5", b"oss-date"] {
-            let folded = Folded::new(constant);
-            for at in 0..8 {
-                for byte in 0..=255u8 {
-                    let mut bytes = *constant;
-                    bytes[at] = byte;
-                    let expected = bytes.eq_ignore_ascii_case(constant);
-                    let word = u64::from_le_bytes(bytes);
-                    assert_eq!(folded.matches(word), expected, "{constant:?} {at} {byte}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn trim_agrees_with_trim_ascii() {
-        let bytes: Vec<u8> = (0..=0x21).chain([b'a', 0x7F, 0x80, 0xFF]).collect();
-        for &a in &bytes {
-            for &b in &bytes {
-                for value in [&[a][..], &[a, b], &[a, b'x', b], &[]] {
-                    assert_eq!(trim(value), value.trim_ascii(), "{value:?}");
-                }
-            }
-        }
     }
 
     #[test]
@@ -597,6 +365,15 @@ mod tests {
             "PUT\nODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM=\ntext/html\nThu, 17 Nov 2005 18:49:58 GMT\n\
              x-oss-magic:abracadabra\nx-oss-meta-author:foo@bar.com\n/oss-example/nelson"
         );
+    }
+
+    #[test]
+    fn lower_cased_order_is_bytewise() {
+        assert_eq!(cmp_lower(b"X-OSS-B", b"x-oss-a"), Ordering::Greater);
+        assert_eq!(cmp_lower(b"x-oss-a", b"X-Oss-A"), Ordering::Equal);
+        assert_eq!(cmp_lower(b"x-oss-a", b"x-oss-a-b"), Ordering::Less);
+        // `_` (0x5F) sorts after `-` and the digits, before the lower-case letters.
+        assert_eq!(cmp_lower(b"x-oss-_", b"x-oss-a"), Ordering::Less);
     }
 
     #[test]

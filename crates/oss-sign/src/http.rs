@@ -3,10 +3,11 @@
 
 use http::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue, InvalidHeaderValue};
 use oss_errors::Error;
+use oss_naming::Timestamp;
 
-use crate::input::{Headers, RawQuery, Request};
-use crate::sign::{Credentials, SECURITY_TOKEN_HEADER, sign};
-use crate::sink::Transcript;
+use crate::credentials::Credentials;
+use crate::request::{RawQuery, Request};
+use crate::sign::{SECURITY_TOKEN_HEADER, sign};
 use crate::verify::{KeyLookup, Verified, Verifier};
 
 /// Where the bucket is in a request.
@@ -21,15 +22,40 @@ pub enum Addressing<'a> {
     Service,
 }
 
-/// The headers of an `http::HeaderMap`, walked by position.
+/// The headers of an `http::HeaderMap`, as [`Request::with_headers`] takes them.
+///
+/// ```
+/// use oss_sign::{Request, input::HttpHeaders};
+/// let mut map = http::HeaderMap::new();
+/// map.insert("date", http::HeaderValue::from_static("Wed, 28 Dec 2022 10:27:41 GMT"));
+/// let request = Request::new("GET").with_headers(HttpHeaders(&map));
+/// # let _ = request;
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct HttpHeaders<'a>(pub &'a HeaderMap);
+
+impl<'a> IntoIterator for HttpHeaders<'a> {
+    type Item = (&'a [u8], &'a [u8]);
+    type IntoIter = HttpHeaderFields<'a>;
+
+    fn into_iter(self) -> HttpHeaderFields<'a> {
+        HttpHeaderFields {
+            map: self.0,
+            iter: self.0.iter(),
+            position: 0,
+        }
+    }
+}
+
+/// The iterator of [`HttpHeaders`].
 #[derive(Debug)]
-pub struct HeaderMapFields<'a> {
+pub struct HttpHeaderFields<'a> {
     map: &'a HeaderMap,
     iter: http::header::Iter<'a, HeaderValue>,
     position: usize,
 }
 
-impl Clone for HeaderMapFields<'_> {
+impl Clone for HttpHeaderFields<'_> {
     fn clone(&self) -> Self {
         // `http`'s iterator is not `Clone`; restart and skip what was already read.
         let mut iter = self.map.iter();
@@ -44,7 +70,7 @@ impl Clone for HeaderMapFields<'_> {
     }
 }
 
-impl<'a> Iterator for HeaderMapFields<'a> {
+impl<'a> Iterator for HttpHeaderFields<'a> {
     type Item = (&'a [u8], &'a [u8]);
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -54,28 +80,16 @@ impl<'a> Iterator for HeaderMapFields<'a> {
     }
 }
 
-impl<'a> Headers<'a> for &'a HeaderMap {
-    type Iter = HeaderMapFields<'a>;
-
-    fn fields(&self) -> Self::Iter {
-        HeaderMapFields {
-            map: self,
-            iter: self.iter(),
-            position: 0,
-        }
-    }
-}
-
 /// The request's bucket and (percent-encoded) key, from the URI path.
 fn describe<'a>(
     method: &'a http::Method,
     uri: &'a http::Uri,
     headers: &'a HeaderMap,
     addressing: Addressing<'a>,
-) -> Request<'a, &'a HeaderMap, RawQuery<'a>> {
+) -> Request<'a, HttpHeaders<'a>, RawQuery<'a>> {
     let path = uri.path().strip_prefix('/').unwrap_or(uri.path());
     let request = Request::new(method.as_str())
-        .with_headers(headers)
+        .with_headers(HttpHeaders(headers))
         .with_query(RawQuery::new(uri.query().unwrap_or("")));
     let (bucket, key) = match addressing {
         Addressing::VirtualHosted(bucket) => (Some(bucket), path),
@@ -156,57 +170,21 @@ pub fn sign_http_request<B>(
 /// sign_http_request(&creds, &mut request, Addressing::PathStyle)?;
 /// let (parts, ()) = request.into_parts();
 /// let keys = [("ak", &key)];
-/// let verified = verify_http_parts(&Verifier::new(), &parts, Addressing::PathStyle, 1_672_223_261, keys.as_slice())?;
+/// let now = oss_naming::Timestamp::from_unix(1_672_223_261).unwrap();
+/// let verified = verify_http_parts(&Verifier::new(), &parts, Addressing::PathStyle, now, keys.as_slice())?;
 /// assert_eq!(verified.access_key_id(), Some("ak"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn verify_http_parts<K: KeyLookup + ?Sized>(
+pub fn verify_http_parts<'a, K: KeyLookup + ?Sized>(
     verifier: &Verifier,
-    parts: &http::request::Parts,
-    addressing: Addressing<'_>,
-    now: u64,
+    parts: &'a http::request::Parts,
+    addressing: Addressing<'a>,
+    now: Timestamp,
     keys: &K,
-) -> Result<Verified, Error> {
+) -> Result<Verified<'a>, Error> {
     verifier.verify(
         &describe(&parts.method, &parts.uri, &parts.headers, addressing),
         now,
         keys,
-    )
-}
-
-/// Like [`verify_http_parts`], and also writes the server's string-to-sign into
-/// `transcript`.
-///
-/// # Errors
-/// As [`Verifier::verify`].
-///
-/// ```
-/// use oss_sign::{Addressing, SigningKey, Verifier, verify_http_parts_with_transcript};
-/// let key = SigningKey::new("sk");
-/// let request = http::Request::get("https://b.oss.example.com/k?acl")
-///     .header("Date", "Wed, 28 Dec 2022 10:27:41 GMT")
-///     .header("Authorization", "OSS ak:AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
-///     .body(())?;
-/// let (parts, ()) = request.into_parts();
-/// let mut sts = Vec::new();
-/// let keys = [("ak", &key)];
-/// let verdict = verify_http_parts_with_transcript(&Verifier::new(), &parts, Addressing::VirtualHosted("b"), 1_672_223_261, keys.as_slice(), &mut sts);
-/// assert_eq!(verdict.unwrap_err().code().as_str(), "SignatureDoesNotMatch");
-/// assert_eq!(sts, b"GET\n\n\nWed, 28 Dec 2022 10:27:41 GMT\n/b/k?acl");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn verify_http_parts_with_transcript<K: KeyLookup + ?Sized>(
-    verifier: &Verifier,
-    parts: &http::request::Parts,
-    addressing: Addressing<'_>,
-    now: u64,
-    keys: &K,
-    transcript: &mut (impl Transcript + ?Sized),
-) -> Result<Verified, Error> {
-    verifier.verify_with_transcript(
-        &describe(&parts.method, &parts.uri, &parts.headers, addressing),
-        now,
-        keys,
-        transcript,
     )
 }

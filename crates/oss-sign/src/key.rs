@@ -1,18 +1,21 @@
-//! The AccessKeySecret, held only as a precomputed HMAC-SHA1 key state.
+//! The AccessKeySecret, held as a keyed HMAC-SHA1 state.
 
 use core::fmt;
 
-use crate::mac::{KeyStates, Mac};
-use crate::signature::Signature;
-use crate::sink::Sink as _;
+use hmac::{Hmac, KeyInit as _, Mac as _};
+use sha1::Sha1;
 
-/// An AccessKeySecret ready to sign: the HMAC-SHA1 key state is computed once, here,
-/// and every signature starts from a copy of it.
+use crate::canonical::Sink;
+use crate::signature::Signature;
+
+/// HMAC-SHA1 as RustCrypto implements it.
+pub(crate) type HmacSha1 = Hmac<Sha1>;
+
+/// An AccessKeySecret ready to sign: the HMAC-SHA1 key schedule (the inner and outer
+/// padded-key states) is computed once, here, and every signature starts from a clone.
 ///
-/// The secret itself is not kept, only the two SHA-1 states HMAC derives from it (forty
-/// bytes). `Debug` prints no key material, and dropping the value zeroizes those states.
-/// Each signature copies the inner state (five words) onto the stack of that call, where
-/// it is overwritten by the message blocks.
+/// The secret itself is not kept. `Debug` prints no key material, and the hash states
+/// are zeroized when dropped (RustCrypto's `zeroize` feature).
 ///
 /// ```
 /// use oss_sign::SigningKey;
@@ -21,17 +24,21 @@ use crate::sink::Sink as _;
 /// assert_eq!(format!("{key:?}"), "SigningKey([redacted])");
 /// assert_eq!(key.sign(b"hello").as_str(), "NDN8cM0rwosxhHJ6QAcI7ialr0g=");
 /// ```
+#[derive(Clone)]
 pub struct SigningKey {
-    states: KeyStates,
+    mac: HmacSha1,
 }
 
 impl SigningKey {
     /// Prepares `secret` (the AccessKeySecret, any length) for signing.
     #[must_use]
     pub fn new(secret: impl AsRef<[u8]>) -> Self {
-        Self {
-            states: KeyStates::new(secret.as_ref()),
-        }
+        // HMAC takes keys of any length (longer ones are hashed first, RFC 2104).
+        let mac = match HmacSha1::new_from_slice(secret.as_ref()) {
+            Ok(mac) => mac,
+            Err(_) => unreachable!("HMAC accepts keys of every length"),
+        };
+        Self { mac }
     }
 
     /// `base64(HMAC-SHA1(secret, data))`: the signature of bytes that are already a
@@ -45,15 +52,17 @@ impl SigningKey {
     /// ```
     #[must_use]
     pub fn sign(&self, data: &[u8]) -> Signature {
-        let mut mac = self.mac();
-        mac.put(data);
-        Signature::from_encoded(&mac.finish())
+        let mut sink = self.sink();
+        sink.put(data);
+        sink.finish()
     }
 
-    /// A fresh MAC in the keyed state, ready for the string-to-sign.
-    #[inline(always)]
-    pub(crate) const fn mac(&self) -> Mac<'_> {
-        Mac::new(&self.states)
+    /// A fresh MAC in the keyed state, as a sink for the string-to-sign.
+    pub(crate) fn sink(&self) -> MacSink {
+        MacSink {
+            mac: self.mac.clone(),
+            pending: heapless::Vec::new(),
+        }
     }
 }
 
@@ -63,40 +72,47 @@ impl fmt::Debug for SigningKey {
     }
 }
 
-impl Drop for SigningKey {
-    fn drop(&mut self) {
-        self.states.zeroize();
+/// The MAC as a sink. The string-to-sign arrives in many small pieces (separators are
+/// one byte), so they are gathered into whole blocks before the MAC sees them.
+pub(crate) struct MacSink {
+    mac: HmacSha1,
+    pending: heapless::Vec<u8, 128>,
+}
+
+impl MacSink {
+    /// The signature of everything put.
+    pub(crate) fn finish(mut self) -> Signature {
+        self.mac.update(&self.pending);
+        Signature::of_mac(self.mac)
+    }
+}
+
+impl Sink for MacSink {
+    fn put(&mut self, bytes: &[u8]) {
+        if self.pending.extend_from_slice(bytes).is_err() {
+            self.mac.update(&self.pending);
+            self.pending.clear();
+            if self.pending.extend_from_slice(bytes).is_err() {
+                self.mac.update(bytes);
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use base64::Engine as _;
-    use base64::engine::general_purpose::STANDARD;
 
     #[test]
-    fn long_secrets_are_hashed_like_rfc_2104() {
-        // RFC 2202 test case 6: an 80-byte key of 0xaa.
+    fn rfc_2202_vectors() {
+        // Test case 6: an 80-byte key of 0xaa (longer than a block: hashed first).
         let key = SigningKey::new([0xaa; 80]);
         let sig = key.sign(b"Test Using Larger Than Block-Size Key - Hash Key First");
         // aa4ae5e15272d00e95705637ce8a3b55ed402112 in base64.
         assert_eq!(sig.as_str(), "qkrl4VJy0A6VcFY3zoo7Ve1AIRI=");
-    }
-
-    #[test]
-    fn block_sized_and_short_secrets() {
-        // RFC 2202 test case 2.
-        let key = SigningKey::new("Jefe");
-        let sig = key.sign(b"what do ya want for nothing?");
-        // effcdf6ae5eb2fa2d27416d5f184df9c259a7c79
+        // Test case 2: effcdf6ae5eb2fa2d27416d5f184df9c259a7c79.
+        let sig = SigningKey::new("Jefe").sign(b"what do ya want for nothing?");
         assert_eq!(sig.as_str(), "7/zfauXrL6LSdBbV8YTfnCWafHk=");
-        let exact = SigningKey::new([b'k'; 64]);
-        let mut mac =
-            <hmac::Hmac<sha1_reference::Sha1> as hmac::Mac>::new_from_slice(&[b'k'; 64]).unwrap();
-        hmac::Mac::update(&mut mac, b"x");
-        let digest = hmac::Mac::finalize(mac).into_bytes();
-        assert_eq!(exact.sign(b"x").as_str(), STANDARD.encode(digest));
     }
 
     #[test]

@@ -1,16 +1,33 @@
 //! Alibaba Cloud OSS Signature V1: sign, presign, POST policy signature, verification.
 //!
-//! ```
-//! use oss_sign::{SigningKey, post_policy_signature};
+//! A client signs a request for its `Authorization` header with [`sign`], or presigns a
+//! URL with [`presign`]; a server checks either with a [`Verifier`]. [`string_to_sign`]
+//! shows what any of them signs. Nothing here allocates except the `String`
+//! conveniences (feature `alloc`).
 //!
-//! let key = SigningKey::new("sk");
-//! let sig = post_policy_signature(&key, b"e30=");
-//! assert!(sig.verify(sig.as_bytes()).is_ok());
+//! ```
+//! use oss_naming::Timestamp;
+//! use oss_sign::{Credentials, Request, SigningKey, Verifier, sign};
+//!
+//! // Client: sign a PUT.
+//! let key = SigningKey::new("AccessKeySecret");
+//! let creds = Credentials::new("LTAI5tExampleId", &key)?;
+//! let now = Timestamp::from_unix(1_672_223_261).unwrap(); // with std: Timestamp::now()
+//! let date = now.rfc1123().to_string();
+//! let mut headers = vec![("Date", date.as_str()), ("x-oss-meta-author", "alice")];
+//! let request = Request::new("PUT").with_bucket("examplebucket").with_key("a.txt");
+//! let auth = sign(&creds, &request.with_headers(&headers));
+//!
+//! // Server: the request arrives with its Authorization header.
+//! headers.push(("Authorization", auth.as_str()));
+//! let keys = [("LTAI5tExampleId", &key)];
+//! let verified = Verifier::new().verify(&request.with_headers(&headers), now, keys.as_slice())?;
+//! assert_eq!(verified.access_key_id(), Some("LTAI5tExampleId"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! [`sign`] signs one request for the `Authorization` header; a [`Signer`] signs many with
-//! the same credentials, keeping its buffers. Neither allocates. On x86_64 CPUs with the
-//! SHA extensions the HMAC runs on them (chosen at run time, without std).
+//! Cryptography is RustCrypto's (`hmac`, `sha1`, `md-5`) and base64 the `base64` crate's;
+//! the percent codec, dates and the AccessKeyId rule are `oss-naming`'s.
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -19,55 +36,39 @@ extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
-mod access_key_id;
 mod authorization;
 mod canonical;
-mod compression;
 mod content_md5;
-mod date;
-mod errors;
+mod credentials;
 #[cfg(feature = "http")]
 mod http;
-mod input;
+pub mod input;
 mod key;
-mod mac;
-mod percent;
+mod parse;
 mod post;
 mod presign;
+mod request;
 mod rtmp;
-#[cfg(target_arch = "x86_64")]
-#[allow(unsafe_code)]
-mod sha1_ni;
 mod sign;
 mod signature;
-mod sink;
 mod subresource;
 mod text;
+mod transcript;
 mod verify;
-mod words;
 
-pub use access_key_id::{MAX_ACCESS_KEY_ID_LEN, check_access_key_id};
-pub use authorization::ParsedAuthorization;
+pub use authorization::Authorization;
 pub use content_md5::{ContentMd5, ContentMd5Hasher};
-pub use date::{HttpDate, parse_http_date};
+pub use credentials::{Credentials, CredentialsError};
 #[cfg(feature = "http")]
-pub use http::{
-    Addressing, HeaderMapFields, sign_http_request, verify_http_parts,
-    verify_http_parts_with_transcript,
-};
-pub use input::{
-    AsHeader, AsParam, HeaderSlice, Headers, Param, ParamSlice, Query, RawParams, RawQuery, Request,
-};
+pub use http::{Addressing, sign_http_request, verify_http_parts};
 pub use key::SigningKey;
-pub use percent::{PercentDecode, Plus, percent_encode_component, percent_encode_path};
+pub use parse::ParsedAuthorization;
 pub use post::{post_policy_signature, verify_post_policy_signature, write_post_policy_base64};
-pub use presign::{Presigned, SECURITY_TOKEN_PARAM, presign, presign_with_transcript};
+pub use presign::{Presigned, SECURITY_TOKEN_PARAM, presign};
+pub use request::{Param, RawQuery, Request};
 pub use rtmp::{RtmpPresigned, presign_rtmp};
-pub use sign::{
-    Authorization, Credentials, SECURITY_TOKEN_HEADER, Signer, sign, sign_with_transcript,
-    string_to_sign,
-};
+pub use sign::{Form, SECURITY_TOKEN_HEADER, sign, string_to_sign};
 pub use signature::{SIGNATURE_LEN, Signature};
-pub use sink::{FixedBuf, Transcript, Utf8Writer};
 pub use subresource::{SIGNED_SUBRESOURCES, SubResources, is_signed};
+pub use transcript::Transcript;
 pub use verify::{AuthMethod, KeyLookup, MAX_CLOCK_SKEW_SECS, SecurityToken, Verified, Verifier};

@@ -3,13 +3,15 @@
 
 use core::fmt;
 
-use crate::input::{Param, Query};
+use oss_naming::percent;
+
+use crate::canonical::Sink as _;
+use crate::credentials::Credentials;
+use crate::input::Query;
 use crate::key::SigningKey;
-use crate::percent::percent_encode_component;
-use crate::presign::{Decimal, SECURITY_TOKEN_PARAM, write_encoded};
-use crate::sign::Credentials;
+use crate::presign::{SECURITY_TOKEN_PARAM, decimal, write_encoded};
+use crate::request::Param;
 use crate::signature::Signature;
-use crate::sink::Sink;
 use crate::text::Text;
 
 /// Parameters that never enter the RTMP string-to-sign.
@@ -43,21 +45,20 @@ pub struct RtmpPresigned<'a, Q> {
     bucket: &'a str,
     channel: &'a str,
     params: Q,
-    expires: Decimal,
+    expires: u64,
     signature: Signature,
 }
 
 /// Signs an RTMP ingest URL for `channel` of `bucket`, valid until `expires`.
 #[must_use]
-pub fn presign_rtmp<'a, Q: Query<'a> + Copy>(
+pub fn presign_rtmp<'a, Q: Query<'a>>(
     creds: &Credentials<'a>,
     bucket: &'a str,
     channel: &'a str,
     params: Q,
     expires: u64,
 ) -> RtmpPresigned<'a, Q> {
-    let expires = Decimal::new(expires);
-    let signature = rtmp_signature(creds.key, bucket, channel, &params, expires.as_str());
+    let signature = rtmp_signature(creds.key, bucket, channel, &params, &decimal(expires));
     RtmpPresigned {
         creds: *creds,
         bucket,
@@ -79,7 +80,7 @@ fn rtmp_signature<'a, Q: Query<'a>>(
     params: &Q,
     expires: &str,
 ) -> Signature {
-    let mut mac = key.mac();
+    let mut mac = key.sink();
     mac.put(expires.as_bytes());
     mac.put(b"\n");
     // Sorted by (name, position) with a selection pass: allocation-free; lists are short.
@@ -110,7 +111,7 @@ fn rtmp_signature<'a, Q: Query<'a>>(
     mac.put(bucket.as_bytes());
     mac.put(b"/");
     mac.put(channel.as_bytes());
-    Signature::from_encoded(&mac.finish())
+    mac.finish()
 }
 
 impl<'a, Q: Query<'a>> RtmpPresigned<'a, Q> {
@@ -143,29 +144,29 @@ impl<'a, Q: Query<'a>> RtmpPresigned<'a, Q> {
             .map_or(endpoint, |(_, host)| host)
             .trim_end_matches('/');
         write!(out, "rtmp://{}.{host}/live/", self.bucket)?;
-        percent_encode_component(self.channel.as_bytes(), out)?;
+        percent::encode(self.channel.as_bytes(), out)?;
         out.write_char('?')?;
         for param in self.params.params().filter(is_signed_rtmp) {
             write_param(out, &param)?;
             out.write_char('&')?;
         }
         out.write_str("OSSAccessKeyId=")?;
-        percent_encode_component(self.creds.access_key_id.as_bytes(), out)?;
-        write!(out, "&Expires={}&Signature=", self.expires.as_str())?;
-        percent_encode_component(self.signature.as_bytes(), out)?;
+        percent::encode(self.creds.access_key_id.as_bytes(), out)?;
+        write!(out, "&Expires={}&Signature=", self.expires)?;
+        percent::encode(self.signature.as_bytes(), out)?;
         if let Some(token) = self.creds.security_token {
             out.write_str("&security-token=")?;
-            percent_encode_component(token.as_bytes(), out)?;
+            percent::encode(token.as_bytes(), out)?;
         }
         Ok(())
     }
 }
 
 fn write_param(out: &mut impl fmt::Write, param: &Param<'_>) -> fmt::Result {
-    write_encoded(&param.name, out)?;
+    write_encoded(&param.name, false, out)?;
     if !param.value_is_empty() {
         out.write_char('=')?;
-        write_encoded(&param.value, out)?;
+        write_encoded(&param.value, false, out)?;
     }
     Ok(())
 }

@@ -4,8 +4,9 @@ use core::cmp::Ordering;
 use core::iter::Copied;
 use core::slice;
 
-use crate::percent::{PercentDecode, Plus};
-use crate::sink::Sink;
+use oss_naming::percent::{self, Decode, Plus};
+
+use crate::canonical::Sink;
 use crate::subresource::{OSS_PREFIX, SubResources};
 
 /// Bytes as they go into the string-to-sign: `Plain` bytes are used as they are,
@@ -20,7 +21,7 @@ pub(crate) enum Text<'a> {
 #[derive(Clone, Debug)]
 pub(crate) enum Decoded<'a> {
     Plain(Copied<slice::Iter<'a, u8>>),
-    Encoded(PercentDecode<'a>),
+    Encoded(Decode<'a>),
 }
 
 impl Iterator for Decoded<'_> {
@@ -64,7 +65,7 @@ impl<'a> Text<'a> {
     pub(crate) fn decoded(&self) -> Decoded<'a> {
         match *self {
             Text::Plain(bytes) => Decoded::Plain(bytes.iter().copied()),
-            Text::Encoded(bytes, plus) => Decoded::Encoded(PercentDecode::new(bytes, plus)),
+            Text::Encoded(bytes, plus) => Decoded::Encoded(percent::decode(bytes, plus)),
         }
     }
 
@@ -102,14 +103,33 @@ impl<'a> Text<'a> {
         rules.is_signed(&buf[..len])
     }
 
+    /// Decodes into `out`; `None` when it does not fit.
+    pub(crate) fn decode_into<'b>(&self, out: &'b mut [u8]) -> Option<&'b [u8]> {
+        let mut len = 0;
+        for byte in self.decoded() {
+            *out.get_mut(len)? = byte;
+            len += 1;
+        }
+        out.get(..len)
+    }
+
+    /// Writes the decoded text with non-printable bytes escaped (for `Debug`).
+    pub(crate) fn write_escaped(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("\"")?;
+        for byte in self.decoded() {
+            core::fmt::Display::fmt(&core::ascii::escape_default(byte), f)?;
+        }
+        f.write_str("\"")
+    }
+
     /// Feeds the decoded text to `sink`, in runs where possible.
     pub(crate) fn feed(&self, sink: &mut impl Sink) {
         match *self {
             Text::Plain(bytes) => sink.put(bytes),
             Text::Encoded(bytes, plus) => {
-                let mut decode = PercentDecode::new(bytes, plus);
+                let mut decode = percent::decode(bytes, plus);
                 loop {
-                    let run = decode.take_plain_run();
+                    let run = decode.take_literal_run();
                     if !run.is_empty() {
                         sink.put(run);
                     }
