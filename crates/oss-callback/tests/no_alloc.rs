@@ -8,8 +8,6 @@ use oss_callback::{
     RenderedBody, UploadInfo, check_callback_urls, is_json,
 };
 
-use oss_test_support::FixedWriter;
-
 #[global_allocator]
 static ALLOC: oss_test_support::CountingAllocator = oss_test_support::CountingAllocator;
 
@@ -23,7 +21,7 @@ fn decode_validate_encode_render_and_judge_without_allocating() {
     let mut buf = DecodeBuffer::new();
     let mut var_buf = DecodeBuffer::new();
     let mut out = EncodeBuffer::new();
-    let mut rendered = FixedWriter::<512>::new();
+    let mut rendered = heapless::String::<512>::new();
     let info = UploadInfo::new().with_object("a.jpg");
 
     oss_test_support::assert_no_alloc(|| {

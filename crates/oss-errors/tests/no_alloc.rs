@@ -4,13 +4,13 @@ use core::fmt::Write;
 
 use oss_errors::xml::{ErrorDocument, ErrorXml, decode_err_header_into, unescape_into};
 use oss_errors::{Code, Entry, Error, status_of};
-use oss_test_support::{FixedWriter, assert_no_alloc};
+use oss_test_support::assert_no_alloc;
 
 #[global_allocator]
 static ALLOC: oss_test_support::CountingAllocator = oss_test_support::CountingAllocator;
 
 /// A `fmt::Write` into a fixed buffer.
-type Buffer = FixedWriter<2048>;
+type Buffer = heapless::String<2048>;
 
 const BODY: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>InvalidArgument</Code>\n  <Message>The callback configuration is not json format.</Message>\n  <RequestId>587C79A3DD373E2676F73ECE</RequestId>\n  <HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <ArgumentName>callback</ArgumentName>\n  <ArgumentValue>{&quot;callbackUrl&quot;:&quot;8.8.8.8:9090&quot;}</ArgumentValue>\n  <EC>0007-00000003</EC>\n</Error>\n";
 

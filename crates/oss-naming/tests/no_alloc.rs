@@ -8,13 +8,13 @@ use oss_naming::{
     check_unix_date, check_version_id, limits, parse_copy_source, parse_iso8601,
     parse_persistent_headers, parse_rfc1123, parse_tagging, traffic_limit_of_request,
 };
-use oss_test_support::{FixedWriter, assert_no_alloc};
+use oss_test_support::assert_no_alloc;
 
 #[global_allocator]
 static ALLOC: oss_test_support::CountingAllocator = oss_test_support::CountingAllocator;
 
 /// A `fmt::Write` sink on the stack, to prove `Display` impls need no heap either.
-type Sink = FixedWriter<256>;
+type Sink = heapless::String<256>;
 
 #[test]
 fn names() {
