@@ -1,9 +1,9 @@
 //! Client-side encryption (CSE) multipart uploads: the sizes declared at initiation.
 
 use oss_errors::{Entry, Error};
+use oss_naming::parse_decimal;
 
 use crate::limits::{ENCRYPTION_PART_ALIGNMENT, MAX_PART_NUMBER};
-use crate::part::parse_decimal;
 
 /// The header with the object's total (unencrypted) size.
 pub const DATA_SIZE_HEADER: &str = "x-oss-meta-client-side-encryption-data-size";

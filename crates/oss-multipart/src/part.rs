@@ -1,6 +1,7 @@
 //! Part numbers and part sizes of a multipart upload.
 
 use oss_errors::{Entry, Error};
+use oss_naming::parse_decimal;
 
 use crate::limits::{
     MAX_MULTIPART_OBJECT_SIZE, MAX_PART_NUMBER, MAX_PART_SIZE, MIN_PART_NUMBER, MIN_PART_SIZE,
@@ -110,17 +111,6 @@ where
         return Err(Entry::InlineDataTooLarge.into());
     }
     Ok(total)
-}
-
-/// A plain decimal number (ASCII digits only), or `None`.
-pub(crate) fn parse_decimal(text: &[u8]) -> Option<u64> {
-    if text.is_empty() {
-        return None;
-    }
-    text.iter().try_fold(0u64, |acc, &d| {
-        d.is_ascii_digit().then_some(())?;
-        acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-    })
 }
 
 #[cfg(test)]

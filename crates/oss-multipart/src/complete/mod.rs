@@ -3,9 +3,10 @@
 mod xml;
 
 use oss_errors::{Entry, Error};
+use oss_naming::parse_decimal;
 
 use crate::limits::{MAX_MULTIPART_OBJECT_SIZE, MAX_PART_NUMBER, MIN_PART_NUMBER};
-use crate::part::{check_part_size, parse_decimal};
+use crate::part::check_part_size;
 use xml::{Token, Tokens};
 
 /// One `<Part>` of a CompleteMultipartUpload body.

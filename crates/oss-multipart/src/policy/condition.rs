@@ -3,6 +3,7 @@
 use core::fmt;
 
 use oss_errors::{Entry, Error};
+use oss_naming::parse_decimal;
 
 use super::json::{JsonStr, Value};
 
@@ -286,15 +287,7 @@ fn length(value: Value<'_>) -> Result<u64, Error> {
         Value::String(text) => text.raw(),
         _ => return Err(invalid()),
     };
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return Err(invalid());
-    }
-    digits
-        .iter()
-        .try_fold(0u64, |acc, &d| {
-            acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-        })
-        .ok_or_else(invalid)
+    parse_decimal(digits).ok_or_else(invalid)
 }
 
 impl fmt::Display for Condition<'_> {
