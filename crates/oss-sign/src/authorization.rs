@@ -65,7 +65,9 @@ impl Authorization {
 
 impl fmt::Debug for Authorization {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Authorization").field(&self.as_str()).finish()
+        f.debug_tuple("Authorization")
+            .field(&self.as_str())
+            .finish()
     }
 }
 

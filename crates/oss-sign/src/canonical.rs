@@ -57,10 +57,7 @@ pub(crate) struct HeaderScan<'a> {
 
 impl<'a> HeaderScan<'a> {
     /// Scans `headers` (the first value of a standard header wins), plus `extra`.
-    pub(crate) fn new(
-        headers: impl Iterator<Item = Field<'a>>,
-        extra: Option<Field<'a>>,
-    ) -> Self {
+    pub(crate) fn new(headers: impl Iterator<Item = Field<'a>>, extra: Option<Field<'a>>) -> Self {
         let mut scan = Self {
             content_md5: None,
             content_type: None,
@@ -229,8 +226,11 @@ fn write_oss_headers_unbounded<'a>(
 
 /// CanonicalizedResource: `/`, `/bucket/` or `/bucket/key`, then `?` and the signed
 /// sub-resources sorted by name (`k=v`, or `k` when the value is empty).
-fn write_resource<'a, H, Q>(sink: &mut impl Sink, request: &Request<'a, H, Q>, extra: Option<Param<'a>>)
-where
+fn write_resource<'a, H, Q>(
+    sink: &mut impl Sink,
+    request: &Request<'a, H, Q>,
+    extra: Option<Param<'a>>,
+) where
     Q: Query<'a>,
 {
     sink.put(b"/");
@@ -317,12 +317,22 @@ fn put_cased(sink: &mut impl Sink, bytes: &[u8], needs: fn(&u8) -> bool, change:
 
 /// A header name, lower-cased.
 fn put_lower(sink: &mut impl Sink, name: &[u8]) {
-    put_cased(sink, name, u8::is_ascii_uppercase, <[u8]>::make_ascii_lowercase);
+    put_cased(
+        sink,
+        name,
+        u8::is_ascii_uppercase,
+        <[u8]>::make_ascii_lowercase,
+    );
 }
 
 /// The method, upper-cased.
 fn put_upper(sink: &mut impl Sink, method: &[u8]) {
-    put_cased(sink, method, u8::is_ascii_lowercase, <[u8]>::make_ascii_uppercase);
+    put_cased(
+        sink,
+        method,
+        u8::is_ascii_lowercase,
+        <[u8]>::make_ascii_uppercase,
+    );
 }
 
 #[cfg(test)]

@@ -16,9 +16,9 @@
 
 use crate::Param;
 
-pub use crate::request::{Nothing, RawParams};
 #[cfg(feature = "http")]
 pub use crate::http::{HttpHeaderFields, HttpHeaders};
+pub use crate::request::{Nothing, RawParams};
 
 /// One header: something that gives a name and a value as bytes.
 pub trait HeaderItem<'a> {

@@ -2,7 +2,6 @@
 
 use oss_errors::{Entry, Error};
 
-
 /// The parts of a V1 `Authorization: OSS <AccessKeyId>:<Signature>` value, borrowed.
 ///
 /// ```

@@ -121,7 +121,8 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
             .chain(token.map(shorten))
             .enumerate();
         // Selection by (name, position): stable, allocation-free, and the lists are short.
-        let order = |a: &(Text<'_>, usize), b: &(Text<'_>, usize)| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
+        let order =
+            |a: &(Text<'_>, usize), b: &(Text<'_>, usize)| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
         let mut last: Option<(Text<'_>, usize)> = None;
         loop {
             let mut next: Option<(Param<'_>, usize)> = None;
@@ -258,7 +259,10 @@ mod tests {
             .with_key("key")
             .with_headers(&headers);
         let presigned = presign(&creds, &request, 1_422_720_000);
-        assert_eq!(presigned.signature().as_str(), "XA8ThdVKdJQ4vlkoggdzCs5s1RY=");
+        assert_eq!(
+            presigned.signature().as_str(),
+            "XA8ThdVKdJQ4vlkoggdzCs5s1RY="
+        );
         assert_eq!(
             presigned.query(),
             "Expires=1422720000&OSSAccessKeyId=id&Signature=XA8ThdVKdJQ4vlkoggdzCs5s1RY%3D"

@@ -37,7 +37,7 @@ const UNSIGNED: [&str; 4] = [
 /// let mut url = String::new();
 /// signed.write_url("oss-cn-hangzhou.aliyuncs.com", &mut url).unwrap();
 /// assert!(url.starts_with("rtmp://bucket.oss-cn-hangzhou.aliyuncs.com/live/channel?playlistName=playlist.m3u8&OSSAccessKeyId=ak&Expires=1700000000&Signature="));
-/// # Ok::<(), oss_errors::Error>(())
+/// # Ok::<(), oss_sign::CredentialsError>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct RtmpPresigned<'a, Q> {
@@ -132,11 +132,11 @@ impl<'a, Q: Query<'a>> RtmpPresigned<'a, Q> {
     /// use oss_sign::{Credentials, SigningKey, presign_rtmp};
     /// let key = SigningKey::new("sk");
     /// let creds = Credentials::new("ak", &key)?;
-    /// let signed = presign_rtmp(&creds, "b", "c", (), 1);
+    /// let signed = presign_rtmp(&creds, "b", "c", oss_sign::input::Nothing::default(), 1);
     /// let mut url = String::new();
     /// signed.write_url("https://oss.example.com", &mut url).unwrap();
     /// assert!(url.starts_with("rtmp://b.oss.example.com/live/c?OSSAccessKeyId=ak&Expires=1&Signature="));
-    /// # Ok::<(), oss_errors::Error>(())
+    /// # Ok::<(), oss_sign::CredentialsError>(())
     /// ```
     pub fn write_url(&self, endpoint: &str, out: &mut impl fmt::Write) -> fmt::Result {
         let host = endpoint

@@ -8,8 +8,8 @@ use crate::key::SigningKey;
 use crate::presign::{decimal, token_param};
 use crate::request::{Param, Request};
 use crate::signature::Signature;
-use crate::transcript::Transcript;
 use crate::text::Text;
+use crate::transcript::Transcript;
 use crate::verify::received_expires;
 
 /// The header the STS token travels in (header form).

@@ -1,7 +1,9 @@
 //! Server-side verification of V1 requests (Authorization header or presigned URL).
 
 use oss_errors::{Entry, Error};
-use oss_naming::{MAX_ACCESS_KEY_ID_LEN, Timestamp, check_access_key_id, parse_decimal, parse_rfc1123};
+use oss_naming::{
+    MAX_ACCESS_KEY_ID_LEN, Timestamp, check_access_key_id, parse_decimal, parse_rfc1123,
+};
 
 use crate::canonical::HeaderScan;
 use crate::input::{Headers, Query};
@@ -395,15 +397,22 @@ fn query_id<'a>(param: &Param<'a>) -> Result<SignedBy<'a>, Error> {
         Text::Plain(bytes) | Text::Encoded(bytes, _)
             if !bytes.iter().any(|&b| b == b'%' || b == b'+') =>
         {
-            let id = core::str::from_utf8(bytes).map_err(|_| Error::from(Entry::AccessKeyIdBadChars))?;
+            let id =
+                core::str::from_utf8(bytes).map_err(|_| Error::from(Entry::AccessKeyIdBadChars))?;
             SignedBy::Borrowed(id)
         }
         _ => {
             let mut buf = [0u8; MAX_ACCESS_KEY_ID_LEN];
             // An id that decodes longer than any this library signs with is unknown.
-            let bytes = param.decode_value(&mut buf).ok_or(Entry::AccessKeyIdUnknown)?;
-            let id = core::str::from_utf8(bytes).map_err(|_| Error::from(Entry::AccessKeyIdBadChars))?;
-            SignedBy::Decoded(id.try_into().map_err(|_| Error::from(Entry::AccessKeyIdUnknown))?)
+            let bytes = param
+                .decode_value(&mut buf)
+                .ok_or(Entry::AccessKeyIdUnknown)?;
+            let id =
+                core::str::from_utf8(bytes).map_err(|_| Error::from(Entry::AccessKeyIdBadChars))?;
+            SignedBy::Decoded(
+                id.try_into()
+                    .map_err(|_| Error::from(Entry::AccessKeyIdUnknown))?,
+            )
         }
     };
     let id = match &signed_by {
@@ -413,4 +422,360 @@ fn query_id<'a>(param: &Param<'a>) -> Result<SignedBy<'a>, Error> {
     };
     check_access_key_id(id)?;
     Ok(signed_by)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Credentials, Form, RawQuery, presign, sign, string_to_sign};
+    use alloc::string::{String, ToString};
+    use alloc::vec::Vec;
+    use core::cell::Cell;
+    use oss_errors::Entry;
+
+    const NOW: u64 = 1_672_223_261; // Wed, 28 Dec 2022 10:27:41 GMT
+
+    fn at(secs: u64) -> Timestamp {
+        Timestamp::from_unix(i64::try_from(secs).unwrap()).unwrap()
+    }
+
+    fn key() -> SigningKey {
+        SigningKey::new("sk")
+    }
+
+    fn signed_headers(
+        key: &SigningKey,
+        extra: &[(&'static str, &'static str)],
+    ) -> Vec<(String, String)> {
+        let creds = Credentials::new("ak", key).unwrap();
+        let mut headers: Vec<(&str, &str)> = alloc::vec![
+            ("Date", "Wed, 28 Dec 2022 10:27:41 GMT"),
+            ("x-oss-meta-a", "1")
+        ];
+        headers.extend_from_slice(extra);
+        let auth = sign(
+            &creds,
+            &Request::new("PUT")
+                .with_bucket("b")
+                .with_key("k")
+                .with_headers(headers.as_slice()),
+        )
+        .to_string();
+        let mut owned: Vec<(String, String)> = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+        owned.push(("Authorization".into(), auth));
+        owned
+    }
+
+    fn check(headers: &[(String, String)], query: &str, now: u64) -> Result<AuthMethod, Error> {
+        let key = key();
+        let keys = [("ak", &key)];
+        let request = Request::new("PUT")
+            .with_bucket("b")
+            .with_key("k")
+            .with_headers(headers)
+            .with_query(RawQuery::new(query));
+        Verifier::new()
+            .verify(&request, at(now), keys.as_slice())
+            .map(|verified| verified.method())
+    }
+
+    #[test]
+    fn header_round_trip_and_skew() {
+        let headers = signed_headers(&key(), &[]);
+        assert_eq!(check(&headers, "", NOW).unwrap(), AuthMethod::Header);
+        assert!(check(&headers, "", NOW + 900).is_ok());
+        assert_eq!(
+            check(&headers, "", NOW + 901).unwrap_err().entry(),
+            Entry::RequestTimeTooSkewed
+        );
+        assert_eq!(
+            check(&headers, "", NOW - 901).unwrap_err().entry(),
+            Entry::RequestTimeTooSkewed
+        );
+    }
+
+    #[test]
+    fn header_errors() {
+        let mut headers = signed_headers(&key(), &[]);
+        assert_eq!(
+            check(&headers, "Signature=x", NOW).unwrap_err().entry(),
+            Entry::SignatureInQueryAndHeader
+        );
+        assert_eq!(
+            check(&headers, "acl", NOW).unwrap_err().entry(),
+            Entry::SignatureDoesNotMatch
+        );
+        headers[0].1 = "yesterday".into();
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::DateInvalid
+        );
+        headers[0].1 = "Wed, 28 Dec 2022 10:27:41 GMT".into();
+        headers[1].1 = "2".into();
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::SignatureDoesNotMatch
+        );
+        let last = headers.len() - 1;
+        headers[last].1 = "OSS other:abc".into();
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::AccessKeyIdUnknown
+        );
+        headers[last].1 = "OSS a-b:abc".into();
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::AccessKeyIdBadChars
+        );
+        headers[last].1 = String::new();
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::AuthorizationEmpty
+        );
+    }
+
+    #[test]
+    fn a_bad_date_is_reported_before_the_key_is_looked_up() {
+        let mut headers = signed_headers(&key(), &[]);
+        let last = headers.len() - 1;
+        for auth in ["OSS other:abc", "OSS ak:abc"] {
+            headers[last].1 = auth.into();
+            headers[0].1 = "yesterday".into();
+            assert_eq!(
+                check(&headers, "", NOW).unwrap_err().entry(),
+                Entry::DateInvalid,
+                "{auth}"
+            );
+            headers[0].1 = "Wed, 28 Dec 2022 10:27:41 GMT".into();
+            assert_eq!(
+                check(&headers, "", NOW + 901).unwrap_err().entry(),
+                Entry::RequestTimeTooSkewed,
+                "{auth}"
+            );
+        }
+    }
+
+    #[test]
+    fn x_oss_date_is_what_counts_for_skew() {
+        let headers = signed_headers(&key(), &[("x-oss-date", "Wed, 28 Dec 2022 11:27:41 GMT")]);
+        assert_eq!(
+            check(&headers, "", NOW).unwrap_err().entry(),
+            Entry::RequestTimeTooSkewed
+        );
+        assert!(check(&headers, "", NOW + 3600).is_ok());
+    }
+
+    #[test]
+    fn query_round_trip_expiry_and_incomplete() {
+        let key = key();
+        let creds = Credentials::new("ak", &key)
+            .unwrap()
+            .with_security_token("tok");
+        let query = [("x-oss-process", "image/resize,w_100"), ("prefix", "a b")];
+        let request = Request::new("PUT")
+            .with_bucket("b")
+            .with_key("k")
+            .with_query(&query);
+        let url_query = presign(&creds, &request, NOW).query();
+        let none: [(String, String); 0] = [];
+        let keys = [("ak", &key)];
+        let received = Request::new("PUT")
+            .with_bucket("b")
+            .with_key("k")
+            .with_query(RawQuery::new(&url_query));
+        let verified = Verifier::new()
+            .verify(&received, at(NOW), keys.as_slice())
+            .unwrap();
+        assert_eq!(
+            (
+                verified.method(),
+                verified.expires(),
+                verified.access_key_id()
+            ),
+            (AuthMethod::Query, Some(NOW), Some("ak"))
+        );
+        assert_eq!(
+            check(&none, &url_query, NOW + 1).unwrap_err().entry(),
+            Entry::AccessDenied
+        );
+        let tampered = url_query.replace("w_100", "w_200");
+        assert_eq!(
+            check(&none, &tampered, NOW).unwrap_err().entry(),
+            Entry::SignatureDoesNotMatch
+        );
+        // A '+' decoded as a space breaks the signature, as it does on OSS.
+        let plus_as_space = url_query.replace("%2B", "+");
+        if plus_as_space != url_query {
+            assert_eq!(
+                check(&none, &plus_as_space, NOW).unwrap_err().entry(),
+                Entry::SignatureDoesNotMatch
+            );
+        }
+        for partial in [
+            "OSSAccessKeyId=ak",
+            "Expires=1&Signature=x",
+            "OSSAccessKeyId=ak&Expires=&Signature=x",
+        ] {
+            assert_eq!(
+                check(&none, partial, NOW).unwrap_err().entry(),
+                Entry::QueryAuthIncomplete,
+                "{partial}"
+            );
+        }
+        assert_eq!(
+            check(&none, "OSSAccessKeyId=ak&Expires=soon&Signature=x", NOW)
+                .unwrap_err()
+                .entry(),
+            Entry::AccessDenied
+        );
+        assert_eq!(check(&none, "", NOW).unwrap(), AuthMethod::Anonymous);
+    }
+
+    /// A key store that counts its lookups.
+    struct Counting<'k> {
+        key: &'k SigningKey,
+        lookups: Cell<u32>,
+    }
+
+    impl KeyLookup for Counting<'_> {
+        fn signing_key(
+            &self,
+            id: &str,
+            _: Option<SecurityToken<'_>>,
+        ) -> Result<&SigningKey, Error> {
+            self.lookups.set(self.lookups.get() + 1);
+            if id == "ak" {
+                Ok(self.key)
+            } else {
+                Err(Entry::AccessKeyIdUnknown.into())
+            }
+        }
+    }
+
+    #[test]
+    fn the_key_is_not_looked_up_for_a_request_that_fails_earlier() {
+        let key = key();
+        let store = Counting {
+            key: &key,
+            lookups: Cell::new(0),
+        };
+        let mut headers = signed_headers(&key, &[]);
+        let verify = |headers: &[(String, String)], query: &str, now: u64| {
+            let request = Request::new("PUT")
+                .with_bucket("b")
+                .with_key("k")
+                .with_headers(headers)
+                .with_query(RawQuery::new(query));
+            Verifier::new()
+                .verify(&request, at(now), &store)
+                .map(|v| v.method())
+        };
+        assert!(verify(&headers, "", NOW).is_ok());
+        assert_eq!(store.lookups.take(), 1);
+        let last = headers.len() - 1;
+        let good = headers[last].1.clone();
+        for (auth, date, now, expected) in [
+            (
+                "",
+                "Wed, 28 Dec 2022 10:27:41 GMT",
+                NOW,
+                Entry::AuthorizationEmpty,
+            ),
+            (
+                "OSS a-b:sig",
+                "Wed, 28 Dec 2022 10:27:41 GMT",
+                NOW,
+                Entry::AccessKeyIdBadChars,
+            ),
+            (good.as_str(), "yesterday", NOW, Entry::DateInvalid),
+            // Wrong weekday: oss-naming's RFC 1123 rule, the same as `check date`.
+            (
+                good.as_str(),
+                "Mon, 28 Dec 2022 10:27:41 GMT",
+                NOW,
+                Entry::DateInvalid,
+            ),
+            (
+                good.as_str(),
+                "Wed, 28 Dec 2022 10:27:41 GMT",
+                NOW + 901,
+                Entry::RequestTimeTooSkewed,
+            ),
+        ] {
+            headers[last].1 = auth.into();
+            headers[0].1 = date.into();
+            assert_eq!(
+                verify(&headers, "", now).unwrap_err().entry(),
+                expected,
+                "{auth} {date}"
+            );
+            assert_eq!(store.lookups.get(), 0, "{auth} {date}");
+        }
+        let none: [(String, String); 0] = [];
+        for query in [
+            "OSSAccessKeyId=ak&Expires=1",
+            "OSSAccessKeyId=a-b&Expires=99999999999&Signature=x",
+            "OSSAccessKeyId=ak&Expires=soon&Signature=x",
+            "OSSAccessKeyId=ak&Expires=1&Signature=x",
+        ] {
+            assert!(verify(&none, query, NOW).is_err(), "{query}");
+            assert_eq!(store.lookups.get(), 0, "{query}");
+        }
+    }
+
+    #[test]
+    fn received_string_to_sign_is_what_the_server_signed() {
+        let key = key();
+        let headers = signed_headers(&key, &[]);
+        let request = Request::new("PUT")
+            .with_bucket("b")
+            .with_key("k")
+            .with_headers(&headers);
+        let mut received = Vec::new();
+        string_to_sign(&request, Form::Received, &mut received);
+        assert_eq!(
+            received,
+            b"PUT\n\n\nWed, 28 Dec 2022 10:27:41 GMT\nx-oss-meta-a:1\n/b/k"
+        );
+        let query = RawQuery::new("OSSAccessKeyId=ak&Expires=1699807420&Signature=x&versionId=v");
+        let request = Request::new("GET")
+            .with_bucket("b")
+            .with_key("k")
+            .with_query(query);
+        let mut received = Vec::new();
+        string_to_sign(&request, Form::Received, &mut received);
+        assert_eq!(received, b"GET\n\n\n1699807420\n/b/k?versionId=v");
+    }
+
+    #[test]
+    fn a_128_character_id_signs_and_verifies_in_both_forms() {
+        let key = key();
+        let id = "k".repeat(128);
+        let creds = Credentials::new(&id, &key).unwrap();
+        let date = at(NOW).rfc1123().to_string();
+        let mut headers = alloc::vec![("Date", date.as_str())];
+        let auth = sign(
+            &creds,
+            &Request::new("GET").with_bucket("b").with_headers(&headers),
+        );
+        assert_eq!(auth.as_str().len(), 4 + 128 + 1 + 28);
+        headers.push(("Authorization", auth.as_str()));
+        let keys = [(id.as_str(), &key)];
+        let request = Request::new("GET").with_bucket("b").with_headers(&headers);
+        let verified = Verifier::new()
+            .verify(&request, at(NOW), keys.as_slice())
+            .unwrap();
+        assert_eq!(verified.access_key_id(), Some(id.as_str()));
+        let query = presign(&creds, &Request::new("GET").with_bucket("b"), NOW + 60).query();
+        let request = Request::new("GET")
+            .with_bucket("b")
+            .with_query(RawQuery::new(&query));
+        let verified = Verifier::new()
+            .verify(&request, at(NOW), keys.as_slice())
+            .unwrap();
+        assert_eq!(verified.access_key_id(), Some(id.as_str()));
+    }
 }

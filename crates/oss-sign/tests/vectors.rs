@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use oss_naming::percent::{self, Plus};
+use oss_naming::{Timestamp, parse_rfc1123};
 use oss_sign::{
-    Credentials, PercentDecode, Plus, RawQuery, Request, SigningKey, Verifier, parse_http_date,
-    post_policy_signature, presign_rtmp, presign_with_transcript, sign_with_transcript,
-    verify_post_policy_signature,
+    Credentials, Form, RawQuery, Request, SigningKey, Verifier, post_policy_signature, presign,
+    presign_rtmp, sign, string_to_sign, verify_post_policy_signature,
 };
 use serde_json::Value;
 
@@ -68,7 +69,7 @@ fn decoded_query(raw: &str) -> BTreeMap<(Vec<u8>, Vec<u8>), usize> {
     for piece in raw.split('&').filter(|piece| !piece.is_empty()) {
         let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
         let decode =
-            |text: &str| PercentDecode::new(text.as_bytes(), Plus::Space).collect::<Vec<u8>>();
+            |text: &str| percent::decode(text.as_bytes(), Plus::Space).collect::<Vec<u8>>();
         *set.entry((decode(name), decode(value))).or_default() += 1;
     }
     set
@@ -83,8 +84,10 @@ fn header_form_matches_both_sdks_and_verifies() {
         let creds = Credentials::new(str_of(row, "access_key_id"), &key).unwrap();
         let headers = pairs(row, "headers");
         let query = pairs(row, "query");
+        let request = describe(row, &headers, &query);
         let mut sts = Vec::new();
-        let auth = sign_with_transcript(&creds, &describe(row, &headers, &query), &mut sts);
+        string_to_sign(&request, Form::header(&creds), &mut sts);
+        let auth = sign(&creds, &request);
         assert_eq!(
             String::from_utf8_lossy(&sts),
             str_of(row, "string_to_sign"),
@@ -101,7 +104,7 @@ fn header_form_matches_both_sdks_and_verifies() {
                     .iter()
                     .find(|(name, _)| name.eq_ignore_ascii_case("date"))
             })
-            .map(|(_, value)| parse_http_date(value.as_bytes()).unwrap())
+            .map(|(_, value)| parse_rfc1123(value).unwrap())
             .unwrap();
         let mut received = headers.clone();
         received.push(("Authorization".into(), auth.to_string()));
@@ -125,9 +128,10 @@ fn presigned_urls_match_both_sdks_and_verify() {
         let headers = pairs(row, "headers");
         let query = pairs(row, "query");
         let expires = row["expires"].as_u64().unwrap();
+        let request = describe(row, &headers, &query);
         let mut sts = Vec::new();
-        let presigned =
-            presign_with_transcript(&creds, &describe(row, &headers, &query), expires, &mut sts);
+        string_to_sign(&request, Form::presigned(&creds, expires), &mut sts);
+        let presigned = presign(&creds, &request, expires);
         assert_eq!(
             String::from_utf8_lossy(&sts),
             str_of(row, "string_to_sign"),
@@ -150,13 +154,14 @@ fn presigned_urls_match_both_sdks_and_verify() {
                 .with_query(RawQuery::new(raw))
                 .with_bucket(str_of(row, "bucket"));
             request = request.with_key(str_of(row, "key"));
+            let at = |secs: u64| Timestamp::from_unix(i64::try_from(secs).unwrap()).unwrap();
             assert!(
                 Verifier::new()
-                    .verify(&request, expires, keys.as_slice())
+                    .verify(&request, at(expires), keys.as_slice())
                     .is_ok(),
                 "{raw}"
             );
-            let late = Verifier::new().verify(&request, expires + 1, keys.as_slice());
+            let late = Verifier::new().verify(&request, at(expires + 1), keys.as_slice());
             assert_eq!(late.unwrap_err().code().as_str(), "AccessDenied");
         }
     }
