@@ -3,7 +3,6 @@
 
 use oss_errors::xml::{ErrorDocument, ErrorXml};
 use oss_errors::{Code, Entry, Error};
-use oss_sign::FixedBuf;
 
 /// The HTTP status of the catalogue entry at `index`, or 0 when out of range.
 #[unsafe(no_mangle)]
@@ -40,7 +39,7 @@ pub extern "C" fn oss_render_error(index: usize, out: &mut [u8; 1024]) -> usize 
     let Some(&entry) = Entry::ALL.get(index) else {
         return 0;
     };
-    let mut rendered = FixedBuf::<1024>::new();
+    let mut rendered = heapless::String::<1024>::new();
     let doc = ErrorDocument::for_error(
         Error::from(entry),
         "5C3D9175B6FC201293AD4890",
