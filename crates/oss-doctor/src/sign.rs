@@ -4,10 +4,12 @@ mod diagnose;
 mod request;
 mod visible;
 
-use oss_core::errors::Error;
+use oss_core::errors::{Entry, Error};
+use oss_core::naming::Timestamp;
 use oss_core::sign::{
-    AuthMethod, Credentials, KeyLookup, SecurityToken, SigningKey, Verifier, post_policy_signature,
-    presign_with_transcript, sign_with_transcript, write_post_policy_base64,
+    AuthMethod, Credentials, CredentialsError, Form, KeyLookup, ParsedAuthorization,
+    SECURITY_TOKEN_HEADER, SecurityToken, SigningKey, Verified, Verifier, post_policy_signature,
+    presign, sign, string_to_sign, write_post_policy_base64,
 };
 use serde_json::{Map, Value, json};
 
@@ -121,7 +123,7 @@ pub(crate) fn run(command: &Command) -> Outcome {
 fn credentials<'a>(
     args: &'a CredentialArgs,
     key: &'a SigningKey,
-) -> Result<Credentials<'a>, Error> {
+) -> Result<Credentials<'a>, CredentialsError> {
     let creds = Credentials::new(&args.access_key_id, key)?;
     Ok(match &args.security_token {
         Some(token) => creds.with_security_token(token),
@@ -130,7 +132,8 @@ fn credentials<'a>(
 }
 
 /// Reads the described request and the credentials, then runs `then` with them; a usage
-/// error for a bad request, the OSS rejection for bad credentials.
+/// error for a bad request or an AccessKeyId too long to sign with, the OSS rejection for
+/// one OSS refuses.
 fn with_request_and_credentials(
     request: &RequestArgs,
     creds: &CredentialArgs,
@@ -144,7 +147,8 @@ fn with_request_and_credentials(
     let key = SigningKey::new(&creds.access_key_secret);
     match credentials(creds, &key) {
         Ok(creds) => then(&described, &creds),
-        Err(err) => report::rejected(json, &err),
+        Err(CredentialsError::Invalid(err)) => report::rejected(json, &err),
+        Err(err) => Outcome::Usage(format!("--access-key-id: {err}")),
     }
 }
 
@@ -155,13 +159,14 @@ fn run_sign(args: &SignArgs) -> Outcome {
 }
 
 fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_>) -> Outcome {
+    let request = described.request();
+    let auth = sign(creds, &request);
     let mut sts = Vec::new();
-    let auth = sign_with_transcript(creds, &described.request(), &mut sts);
-    let token_header = args
-        .creds
-        .security_token
-        .as_deref()
-        .filter(|_| !described.has_header("x-oss-security-token"));
+    string_to_sign(&request, Form::header(creds), &mut sts);
+    // An empty token is no token: it is neither signed nor sent.
+    let token_header = creds
+        .security_token()
+        .filter(|_| !described.has_header(SECURITY_TOKEN_HEADER));
     Outcome::Ok(Output::choose(
         args.json,
         || {
@@ -201,9 +206,10 @@ fn presign_described(
     described: &Described,
     creds: &Credentials<'_>,
 ) -> Outcome {
-    let mut sts = Vec::new();
     let request = described.request();
-    let presigned = presign_with_transcript(creds, &request, args.expires, &mut sts);
+    let presigned = presign(creds, &request, args.expires);
+    let mut sts = Vec::new();
+    string_to_sign(&request, Form::presigned(creds, args.expires), &mut sts);
     let query = presigned.query();
     let url = args
         .endpoint
@@ -250,9 +256,7 @@ impl KeyLookup for GivenKey<'_> {
         _token: Option<SecurityToken<'_>>,
     ) -> Result<&SigningKey, Error> {
         match self.only {
-            Some(only) if only != access_key_id => {
-                Err(Error::from(oss_core::errors::Entry::AccessKeyIdUnknown))
-            }
+            Some(only) if only != access_key_id => Err(Error::from(Entry::AccessKeyIdUnknown)),
             _ => Ok(self.key),
         }
     }
@@ -269,9 +273,19 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
         key: &key,
     };
     let now = args.now.unwrap_or_else(crate::clock::unix_now);
+    let Some(now) = i64::try_from(now).ok().and_then(Timestamp::from_unix) else {
+        return Outcome::Usage(format!(
+            "--now {now}: past the last second oss-doctor can judge ({})",
+            Timestamp::MAX.unix_seconds()
+        ));
+    };
     let request = described.request();
+    let verdict = Verifier::new().verify(&request, now, &keys);
     let mut sts: Vec<u8> = Vec::new();
-    match Verifier::new().verify_with_transcript(&request, now, &keys, &mut sts) {
+    if server_computed_string_to_sign(&described, &keys, &verdict) {
+        string_to_sign(&request, Form::Received, &mut sts);
+    }
+    match verdict {
         Ok(verified) => {
             let method = match verified.method() {
                 AuthMethod::Header => "header",
@@ -330,6 +344,35 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
             ))
         }
     }
+}
+
+/// Whether to show the string-to-sign the server computes: for a signed request that
+/// verified or whose signature did not match, and for a header-signed one whose date is
+/// missing, invalid or skewed but whose AccessKeyId has a key (as oss-doctor did when
+/// oss-sign looked the key up before checking the date).
+fn server_computed_string_to_sign(
+    described: &Described,
+    keys: &GivenKey<'_>,
+    verdict: &Result<Verified<'_>, Error>,
+) -> bool {
+    match verdict {
+        Ok(verified) => verified.method() != AuthMethod::Anonymous,
+        Err(err) => match err.entry() {
+            Entry::SignatureDoesNotMatch => true,
+            Entry::DateInvalid | Entry::RequestTimeTooSkewed => header_key_found(described, keys),
+            _ => false,
+        },
+    }
+}
+
+/// Whether the request's `Authorization` header names an AccessKeyId `keys` has a key for.
+fn header_key_found(described: &Described, keys: &GivenKey<'_>) -> bool {
+    described
+        .headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("authorization"))
+        .and_then(|(_, value)| ParsedAuthorization::parse(value.as_bytes()).ok())
+        .is_some_and(|auth| keys.signing_key(auth.access_key_id(), None).is_ok())
 }
 
 fn run_post_sign(args: &PostSignArgs) -> Outcome {

@@ -2,7 +2,8 @@
 //! the client signed differently, and list the usual suspects.
 
 use oss_core::errors::{Code, Error};
-use oss_core::sign::{ParsedAuthorization, SigningKey, Verifier, is_signed, parse_http_date};
+use oss_core::naming::{Timestamp, parse_rfc1123};
+use oss_core::sign::{ParsedAuthorization, SigningKey, Verifier, is_signed};
 use serde_json::{Map, Value, json};
 
 use super::GivenKey;
@@ -51,7 +52,7 @@ impl Findings {
 }
 
 /// Whether `variant` verifies with `key` at `now`.
-fn verifies(variant: &Described, key: &SigningKey, now: u64) -> bool {
+fn verifies(variant: &Described, key: &SigningKey, now: Timestamp) -> bool {
     Verifier::new()
         .verify(&variant.request(), now, &GivenKey { only: None, key })
         .is_ok()
@@ -74,7 +75,12 @@ fn provided_signature(described: &Described) -> Option<String> {
         .map(|(_, value)| value)
 }
 
-pub(super) fn findings(described: &Described, key: &SigningKey, err: &Error, now: u64) -> Findings {
+pub(super) fn findings(
+    described: &Described,
+    key: &SigningKey,
+    err: &Error,
+    now: Timestamp,
+) -> Findings {
     let mut found = Findings {
         provided: provided_signature(described),
         ..Findings::default()
@@ -92,9 +98,10 @@ pub(super) fn findings(described: &Described, key: &SigningKey, err: &Error, now
                         .iter()
                         .find(|(n, _)| n.eq_ignore_ascii_case("date"))
                 })
-                .and_then(|(_, v)| parse_http_date(v.as_bytes()));
+                .and_then(|(_, v)| parse_rfc1123(v).ok());
             if let Some(date) = date {
-                let skew = i128::from(date) - i128::from(now);
+                let skew = date.unix_seconds() - now.unix_seconds();
+                let now = now.unix_seconds();
                 found.likely.push(format!(
                     "the request date is {skew:+} s from the server clock (--now {now}); OSS allows 900 s; x-oss-date, when present, is the date that counts"
                 ));
@@ -102,7 +109,8 @@ pub(super) fn findings(described: &Described, key: &SigningKey, err: &Error, now
         }
         Code::AccessDenied if described.raw_query.is_some() || !described.query.is_empty() => {
             found.likely.push(format!(
-                "a presigned URL stops working after its Expires (UNIX seconds); the server clock is {now}"
+                "a presigned URL stops working after its Expires (UNIX seconds); the server clock is {}",
+                now.unix_seconds()
             ));
         }
         _ => {}
@@ -110,7 +118,12 @@ pub(super) fn findings(described: &Described, key: &SigningKey, err: &Error, now
     found
 }
 
-fn signature_mismatch(described: &Described, key: &SigningKey, now: u64, found: &mut Findings) {
+fn signature_mismatch(
+    described: &Described,
+    key: &SigningKey,
+    now: Timestamp,
+    found: &mut Findings,
+) {
     let provided = found.provided.clone().unwrap_or_default();
     if provided.contains(' ') {
         found.likely.push("the signature contains a space: a '+' in it was decoded as a space; percent-encode the Signature query value ('+' as %2B, '/' as %2F, '=' as %3D)".into());

@@ -1,5 +1,9 @@
 //! The request a person describes on the command line.
 
+use core::iter::{Chain, Map};
+use core::slice;
+
+use oss_core::sign::input::RawParams;
 use oss_core::sign::{Param, RawQuery, Request};
 
 /// The request to sign or verify.
@@ -138,35 +142,35 @@ pub(super) struct Params<'a> {
     raw: RawQuery<'a>,
 }
 
-impl<'a> oss_core::sign::Query<'a> for Params<'a> {
-    type Iter = core::iter::Chain<
-        oss_core::sign::ParamSlice<'a, (String, String)>,
-        oss_core::sign::RawParams<'a>,
-    >;
+/// A `--query` parameter as oss-sign reads it.
+type GivenParam<'a> = fn(&'a (String, String)) -> Param<'a>;
 
-    fn params(&self) -> Self::Iter {
-        self.given.params().chain(self.raw.params())
+impl<'a> IntoIterator for Params<'a> {
+    type Item = Param<'a>;
+    type IntoIter = Chain<Map<slice::Iter<'a, (String, String)>, GivenParam<'a>>, RawParams<'a>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let given: GivenParam<'a> = |(name, value)| Param::new(name, value);
+        self.given.iter().map(given).chain(self.raw)
     }
 }
 
 /// Decoded names and values of every parameter, for diagnostics.
 pub(super) fn decoded(params: Params<'_>) -> Vec<(String, String)> {
-    use oss_core::sign::Query as _;
     // Decoding never grows a value, so doubling the buffer ends once it holds the raw text.
-    let text = |decode: &dyn Fn(&mut [u8]) -> Option<usize>| {
+    let text = |decode: &dyn for<'b> Fn(&'b mut [u8]) -> Option<&'b [u8]>| {
         let mut buf = vec![0u8; 256];
-        let len = loop {
-            match decode(&mut buf) {
-                Some(len) => break len,
-                None => buf.resize(buf.len() * 2, 0),
+        loop {
+            if let Some(bytes) = decode(&mut buf) {
+                return String::from_utf8_lossy(bytes).into_owned();
             }
-        };
-        buf.truncate(len);
-        String::from_utf8_lossy(&buf).into_owned()
+            let doubled = buf.len() * 2;
+            buf.resize(doubled, 0);
+        }
     };
     params
-        .params()
-        .map(|param: Param<'_>| {
+        .into_iter()
+        .map(|param| {
             (
                 text(&|out| param.decode_name(out)),
                 text(&|out| param.decode_value(out)),
