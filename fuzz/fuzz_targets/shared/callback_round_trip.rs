@@ -28,26 +28,11 @@ macro_rules! callback_round_trip_target {
     };
 }
 
-/// Minimal standard base64 (with padding) so the targets need no extra dependency.
+/// Standard base64 (with padding) of as much of `data` as fits `out`; returns its length.
 pub fn encode_base64(data: &[u8], out: &mut [u8]) -> usize {
-    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut len = 0;
-    for chunk in data.chunks(3) {
-        if len + 4 > out.len() {
-            break;
-        }
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            out[len + i] = if i <= chunk.len() {
-                TABLE[(n >> (18 - 6 * i) & 63) as usize]
-            } else {
-                b'='
-            };
-        }
-        len += 4;
-    }
-    len
+    use base64::Engine as _;
+    let data = &data[..data.len().min(out.len() / 4 * 3)];
+    base64::engine::general_purpose::STANDARD
+        .encode_slice(data, out)
+        .expect("3 bytes in for every 4 out")
 }
