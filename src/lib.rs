@@ -5,15 +5,40 @@
 //! | module | crate | what it holds |
 //! |---|---|---|
 //! | [`errors`] | `oss-errors` | every OSS code, status and message; the XML error body |
-//! | [`naming`] | `oss-naming` | bucket, object, channel and tag names; header values |
+//! | [`naming`] | `oss-naming` | names, header values, dates, the percent codec |
 //! | [`crc64`] | `oss-crc64` | CRC-64/XZ (`x-oss-hash-crc64ecma`) and combine |
 //! | [`sign`] | `oss-sign` | Signature V1: sign, presign, POST policy, verify |
 //! | [`callback`] | `oss-callback` | the upload-callback codec and rules |
 //! | [`multipart`] | `oss-multipart` | multipart upload and PostObject rules |
 //!
+//! A client signs a request; a server verifies it and answers a rejection with the exact
+//! error OSS would send:
+//!
 //! ```
-//! use oss_core::errors::{Code, Entry};
-//! assert_eq!(Entry::ObjectNameEmpty.code(), Code::InvalidObjectName);
+//! use oss_core::naming::Timestamp;
+//! use oss_core::sign::{Credentials, Request, SigningKey, Verifier, sign};
+//!
+//! let key = SigningKey::new("AccessKeySecret");
+//! let creds = Credentials::new("LTAI5tExampleId", &key)?;
+//! let now = Timestamp::from_unix(1_672_223_261).unwrap(); // with std: Timestamp::now()
+//! let date = now.rfc1123().to_string();
+//! let mut headers = vec![("Date", date.as_str()), ("Content-Type", "text/plain")];
+//! let request = Request::new("PUT").with_bucket("examplebucket").with_key("notes/a.txt");
+//! let auth = sign(&creds, &request.with_headers(&headers));
+//! assert!(auth.as_str().starts_with("OSS LTAI5tExampleId:"));
+//!
+//! // The server receives the same request with its Authorization header.
+//! headers.push(("Authorization", auth.as_str()));
+//! let keys = [("LTAI5tExampleId", &key)];
+//! let verifier = Verifier::new();
+//! let verified = verifier.verify(&request.with_headers(&headers), now, keys.as_slice())?;
+//! assert_eq!(verified.access_key_id(), Some("LTAI5tExampleId"));
+//!
+//! // Twenty minutes later the same request is refused, as OSS refuses it.
+//! let later = Timestamp::from_unix(1_672_223_261 + 1200).unwrap();
+//! let err = verifier.verify(&request.with_headers(&headers), later, keys.as_slice()).unwrap_err();
+//! assert_eq!((err.code().as_str(), err.status()), ("RequestTimeTooSkewed", 403));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! Every crate is `#![no_std]`; the `alloc` and `std` features (default `std`) only add
@@ -26,3 +51,8 @@ pub use oss_errors as errors;
 pub use oss_multipart as multipart;
 pub use oss_naming as naming;
 pub use oss_sign as sign;
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
