@@ -233,3 +233,44 @@ proptest! {
         prop_assert_eq!(tampered.unwrap_err().code().as_str(), "SignatureDoesNotMatch");
     }
 }
+
+/// What `verify` makes of a `Date` value: accepted, or refused as an invalid date.
+fn verify_accepts_date(date: &str, now: Timestamp) -> bool {
+    let key = SigningKey::new("secret");
+    let creds = Credentials::new("ak", &key).unwrap();
+    let mut headers = vec![("Date", date)];
+    let auth = sign(
+        &creds,
+        &Request::new("GET").with_bucket("b").with_headers(&headers),
+    );
+    headers.push(("Authorization", auth.as_str()));
+    let keys = [("ak", &key)];
+    let request = Request::new("GET").with_bucket("b").with_headers(&headers);
+    match Verifier::new()
+        .with_max_skew(u64::MAX)
+        .verify(&request, now, keys.as_slice())
+    {
+        Ok(_) => true,
+        Err(err) => {
+            assert_eq!(err.to_string(), "OSS authentication requires a valid Date");
+            false
+        }
+    }
+}
+
+proptest! {
+    /// `verify` and `oss_naming::parse_rfc1123` (what `oss-doctor check date` uses) agree on
+    /// every date: well-formed ones, ones with a wrong weekday or an impossible day, and
+    /// arbitrary text.
+    #[test]
+    fn verify_and_check_date_agree(secs in -62_135_596_800i64..=253_402_300_799, weekday in 0usize..7, day in 0u8..40, noise in "[ -~]{0,32}") {
+        let now = Timestamp::from_unix(0).unwrap();
+        let good = Timestamp::from_unix(secs).unwrap().rfc1123().to_string();
+        let names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+        let other_weekday = format!("{}{}", names[weekday], &good[3..]);
+        let other_day = format!("{}{day:02}{}", &good[..5], &good[7..]);
+        for date in [good.as_str(), &other_weekday, &other_day, &noise] {
+            prop_assert_eq!(verify_accepts_date(date, now), oss_naming::parse_rfc1123(date).is_ok(), "{}", date);
+        }
+    }
+}
