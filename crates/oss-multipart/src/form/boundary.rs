@@ -26,10 +26,9 @@ const MAX_DELIMITER_LEN: usize = DELIMITER_PREFIX.len() + MAX_BOUNDARY_LEN;
 /// assert_eq!(boundary.as_bytes(), b"9431149156168");
 /// # Ok::<(), oss_errors::Error>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Boundary {
-    delimiter: [u8; MAX_DELIMITER_LEN],
-    len: usize,
+    delimiter: heapless::Vec<u8, MAX_DELIMITER_LEN>,
 }
 
 impl Boundary {
@@ -55,14 +54,12 @@ impl Boundary {
         if !fits || !clean || value.ends_with(b" ") {
             return Err(not_multipart());
         }
-        let mut delimiter = [0; MAX_DELIMITER_LEN];
-        delimiter[..DELIMITER_PREFIX.len()].copy_from_slice(DELIMITER_PREFIX);
-        delimiter[DELIMITER_PREFIX.len()..DELIMITER_PREFIX.len() + value.len()]
-            .copy_from_slice(value);
-        Ok(Self {
-            delimiter,
-            len: DELIMITER_PREFIX.len() + value.len(),
-        })
+        let mut delimiter = heapless::Vec::new();
+        delimiter
+            .extend_from_slice(DELIMITER_PREFIX)
+            .and_then(|()| delimiter.extend_from_slice(value))
+            .map_err(|_| not_multipart())?;
+        Ok(Self { delimiter })
     }
 
     /// The boundary named by a `Content-Type` header value: `multipart/form-data` (any case)
@@ -116,7 +113,7 @@ impl Boundary {
 
     /// The delimiter the body is split on: `CRLF "--"` and the boundary.
     pub(crate) fn delimiter(&self) -> &[u8] {
-        &self.delimiter[..self.len]
+        &self.delimiter
     }
 
     /// A searcher for the delimiter, built once per parser.

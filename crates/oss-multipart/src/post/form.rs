@@ -41,8 +41,7 @@ pub struct FilePart<'a> {
 /// ```
 #[derive(Clone, Debug)]
 pub struct PostForm<'a> {
-    fields: [(&'a [u8], &'a [u8]); MAX_POST_FIELDS],
-    count: usize,
+    fields: heapless::Vec<(&'a [u8], &'a [u8]), MAX_POST_FIELDS>,
     file: FilePart<'a>,
     summary: FileSummary,
     options: PostOptions,
@@ -91,8 +90,7 @@ impl<'a> PostForm<'a> {
         let mut parser = FormParser::new(boundary, options.limits());
         let mut rules = PostRules::new(options);
         let mut form = Self {
-            fields: [(&[], &[]); MAX_POST_FIELDS],
-            count: 0,
+            fields: heapless::Vec::new(),
             file: FilePart {
                 filename: None,
                 content_type: None,
@@ -158,18 +156,14 @@ impl<'a> PostForm<'a> {
             *file_done = true;
             return Ok(());
         }
-        let slot = self
-            .fields
-            .get_mut(self.count)
-            .ok_or(Entry::PostPreDataTooLarge)?;
-        *slot = (part.headers.name(), part.data);
-        self.count += 1;
-        Ok(())
+        self.fields
+            .push((part.headers.name(), part.data))
+            .map_err(|_| Entry::PostPreDataTooLarge.into())
     }
 
     /// The fields before `file`, as `(name, value)` in order.
     pub fn fields(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone + '_ {
-        self.fields[..self.count].iter().copied()
+        self.fields.iter().copied()
     }
 
     /// The first field named `name` (matched as the options say).
