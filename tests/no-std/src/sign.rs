@@ -3,9 +3,10 @@
 
 use core::fmt::Write as _;
 
+use oss_naming::Timestamp;
 use oss_sign::{
-    Credentials, FixedBuf, ParsedAuthorization, RawQuery, Request, SigningKey, Verifier, post_policy_signature, presign,
-    sign,
+    Credentials, Form, ParsedAuthorization, RawQuery, Request, SigningKey, Verifier, post_policy_signature, presign,
+    sign, string_to_sign,
 };
 
 const HEADERS: [(&str, &str); 5] = [
@@ -25,15 +26,23 @@ pub extern "C" fn oss_sign_authorization(secret: u8) -> usize {
     sign(&creds, &request).as_str().len()
 }
 
-/// Verifies a presigned query string against the key `sk` at `now`: 0 verified, 1 rejected.
+/// Verifies a presigned query string against the key `sk` at `now` (UNIX seconds): 0
+/// verified, 1 rejected; on rejection, the string-to-sign the server computed goes into a
+/// stack buffer, whose length is added from bit 8 up.
 #[unsafe(no_mangle)]
-pub extern "C" fn oss_sign_verify_presigned(now: u64) -> u32 {
+pub extern "C" fn oss_sign_verify_presigned(now: i64) -> u32 {
+    let Some(now) = Timestamp::from_unix(now) else { return 1 };
     let key = SigningKey::new("sk");
     let keys = [("ak", &key)];
     let query = RawQuery::new("Expires=1699807420&OSSAccessKeyId=ak&Signature=dcLTea%2BYh9ApirQ8o8dOPqtvJXQ%3D&versionId=versionId");
     let request = Request::new("GET").with_bucket("bucket").with_key("key").with_query(query);
-    let mut transcript = FixedBuf::<256>::new();
-    u32::from(Verifier::new().verify_with_transcript(&request, now, keys.as_slice(), &mut transcript).is_err())
+    if Verifier::new().verify(&request, now, keys.as_slice()).is_ok() {
+        return 0;
+    }
+    let mut transcript = heapless::Vec::<u8, 256>::new();
+    string_to_sign(&request, Form::Received, &mut transcript);
+    let len = u32::try_from(transcript.len()).unwrap_or(0);
+    1 | (len << 8)
 }
 
 /// Presigns a fixed GET and returns the URL's length (written into a stack buffer).
@@ -43,9 +52,9 @@ pub extern "C" fn oss_sign_presign_url_len(expires: u64) -> usize {
     let Ok(creds) = Credentials::new("ak", &key) else { return 0 };
     let query = [("versionId", "versionId")];
     let request = Request::new("GET").with_bucket("bucket").with_key("key").with_query(&query);
-    let mut url = FixedBuf::<512>::new();
+    let mut url = heapless::String::<512>::new();
     match presign(&creds, &request, expires).write_url("oss-cn-hangzhou.aliyuncs.com", &mut url) {
-        Ok(()) => url.as_bytes().len(),
+        Ok(()) => url.len(),
         Err(_) => 0,
     }
 }
@@ -57,7 +66,7 @@ pub extern "C" fn oss_sign_post_policy_and_parse() -> u32 {
     let key = SigningKey::new("sk");
     let signature = post_policy_signature(&key, b"eyJjb25kaXRpb25zIjpbXX0=");
     let parsed = ParsedAuthorization::parse(b"OSS ak:kSHKmLxlyEAKtZPkJhG9bZb5k7M=").is_ok();
-    let mut text = FixedBuf::<32>::new();
+    let mut text = heapless::String::<32>::new();
     let _ = write!(text, "{signature}");
-    u32::from(text.as_bytes()[0]) | (u32::from(parsed) << 8)
+    u32::from(text.as_bytes().first().copied().unwrap_or(0)) | (u32::from(parsed) << 8)
 }
