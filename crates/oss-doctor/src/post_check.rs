@@ -146,7 +146,7 @@ fn judge(args: &Args, body: &[u8], findings: &mut Findings) -> Result<(), Failur
     let policy = Policy::parse(json)?;
     let now = args.now.unwrap_or_else(crate::clock::unix_now_signed);
     findings.policy = Some(PolicyInfo {
-        expiration: policy.expiration(),
+        expiration: policy.expiration().unix_seconds(),
         conditions: policy.conditions().map(|c| c.to_string()).collect(),
     });
     policy.check_expiration(now)?;

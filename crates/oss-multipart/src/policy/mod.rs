@@ -8,6 +8,7 @@ use core::fmt;
 use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use oss_errors::{Entry, Error};
+use oss_naming::Timestamp;
 
 pub use condition::{Condition, PolicyStr, PolicyStrList};
 use json::Value;
@@ -35,7 +36,7 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 ///
 /// let json = br#"{"expiration":"2013-12-01T12:00:00Z","conditions":[["content-length-range", 0, 10485760],{"bucket":"ahaha"},{"A":"a"},{"key":"ABC"}]}"#;
 /// let policy = Policy::parse(json)?;
-/// assert_eq!(policy.expiration(), 1_385_899_200);
+/// assert_eq!(policy.expiration().unix_seconds(), 1_385_899_200);
 /// assert_eq!(policy.conditions().count(), 4);
 /// let fields: [(&[u8], &[u8]); 3] = [(b"bucket", b"ahaha"), (b"A", b"a"), (b"key", b"ABC")];
 /// assert!(policy.check(1_385_899_000, fields, 100).is_ok());
@@ -44,7 +45,7 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Policy<'a> {
-    expiration: i64,
+    expiration: Timestamp,
     conditions: Value<'a>,
 }
 
@@ -114,8 +115,7 @@ impl<'a> Policy<'a> {
             Some(Value::String(text)) => core::str::from_utf8(text.raw())
                 .ok()
                 .and_then(|text| oss_naming::parse_iso8601(text).ok())
-                .ok_or_else(invalid)?
-                .unix_seconds(),
+                .ok_or_else(invalid)?,
             _ => return Err(invalid()),
         };
         let conditions = conditions.ok_or_else(invalid)?;
@@ -133,9 +133,17 @@ impl<'a> Policy<'a> {
         })
     }
 
-    /// The expiration time, in seconds since the Unix epoch.
+    /// The expiration time.
+    ///
+    /// ```
+    /// use oss_multipart::Policy;
+    /// let policy = Policy::parse(br#"{"expiration":"2030-01-01T00:00:00.250Z","conditions":[{"a":"b"}]}"#)?;
+    /// assert_eq!(policy.expiration().unix_seconds(), 1_893_456_000);
+    /// assert_eq!(policy.expiration().subsec_nanos(), 250_000_000);
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
     #[must_use]
-    pub const fn expiration(&self) -> i64 {
+    pub const fn expiration(&self) -> Timestamp {
         self.expiration
     }
 
@@ -170,7 +178,7 @@ impl<'a> Policy<'a> {
     /// # Ok::<(), oss_errors::Error>(())
     /// ```
     pub fn check_expiration(&self, now: i64) -> Result<(), Error> {
-        if now > self.expiration {
+        if now > self.expiration.unix_seconds() {
             Err(Entry::PolicyExpired.into())
         } else {
             Ok(())

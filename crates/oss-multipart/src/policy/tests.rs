@@ -238,7 +238,7 @@ fn decode_base64_field() {
     let mut buf = [0; 512];
     let json = Policy::decode(b64, &mut buf).unwrap();
     let policy = Policy::parse(json).unwrap();
-    assert_eq!(policy.expiration(), 1_584_589_446);
+    assert_eq!(policy.expiration().unix_seconds(), 1_584_589_446);
     assert_eq!(policy.conditions().count(), 6);
     let fields: [(&[u8], &[u8]); 5] = [
         (b"bucket", b"gen-post-policy"),
