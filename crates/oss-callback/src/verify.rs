@@ -27,7 +27,7 @@ use core::fmt;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use md5::{Digest as _, Md5};
-use rsa::{BigUint, Pkcs1v15Sign, RsaPublicKey};
+use rsa::{BoxedUint, Pkcs1v15Sign, PublicKey as RsaPublicKey};
 
 /// The URL of OSS's callback public key (what `x-oss-pub-key-url` decodes to).
 pub const OSS_PUBLIC_KEY_URL: &str = "http://gosspublic.alicdn.com/callback_pub_key_v1.pem";
@@ -111,8 +111,9 @@ impl PublicKey {
     #[must_use]
     pub fn oss() -> Self {
         Self(RsaPublicKey::new_unchecked(
-            BigUint::from_bytes_be(&OSS_MODULUS),
-            BigUint::from(65_537u32),
+            // At the precisions the PEM decoder gives them, so the two keys compare equal.
+            BoxedUint::from_be_slice_truncated(&OSS_MODULUS, OSS_MODULUS_BITS),
+            BoxedUint::from_be_slice_truncated(&[1, 0, 1], 24),
         ))
     }
 
@@ -127,15 +128,49 @@ impl PublicKey {
     /// assert_eq!(PublicKey::from_pem("nope"), Err(VerifyError::InvalidPublicKey));
     /// ```
     pub fn from_pem(pem: &str) -> Result<Self, VerifyError> {
-        use rsa::pkcs1::DecodeRsaPublicKey as _;
-        use rsa::pkcs8::DecodePublicKey as _;
-        let pem = pem.trim();
-        RsaPublicKey::from_public_key_pem(pem)
-            .or_else(|_| RsaPublicKey::from_pkcs1_pem(pem))
+        Self::decode_pem(pem.trim()).ok_or(VerifyError::InvalidPublicKey)
+    }
+
+    /// `rsa`'s own decoders refuse moduli under 1024 bits, and OSS's callback key has
+    /// 512: the DER is read with the `pkcs1`/`spki` types and the key built with explicit
+    /// size limits.
+    fn decode_pem(pem: &str) -> Option<Self> {
+        use rsa::pkcs1::der::{Decode as _, Document};
+        use rsa::pkcs1::{ALGORITHM_OID, RsaPublicKeyRef};
+        use rsa::pkcs8::SubjectPublicKeyInfoRef;
+
+        let (label, document) = Document::from_pem(pem).ok()?;
+        let spki;
+        let pkcs1 = match label {
+            "PUBLIC KEY" => {
+                spki = SubjectPublicKeyInfoRef::from_der(document.as_bytes()).ok()?;
+                if spki.algorithm.oid != ALGORITHM_OID {
+                    return None;
+                }
+                spki.subject_public_key.as_bytes()?
+            }
+            "RSA PUBLIC KEY" => document.as_bytes(),
+            _ => return None,
+        };
+        let key = RsaPublicKeyRef::from_der(pkcs1).ok()?;
+        let uint = |bytes: &[u8]| {
+            let bits = u32::try_from(bytes.len()).ok()?.checked_mul(8)?;
+            BoxedUint::from_be_slice(bytes, bits).ok()
+        };
+        let n = uint(key.modulus.as_bytes())?;
+        let e = uint(key.public_exponent.as_bytes())?;
+        RsaPublicKey::new_with_size_limits(n, e, MIN_KEY_BITS..=RsaPublicKey::MAX_SIZE)
+            .ok()
             .map(Self)
-            .map_err(|_| VerifyError::InvalidPublicKey)
     }
 }
+
+/// The smallest RSA key accepted: OSS's own callback key is 512 bits.
+const MIN_KEY_BITS: usize = 512;
+
+/// The bits of [`OSS_MODULUS`], as the key's precision.
+#[allow(clippy::cast_possible_truncation)] // 1024.
+const OSS_MODULUS_BITS: u32 = (OSS_MODULUS.len() * 8) as u32;
 
 /// Decodes `x-oss-pub-key-url` and checks that it names a key on `gosspublic.alicdn.com`.
 ///
