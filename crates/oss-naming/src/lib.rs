@@ -82,7 +82,8 @@ pub use copy_source::{CopySource, parse_copy_source};
 pub use decimal::parse_decimal;
 pub use date::calendar;
 pub use date::{
-    Iso8601, Rfc1123, Timestamp, check_unix_date, parse_iso8601, parse_rfc1123, parse_unix_date,
+    Compact, Iso8601, Rfc1123, Timestamp, check_unix_date, parse_compact_day,
+    parse_compact_iso8601, parse_iso8601, parse_rfc1123, parse_unix_date,
 };
 pub use enums::{KmsDataEncryption, ServerSideEncryption, StorageClass, check_encryption_settings};
 pub use object::{

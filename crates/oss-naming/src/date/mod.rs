@@ -1,10 +1,12 @@
 //! Dates: RFC 1123 (`Date` header), UNIX seconds, and ISO 8601 (PostObject policies).
 
 pub mod calendar;
+mod compact;
 mod iso8601;
 mod rfc1123;
 mod unix;
 
+pub use compact::{Compact, parse_compact_day, parse_compact_iso8601};
 pub use iso8601::{Iso8601, parse_iso8601};
 pub use rfc1123::{Rfc1123, parse_rfc1123};
 pub use unix::{check_unix_date, parse_unix_date};
@@ -138,6 +140,17 @@ impl Timestamp {
     #[must_use]
     pub const fn iso8601(self) -> Iso8601 {
         Iso8601::new(self)
+    }
+
+    /// The instant formatted as a Signature V4 `x-oss-date` (`YYYYMMDDTHHMMSSZ`).
+    ///
+    /// ```
+    /// let t = oss_naming::Timestamp::from_unix(0).expect("in range");
+    /// assert_eq!(t.compact_iso8601().as_str(), "19700101T000000Z");
+    /// ```
+    #[must_use]
+    pub const fn compact_iso8601(self) -> Compact {
+        Compact::new(self)
     }
 
     /// Builds an instant from calendar fields that the caller has range-checked.
