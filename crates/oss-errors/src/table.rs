@@ -508,6 +508,10 @@ entries! {
     /// Reference note: a V4 Authorization header names a region other than the bucket's.
     SigningRegionInvalid: InvalidArgument, "Invalid signing region in Authorization header.", ec = "0002-00000226"
         => "The region in the V4 credential scope differs from the bucket's region; sign for the bucket's region.";
+    /// Reference note: a V4 credential that is not `AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request`
+    /// (oss2 `tests/test_sign.py` records it from the live service).
+    CredentialInvalid: InvalidArgument, "Invalid credential in Authorization header."
+        => "The V4 Credential is malformed or its day differs from x-oss-date; sign again with AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request for the request's own day.";
     /// Reference note: CompleteMultipartUpload with both `x-oss-complete-all` and a body.
     CompleteAllWithBody: InvalidArgument, "Should not speficy both complete all header and http body.", ec = "0042-00000216"
         => "x-oss-complete-all: yes and a part list were both sent; send one or the other.";

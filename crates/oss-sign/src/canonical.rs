@@ -27,6 +27,57 @@ impl<S: Sink + ?Sized> Sink for &mut S {
     }
 }
 
+/// A hash or MAC as a sink. The canonical text arrives in many small pieces (separators
+/// are one byte), so they are gathered into runs before the hash sees them.
+pub(crate) struct Gather<U> {
+    inner: U,
+    pending: Vec<u8, 128>,
+}
+
+impl<U: hmac::digest::Update> Gather<U> {
+    pub(crate) const fn new(inner: U) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// The hash or MAC, fed with everything put.
+    pub(crate) fn finish(mut self) -> U {
+        self.inner.update(&self.pending);
+        self.inner
+    }
+}
+
+impl<U: hmac::digest::Update> Sink for Gather<U> {
+    fn put(&mut self, bytes: &[u8]) {
+        if self.pending.extend_from_slice(bytes).is_err() {
+            self.inner.update(&self.pending);
+            self.pending.clear();
+            if self.pending.extend_from_slice(bytes).is_err() {
+                self.inner.update(bytes);
+            }
+        }
+    }
+}
+
+/// Bytes put into a `fmt::Write` (for canonical text, which is ASCII after encoding, or
+/// UTF-8 otherwise); the first error is kept.
+pub(crate) struct FmtSink<'w, W> {
+    pub(crate) out: &'w mut W,
+    pub(crate) result: core::fmt::Result,
+}
+
+impl<W: core::fmt::Write> Sink for FmtSink<'_, W> {
+    fn put(&mut self, bytes: &[u8]) {
+        if self.result.is_ok() {
+            self.result = core::str::from_utf8(bytes)
+                .map_err(|_| core::fmt::Error)
+                .and_then(|text| self.out.write_str(text));
+        }
+    }
+}
+
 /// What fills the DATE line.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum DateLine<'a> {
@@ -37,7 +88,49 @@ pub(crate) enum DateLine<'a> {
 }
 
 /// A header: name and (trimmed) value.
-type Field<'a> = (&'a [u8], &'a [u8]);
+pub(crate) type Field<'a> = (&'a [u8], &'a [u8]);
+
+/// Signed headers sorted by lower-cased name on the stack (stable, so repeated names keep
+/// their order), or a note that there were too many to hold.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SortedFields<'a> {
+    fields: Vec<Field<'a>, SORTED_ON_STACK>,
+    overflow: bool,
+}
+
+impl<'a> SortedFields<'a> {
+    /// Inserts after every name that sorts at or before `name`.
+    pub(crate) fn push(&mut self, name: &'a [u8], value: &'a [u8]) {
+        if self.overflow {
+            return;
+        }
+        let at = self
+            .fields
+            .iter()
+            .rposition(|(other, _)| cmp_lower(other, name) != Ordering::Greater)
+            .map_or(0, |before| before + 1);
+        if self.fields.insert(at, (name, value)).is_err() {
+            self.overflow = true;
+        }
+    }
+
+    /// Writes `name:value\n` per distinct lower-cased name, the values of a repeated name
+    /// joined with `,`. When more fields came than the stack holds, `all` (every header,
+    /// walked again) and `signed` (which of them are signed) give the same output by a
+    /// selection pass.
+    pub(crate) fn write(
+        &self,
+        sink: &mut impl Sink,
+        all: impl Iterator<Item = Field<'a>> + Clone,
+        signed: impl Fn(&[u8]) -> bool,
+    ) {
+        if self.overflow {
+            write_fields_unbounded(sink, all, signed);
+        } else {
+            write_fields(sink, &self.fields);
+        }
+    }
+}
 
 /// Everything signing and verification need from the headers, found in one pass.
 #[derive(Clone, Debug)]
@@ -48,9 +141,8 @@ pub(crate) struct HeaderScan<'a> {
     pub(crate) oss_date: Option<&'a [u8]>,
     pub(crate) authorization: Option<&'a [u8]>,
     pub(crate) security_token: Option<&'a [u8]>,
-    /// The `x-oss-` headers sorted by lower-cased name (stable), unless `overflow`.
-    oss: Vec<Field<'a>, SORTED_ON_STACK>,
-    overflow: bool,
+    /// The `x-oss-` headers, sorted.
+    oss: SortedFields<'a>,
     /// A header the signer adds although the request does not carry it (the STS token).
     extra: Option<Field<'a>>,
 }
@@ -65,8 +157,7 @@ impl<'a> HeaderScan<'a> {
             oss_date: None,
             authorization: None,
             security_token: None,
-            oss: Vec::new(),
-            overflow: false,
+            oss: SortedFields::default(),
             extra,
         };
         for (name, value) in headers.chain(extra) {
@@ -77,7 +168,7 @@ impl<'a> HeaderScan<'a> {
 
     fn classify(&mut self, name: &'a [u8], value: &'a [u8]) {
         let slot = if is_oss_header(name) {
-            self.push_oss(name, value);
+            self.oss.push(name, value);
             if name.eq_ignore_ascii_case(b"x-oss-date") {
                 &mut self.oss_date
             } else if name.eq_ignore_ascii_case(b"x-oss-security-token") {
@@ -101,22 +192,6 @@ impl<'a> HeaderScan<'a> {
         }
     }
 
-    /// Insertion after every name that sorts at or before `name`: stable, so repeated
-    /// names keep the order they were given in.
-    fn push_oss(&mut self, name: &'a [u8], value: &'a [u8]) {
-        if self.overflow {
-            return;
-        }
-        let at = self
-            .oss
-            .iter()
-            .rposition(|(other, _)| cmp_lower(other, name) != Ordering::Greater)
-            .map_or(0, |before| before + 1);
-        if self.oss.insert(at, (name, value)).is_err() {
-            self.overflow = true;
-        }
-    }
-
     /// The value the DATE line takes in header form.
     pub(crate) fn date_line(&self) -> Option<&'a [u8]> {
         self.oss_date.or(self.date)
@@ -130,7 +205,7 @@ pub(crate) fn is_oss_header(name: &[u8]) -> bool {
 }
 
 /// Bytewise order of the lower-cased names.
-fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
+pub(crate) fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
     a.iter()
         .map(u8::to_ascii_lowercase)
         .cmp(b.iter().map(u8::to_ascii_lowercase))
@@ -159,17 +234,14 @@ pub(crate) fn write_string_to_sign<'a, H, Q>(
         DateLine::Expires(expires) => expires.feed(sink),
     }
     sink.put(b"\n");
-    if scan.overflow {
-        write_oss_headers_unbounded(sink, request.headers.fields().chain(scan.extra));
-    } else {
-        write_oss_headers(sink, &scan.oss);
-    }
+    let all = request.headers.fields().chain(scan.extra);
+    scan.oss.write(sink, all, is_oss_header);
     write_resource(sink, request, extra);
 }
 
-/// CanonicalizedOSSHeaders from sorted `x-oss-` headers: `name:value\n` per distinct
-/// lower-cased name, the values of a repeated name joined with `,` in the order given.
-fn write_oss_headers(sink: &mut impl Sink, sorted: &[Field<'_>]) {
+/// Sorted fields as `name:value\n` per distinct lower-cased name, the values of a repeated
+/// name joined with `,` in the order given.
+fn write_fields(sink: &mut impl Sink, sorted: &[Field<'_>]) {
     for (at, &(name, value)) in sorted.iter().enumerate() {
         let continues = at > 0 && sorted[at - 1].0.eq_ignore_ascii_case(name);
         if continues {
@@ -188,18 +260,19 @@ fn write_oss_headers(sink: &mut impl Sink, sorted: &[Field<'_>]) {
     }
 }
 
-/// The same output as [`write_oss_headers`] for any number of headers: repeatedly picks
-/// the smallest name above the last one written.
-fn write_oss_headers_unbounded<'a>(
+/// The same output as [`write_fields`] for any number of headers: repeatedly picks the
+/// smallest signed name above the last one written.
+fn write_fields_unbounded<'a>(
     sink: &mut impl Sink,
     all: impl Iterator<Item = Field<'a>> + Clone,
+    signed: impl Fn(&[u8]) -> bool,
 ) {
     let mut last: Option<&[u8]> = None;
     loop {
         let mut next: Option<&[u8]> = None;
         for (name, _) in all.clone() {
             let above_last = last.is_none_or(|last| cmp_lower(name, last) == Ordering::Greater);
-            if is_oss_header(name)
+            if signed(name)
                 && above_last
                 && next.is_none_or(|next| cmp_lower(name, next) == Ordering::Less)
             {
@@ -316,7 +389,7 @@ fn put_cased(sink: &mut impl Sink, bytes: &[u8], needs: fn(&u8) -> bool, change:
 }
 
 /// A header name, lower-cased.
-fn put_lower(sink: &mut impl Sink, name: &[u8]) {
+pub(crate) fn put_lower(sink: &mut impl Sink, name: &[u8]) {
     put_cased(
         sink,
         name,
@@ -326,7 +399,7 @@ fn put_lower(sink: &mut impl Sink, name: &[u8]) {
 }
 
 /// The method, upper-cased.
-fn put_upper(sink: &mut impl Sink, method: &[u8]) {
+pub(crate) fn put_upper(sink: &mut impl Sink, method: &[u8]) {
     put_cased(
         sink,
         method,

@@ -2,17 +2,26 @@
 
 use core::fmt;
 
-use hmac::{Hmac, KeyInit as _, Mac as _};
+use hmac::Hmac;
 use sha1::Sha1;
+use sha2::{Digest as _, Sha256};
+use zeroize::Zeroize as _;
 
-use crate::canonical::Sink;
+use crate::canonical::{Gather, Sink};
 use crate::signature::Signature;
 
-/// HMAC-SHA1 as RustCrypto implements it.
+/// HMAC-SHA1 as RustCrypto implements it (V1).
 pub(crate) type HmacSha1 = Hmac<Sha1>;
 
-/// An AccessKeySecret ready to sign: the HMAC-SHA1 key schedule (the inner and outer
-/// padded-key states) is computed once, here, and every signature starts from a clone.
+/// HMAC-SHA256 as RustCrypto implements it (V4).
+pub(crate) type HmacSha256 = Hmac<Sha256>;
+
+/// What V4 prefixes the secret with to key the first HMAC of the signing-key chain.
+const V4_KEY_PREFIX: &[u8] = b"aliyun_v4";
+
+/// An AccessKeySecret ready to sign: the HMAC-SHA1 key schedule of V1 and the first
+/// HMAC-SHA256 key schedule of V4's signing-key chain are computed once, here, and every
+/// signature (or V4 [`ScopedKey`](crate::v4::ScopedKey)) starts from a clone.
 ///
 /// The secret itself is not kept. `Debug` prints no key material, and the hash states
 /// are zeroized when dropped (RustCrypto's `zeroize` feature).
@@ -27,18 +36,23 @@ pub(crate) type HmacSha1 = Hmac<Sha1>;
 #[derive(Clone)]
 pub struct SigningKey {
     mac: HmacSha1,
+    v4_root: HmacSha256,
 }
 
 impl SigningKey {
     /// Prepares `secret` (the AccessKeySecret, any length) for signing.
     #[must_use]
     pub fn new(secret: impl AsRef<[u8]>) -> Self {
-        // HMAC takes keys of any length (longer ones are hashed first, RFC 2104).
-        let mac = match HmacSha1::new_from_slice(secret.as_ref()) {
-            Ok(mac) => mac,
-            Err(_) => unreachable!("HMAC accepts keys of every length"),
-        };
-        Self { mac }
+        let secret = secret.as_ref();
+        Self {
+            mac: hmac_with_key(secret),
+            v4_root: v4_root(secret),
+        }
+    }
+
+    /// A fresh V4 chain in its first keyed state (`"aliyun_v4" + secret`).
+    pub(crate) fn v4_root(&self) -> HmacSha256 {
+        self.v4_root.clone()
     }
 
     /// `base64(HMAC-SHA1(secret, data))`: the signature of bytes that are already a
@@ -54,15 +68,46 @@ impl SigningKey {
     pub fn sign(&self, data: &[u8]) -> Signature {
         let mut sink = self.sink();
         sink.put(data);
-        sink.finish()
+        Signature::of_mac(sink.finish())
     }
 
     /// A fresh MAC in the keyed state, as a sink for the string-to-sign.
-    pub(crate) fn sink(&self) -> MacSink {
-        MacSink {
-            mac: self.mac.clone(),
-            pending: heapless::Vec::new(),
-        }
+    pub(crate) fn sink(&self) -> Gather<HmacSha1> {
+        Gather::new(self.mac.clone())
+    }
+}
+
+/// An HMAC keyed with `key`.
+pub(crate) fn hmac_with_key<M: hmac::KeyInit>(key: &[u8]) -> M {
+    // HMAC takes keys of every length (longer ones are hashed first, RFC 2104).
+    match M::new_from_slice(key) {
+        Ok(mac) => mac,
+        Err(_) => unreachable!("HMAC accepts keys of every length"),
+    }
+}
+
+/// HMAC-SHA256 keyed with `"aliyun_v4" + secret`, without keeping the joined key.
+fn v4_root(secret: &[u8]) -> HmacSha256 {
+    let block = 64;
+    if V4_KEY_PREFIX.len() + secret.len() <= block {
+        let mut key = [0u8; 64];
+        let len = V4_KEY_PREFIX.len() + secret.len();
+        key[..V4_KEY_PREFIX.len()].copy_from_slice(V4_KEY_PREFIX);
+        key[V4_KEY_PREFIX.len()..len].copy_from_slice(secret);
+        let mac = hmac_with_key(&key[..len]);
+        key.zeroize();
+        mac
+    } else {
+        // A key longer than the block is replaced by its hash (RFC 2104), which can be
+        // computed from the two pieces.
+        let mut digest: [u8; 32] = Sha256::new()
+            .chain_update(V4_KEY_PREFIX)
+            .chain_update(secret)
+            .finalize()
+            .into();
+        let mac = hmac_with_key(&digest);
+        digest.zeroize();
+        mac
     }
 }
 
@@ -72,36 +117,10 @@ impl fmt::Debug for SigningKey {
     }
 }
 
-/// The MAC as a sink. The string-to-sign arrives in many small pieces (separators are
-/// one byte), so they are gathered into whole blocks before the MAC sees them.
-pub(crate) struct MacSink {
-    mac: HmacSha1,
-    pending: heapless::Vec<u8, 128>,
-}
-
-impl MacSink {
-    /// The signature of everything put.
-    pub(crate) fn finish(mut self) -> Signature {
-        self.mac.update(&self.pending);
-        Signature::of_mac(self.mac)
-    }
-}
-
-impl Sink for MacSink {
-    fn put(&mut self, bytes: &[u8]) {
-        if self.pending.extend_from_slice(bytes).is_err() {
-            self.mac.update(&self.pending);
-            self.pending.clear();
-            if self.pending.extend_from_slice(bytes).is_err() {
-                self.mac.update(bytes);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hmac::Mac as _;
 
     #[test]
     fn rfc_2202_vectors() {
@@ -113,6 +132,24 @@ mod tests {
         // Test case 2: effcdf6ae5eb2fa2d27416d5f184df9c259a7c79.
         let sig = SigningKey::new("Jefe").sign(b"what do ya want for nothing?");
         assert_eq!(sig.as_str(), "7/zfauXrL6LSdBbV8YTfnCWafHk=");
+    }
+
+    #[test]
+    fn the_v4_root_is_keyed_with_the_prefixed_secret_at_every_length() {
+        for len in [0usize, 1, 54, 55, 56, 64, 100] {
+            let secret: alloc::vec::Vec<u8> = (b'a'..=b'z').cycle().take(len).collect();
+            let mut joined = V4_KEY_PREFIX.to_vec();
+            joined.extend_from_slice(&secret);
+            let mut expected: HmacSha256 = hmac_with_key(&joined);
+            let mut ours = SigningKey::new(&secret).v4_root();
+            expected.update(b"20231216");
+            ours.update(b"20231216");
+            assert_eq!(
+                ours.finalize().into_bytes(),
+                expected.finalize().into_bytes(),
+                "{len}"
+            );
+        }
     }
 
     #[test]

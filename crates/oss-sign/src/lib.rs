@@ -54,6 +54,7 @@ mod signature;
 mod subresource;
 mod text;
 mod transcript;
+pub mod v4;
 mod verify;
 
 pub use authorization::Authorization;

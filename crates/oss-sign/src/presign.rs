@@ -156,20 +156,7 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
     /// # Errors
     /// Whatever `out` returns.
     pub fn write_url(&self, endpoint: &str, out: &mut impl fmt::Write) -> fmt::Result {
-        let (scheme, host) = endpoint.split_once("://").unwrap_or(("https", endpoint));
-        let host = host.trim_end_matches('/');
-        out.write_str(scheme)?;
-        out.write_str("://")?;
-        if let Some(bucket) = self.request.bucket {
-            out.write_str(bucket)?;
-            out.write_char('.')?;
-        }
-        out.write_str(host)?;
-        out.write_char('/')?;
-        if let (Some(_), Some(key)) = (self.request.bucket, &self.request.key) {
-            write_encoded(key, true, out)?;
-        }
-        out.write_char('?')?;
+        write_url_base(&self.request, endpoint, out)?;
         self.write_query(out)
     }
 
@@ -191,6 +178,29 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
         let _ = self.write_url(endpoint, &mut out);
         out
     }
+}
+
+/// Writes a presigned URL up to its query: `<scheme>://<bucket>.<host>/<key>?`, the scheme
+/// `https` unless `endpoint` names one.
+pub(crate) fn write_url_base<H, Q>(
+    request: &Request<'_, H, Q>,
+    endpoint: &str,
+    out: &mut impl fmt::Write,
+) -> fmt::Result {
+    let (scheme, host) = endpoint.split_once("://").unwrap_or(("https", endpoint));
+    let host = host.trim_end_matches('/');
+    out.write_str(scheme)?;
+    out.write_str("://")?;
+    if let Some(bucket) = request.bucket {
+        out.write_str(bucket)?;
+        out.write_char('.')?;
+    }
+    out.write_str(host)?;
+    out.write_char('/')?;
+    if let (Some(_), Some(key)) = (request.bucket, &request.key) {
+        write_encoded(key, true, out)?;
+    }
+    out.write_char('?')
 }
 
 /// A parameter borrowed for less long (to chain it with shorter-lived ones).

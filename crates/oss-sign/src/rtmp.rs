@@ -111,7 +111,7 @@ fn rtmp_signature<'a, Q: Query<'a>>(
     mac.put(bucket.as_bytes());
     mac.put(b"/");
     mac.put(channel.as_bytes());
-    mac.finish()
+    Signature::of_mac(mac.finish())
 }
 
 impl<'a, Q: Query<'a>> RtmpPresigned<'a, Q> {

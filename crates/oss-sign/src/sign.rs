@@ -124,7 +124,7 @@ pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
 ) -> Signature {
     let mut sink = key.sink();
     write_form(&mut sink, request, form);
-    sink.finish()
+    Signature::of_mac(sink.finish())
 }
 
 /// Streams the string-to-sign of `request` in `form` into `sink`.

@@ -1,0 +1,34 @@
+//! Signature V4 (`OSS4-HMAC-SHA256`), which OSS requires of new accounts and buckets:
+//! header signing, presigned URLs, and the signing key.
+//!
+//! ```
+//! use oss_naming::Timestamp;
+//! use oss_sign::{Credentials, Request, SigningKey};
+//! use oss_sign::v4::{Settings, sign};
+//!
+//! let key = SigningKey::new("sk");
+//! let creds = Credentials::new("ak", &key)?;
+//! let headers = [("x-oss-head1", "value"), ("Content-Type", "text/plain")];
+//! let request = Request::new("PUT").with_bucket("bucket").with_key("1234+-/123/1.txt").with_headers(&headers);
+//! let signed = sign(&creds, &request, &Settings::new("cn-hangzhou")?, Timestamp::from_unix(1_702_743_657).unwrap())?;
+//! assert_eq!(signed.date(), "20231216T162057Z");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The signing key depends only on the secret, the day, the region and the product: a
+//! [`Signer`] derives it once a day; [`ScopedKey`] holds it.
+
+mod canonical;
+mod scope;
+mod sign;
+
+pub use canonical::ALGORITHM;
+pub use scope::{
+    MAX_REGION_LEN, Product, SIGNATURE_V4_LEN, Scope, ScopedKey, SignatureV4, TERMINATOR,
+    check_region,
+};
+pub use sign::{
+    CONTENT_SHA256_HEADER, DATE_HEADER, Form, MAX_ADDITIONAL_HEADERS_LEN, MAX_EXPIRES_SECS,
+    Presigned, SECURITY_TOKEN_HEADER, Settings, Signed, Signer, UNSIGNED_PAYLOAD,
+    canonical_request, presign, sign, string_to_sign,
+};

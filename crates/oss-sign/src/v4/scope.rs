@@ -1,0 +1,276 @@
+//! The credential scope, `YYYYMMDD/region/product/aliyun_v4_request`, and the signing key
+//! derived for it.
+
+use core::fmt;
+
+use hmac::Mac as _;
+use oss_errors::{Entry, Error};
+use oss_naming::Timestamp;
+use subtle::ConstantTimeEq as _;
+use zeroize::Zeroize as _;
+
+use crate::canonical::Sink;
+use crate::key::{HmacSha256, SigningKey, hmac_with_key};
+
+/// The last element of every V4 credential scope.
+pub const TERMINATOR: &str = "aliyun_v4_request";
+
+/// The longest region id accepted (region ids such as `cn-hangzhou` and cloud-box ids such
+/// as `cb-123` are far shorter; the bound keeps a credential on the stack).
+pub const MAX_REGION_LEN: usize = 64;
+
+/// The service a V4 signature is scoped to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Product {
+    /// Object Storage Service: `oss`.
+    Oss,
+    /// OSS on CloudBox: `oss-cloudbox` (the region is the cloud box id).
+    OssCloudbox,
+}
+
+impl Product {
+    /// The name as it appears in the scope.
+    ///
+    /// ```
+    /// assert_eq!(oss_sign::v4::Product::OssCloudbox.as_str(), "oss-cloudbox");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Oss => "oss",
+            Self::OssCloudbox => "oss-cloudbox",
+        }
+    }
+
+    /// The product a scope names, if it is one OSS knows.
+    ///
+    /// ```
+    /// use oss_sign::v4::Product;
+    /// assert_eq!(Product::from_name("oss"), Some(Product::Oss));
+    /// assert_eq!(Product::from_name("s3"), None);
+    /// ```
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "oss" => Some(Self::Oss),
+            "oss-cloudbox" => Some(Self::OssCloudbox),
+            _ => None,
+        }
+    }
+}
+
+/// Checks a region id: 1 to [`MAX_REGION_LEN`] lower-case letters, digits and `-`.
+///
+/// # Errors
+/// `InvalidArgument` "Invalid signing region in Authorization header." for anything else.
+///
+/// ```
+/// assert!(oss_sign::v4::check_region("cn-hangzhou").is_ok());
+/// assert!(oss_sign::v4::check_region("cn/hangzhou").is_err());
+/// ```
+pub fn check_region(region: &str) -> Result<(), Error> {
+    let ok = !region.is_empty()
+        && region.len() <= MAX_REGION_LEN
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Entry::SigningRegionInvalid.into())
+    }
+}
+
+/// A credential scope: the day, region and product a V4 signature is valid for.
+///
+/// ```
+/// use oss_naming::Timestamp;
+/// use oss_sign::v4::{Product, Scope};
+/// let scope = Scope::new(Timestamp::from_unix(1_702_743_657).unwrap(), "cn-hangzhou", Product::Oss)?;
+/// assert_eq!(scope.to_string(), "20231216/cn-hangzhou/oss/aliyun_v4_request");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Scope<'a> {
+    day: [u8; 8],
+    region: &'a str,
+    product: Product,
+}
+
+impl<'a> Scope<'a> {
+    /// The scope of `time`'s UTC day.
+    ///
+    /// # Errors
+    /// The error of [`check_region`].
+    pub fn new(time: Timestamp, region: &'a str, product: Product) -> Result<Self, Error> {
+        check_region(region)?;
+        let mut day = [0u8; 8];
+        day.copy_from_slice(time.compact_iso8601().day().as_bytes());
+        Ok(Self {
+            day,
+            region,
+            product,
+        })
+    }
+
+    /// The day, `YYYYMMDD`.
+    #[must_use]
+    pub fn day(&self) -> &str {
+        core::str::from_utf8(&self.day).unwrap_or_default()
+    }
+
+    /// The region id.
+    #[must_use]
+    pub const fn region(&self) -> &'a str {
+        self.region
+    }
+
+    /// The product.
+    #[must_use]
+    pub const fn product(&self) -> Product {
+        self.product
+    }
+
+    /// Puts the scope's text into `sink`.
+    pub(crate) fn put(&self, sink: &mut impl Sink) {
+        sink.put(&self.day);
+        sink.put(b"/");
+        sink.put(self.region.as_bytes());
+        sink.put(b"/");
+        sink.put(self.product.as_str().as_bytes());
+        sink.put(b"/");
+        sink.put(TERMINATOR.as_bytes());
+    }
+}
+
+impl fmt::Display for Scope<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}/{}/{}/{TERMINATOR}",
+            self.day(),
+            self.region,
+            self.product.as_str()
+        )
+    }
+}
+
+/// A V4 signing key: the HMAC-SHA256 chain `"aliyun_v4" + secret → day → region → product
+/// → "aliyun_v4_request"`, derived once for a [`Scope`] and reused for every request of
+/// that scope. Its hash states are zeroized on drop and `Debug` shows only the scope.
+///
+/// ```
+/// use oss_naming::Timestamp;
+/// use oss_sign::SigningKey;
+/// use oss_sign::v4::{Product, Scope, ScopedKey};
+/// let scope = Scope::new(Timestamp::from_unix(1_702_743_657).unwrap(), "cn-hangzhou", Product::Oss)?;
+/// let key = ScopedKey::derive(&SigningKey::new("sk"), scope);
+/// assert_eq!(key.scope().day(), "20231216");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct ScopedKey<'a> {
+    scope: Scope<'a>,
+    mac: HmacSha256,
+}
+
+impl<'a> ScopedKey<'a> {
+    /// Derives the key of `scope` from `key` (four HMAC-SHA256 computations).
+    #[must_use]
+    pub fn derive(key: &SigningKey, scope: Scope<'a>) -> Self {
+        let mut link = key.v4_root();
+        link.update(&scope.day);
+        let mut digest: [u8; 32] = link.finalize().into_bytes().into();
+        for next in [
+            scope.region.as_bytes(),
+            scope.product.as_str().as_bytes(),
+            TERMINATOR.as_bytes(),
+        ] {
+            let mut link: HmacSha256 = hmac_with_key(&digest);
+            link.update(next);
+            digest.zeroize();
+            digest = link.finalize().into_bytes().into();
+        }
+        let mac = hmac_with_key(&digest);
+        digest.zeroize();
+        Self { scope, mac }
+    }
+
+    /// The scope it signs for.
+    #[must_use]
+    pub const fn scope(&self) -> &Scope<'a> {
+        &self.scope
+    }
+
+    /// A fresh MAC keyed with the derived key.
+    pub(crate) fn mac(&self) -> HmacSha256 {
+        self.mac.clone()
+    }
+
+    /// `hex(HMAC-SHA256(key, data))`.
+    #[must_use]
+    pub fn sign(&self, data: &[u8]) -> SignatureV4 {
+        let mut mac = self.mac.clone();
+        mac.update(data);
+        SignatureV4::of_mac(mac)
+    }
+}
+
+impl fmt::Debug for ScopedKey<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ScopedKey")
+            .field("scope", &self.scope)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The length of a V4 signature: lower-case hex of a 32-byte HMAC-SHA256.
+pub const SIGNATURE_V4_LEN: usize = 64;
+
+/// A V4 signature, lower-case hex. No `PartialEq`: compare a signature a client sent with
+/// [`SignatureV4::verify`], which runs in constant time.
+#[derive(Clone, Copy)]
+pub struct SignatureV4 {
+    hex: [u8; SIGNATURE_V4_LEN],
+}
+
+impl SignatureV4 {
+    pub(crate) fn of_mac(mac: HmacSha256) -> Self {
+        let digest = mac.finalize().into_bytes();
+        let mut hex = [0u8; SIGNATURE_V4_LEN];
+        let written = base16ct::lower::encode(&digest, &mut hex).map(<[u8]>::len);
+        debug_assert_eq!(written, Ok(SIGNATURE_V4_LEN));
+        Self { hex }
+    }
+
+    /// The signature, 64 lower-case hex digits.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.hex).unwrap_or_default()
+    }
+
+    /// Checks a signature a client sent against this one, in constant time.
+    ///
+    /// # Errors
+    /// `SignatureDoesNotMatch` when `provided` differs in any byte or in length.
+    pub fn verify(&self, provided: &[u8]) -> Result<(), Error> {
+        if bool::from(self.hex.as_slice().ct_eq(provided)) {
+            Ok(())
+        } else {
+            Err(Entry::SignatureDoesNotMatch.into())
+        }
+    }
+}
+
+impl fmt::Debug for SignatureV4 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("SignatureV4").field(&self.as_str()).finish()
+    }
+}
+
+impl fmt::Display for SignatureV4 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
