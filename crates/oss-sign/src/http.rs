@@ -176,7 +176,7 @@ pub fn sign_http_request<B>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn verify_http_parts<'a, K: KeyLookup + ?Sized>(
-    verifier: &Verifier,
+    verifier: &Verifier<'_>,
     parts: &'a http::request::Parts,
     addressing: Addressing<'a>,
     now: Timestamp,

@@ -70,6 +70,8 @@ pub(crate) struct Parts<'a> {
     pub(crate) drop_absent: bool,
     /// The HashedPayload line.
     pub(crate) payload: &'a [u8],
+    /// A received presigned URL: its `x-oss-signature` parameter is not signed.
+    pub(crate) skip_signature_param: bool,
 }
 
 impl<'a> Parts<'a> {
@@ -155,7 +157,13 @@ pub(crate) fn write_canonical_request<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     write_uri(sink, request);
     sink.put(b"\n");
     let extra_query = parts.extra_query.iter().flatten().copied();
-    write_query(sink, request.query.params().map(param).chain(extra_query));
+    let skip = parts.skip_signature_param;
+    let own = request
+        .query
+        .params()
+        .map(param)
+        .filter(move |p| !(skip && crate::v4::received::is_signature_param(p)));
+    write_query(sink, own.chain(extra_query));
     sink.put(b"\n");
     let all = request
         .headers
@@ -351,6 +359,7 @@ mod tests {
             additional: Additional::List(&[]),
             drop_absent: true,
             payload: b"UNSIGNED-PAYLOAD",
+            skip_signature_param: false,
         };
         let mut canonical: Vec<u8> = Vec::new();
         write_canonical_request(&mut canonical, &request, &parts);

@@ -19,8 +19,10 @@
 //! [`Signer`] derives it once a day; [`ScopedKey`] holds it.
 
 mod canonical;
+pub(crate) mod received;
 mod scope;
 mod sign;
+pub(crate) mod verify;
 
 pub use canonical::ALGORITHM;
 pub use scope::{

@@ -352,6 +352,7 @@ fn header_parts<'p>(
         additional: Additional::List(settings.additional_headers),
         drop_absent: true,
         payload: found.content_sha256.unwrap_or(UNSIGNED_PAYLOAD.as_bytes()),
+        skip_signature_param: false,
     }
 }
 
@@ -490,6 +491,7 @@ fn query_parts<'p>(
         additional: Additional::Raw(additional.as_bytes()),
         drop_absent: true,
         payload: UNSIGNED_PAYLOAD.as_bytes(),
+        skip_signature_param: false,
     }
 }
 
@@ -574,12 +576,19 @@ pub enum Form<'a> {
         /// The signing time.
         now: Timestamp,
     },
+    /// What a server computes for a V4 request as received (its `Authorization` header or
+    /// presigned query), as [`Verifier`](crate::Verifier) does; the region is the one the
+    /// request names.
+    Received,
 }
 
-/// Writes the canonical request [`sign`] hashes for `request` in `form`.
+/// Writes the canonical request of `request` in `form`: what [`sign`] hashes, or what a
+/// server computed for a request it received (OSS reports it as `CanonicalRequest` with
+/// `SignatureDoesNotMatch`).
 ///
 /// # Errors
-/// As [`Signer::sign`].
+/// As [`Signer::sign`]; for [`Form::Received`], the errors of a malformed V4
+/// `Authorization` header or presigned query (see [`Verifier`](crate::Verifier)).
 pub fn canonical_request<'a, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     form: Form<'a>,
@@ -588,10 +597,10 @@ pub fn canonical_request<'a, H: Headers<'a>, Q: Query<'a>>(
     transcript(request, form, out, false)
 }
 
-/// Writes the string-to-sign [`sign`] signs for `request` in `form`.
+/// Writes the string-to-sign of `request` in `form` (see [`canonical_request`]).
 ///
 /// # Errors
-/// As [`Signer::sign`].
+/// As [`canonical_request`].
 pub fn string_to_sign<'a, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     form: Form<'a>,
@@ -616,7 +625,21 @@ fn transcript<'a, H: Headers<'a>, Q: Query<'a>>(
         settings,
         creds,
         now,
-    } = form;
+    } = form
+    else {
+        let authorization = request
+            .headers
+            .fields()
+            .find(|(name, _)| name.eq_ignore_ascii_case(b"authorization"))
+            .map(|(_, value)| value);
+        let sink = &mut Copy(out);
+        return crate::v4::verify::received_transcript(
+            request,
+            authorization,
+            sink,
+            string_to_sign,
+        );
+    };
     let found = Found::scan(request);
     let time = match found.date {
         Some(date) => parse_date(date)?,
