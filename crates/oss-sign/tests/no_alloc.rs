@@ -91,3 +91,57 @@ fn verify_allocates_nothing() {
         assert!(ParsedAuthorization::parse(b"OSS ak:sig").is_ok());
     });
 }
+
+#[test]
+fn v4_sign_presign_and_verify_allocate_nothing() {
+    use oss_sign::v4::{self, Settings};
+    let key = SigningKey::new("sk");
+    let creds = Credentials::new("ak", &key)
+        .unwrap()
+        .with_security_token("token");
+    let settings = Settings::new("cn-hangzhou")
+        .unwrap()
+        .with_additional_headers(&["Content-Disposition"])
+        .unwrap();
+    let now = Timestamp::from_unix(1_702_743_657).unwrap();
+    let headers = [
+        ("Content-Type", "text/plain"),
+        ("Content-Disposition", "attachment"),
+        ("x-oss-meta-a", "1"),
+    ];
+    let request = Request::new("PUT")
+        .with_bucket("examplebucket")
+        .with_key("中文/对象 1.txt")
+        .with_query([("partNumber", "1"), ("uploadId", "abc")]);
+    let regions = ["cn-hangzhou"];
+    let keys = [("ak", &key)];
+    oss_test_support::assert_no_alloc(|| {
+        let mut signer = v4::Signer::new(creds, settings);
+        let signed = signer.sign(&request.with_headers(&headers), now).unwrap();
+        let mut received: heapless::Vec<(&str, &str), 8> = heapless::Vec::new();
+        received.extend_from_slice(&headers).unwrap();
+        for header in signed.headers() {
+            received.push(header).unwrap();
+        }
+        received.push(("x-oss-security-token", "token")).unwrap();
+        let verifier = Verifier::new().with_regions(&regions);
+        let verified = verifier
+            .verify(&request.with_headers(received.as_slice()), now, keys.as_slice())
+            .unwrap();
+        assert_eq!(verified.access_key_id(), Some("ak"));
+        let mut canonical = heapless::Vec::<u8, 1024>::new();
+        v4::canonical_request(
+            &request.with_headers(received.as_slice()),
+            v4::Form::Received,
+            &mut canonical,
+        )
+        .unwrap();
+        let presigned = signer.presign(&request, now, 600).unwrap();
+        let mut query = heapless::String::<1024>::new();
+        presigned.write_query(&mut query).unwrap();
+        let verified = verifier
+            .verify(&request.with_query(RawQuery::new(&query)), now, keys.as_slice())
+            .unwrap();
+        assert_eq!(verified.access_key_id(), Some("ak"));
+    });
+}
