@@ -70,3 +70,27 @@ pub extern "C" fn oss_sign_post_policy_and_parse() -> u32 {
     let _ = write!(text, "{signature}");
     u32::from(text.as_bytes().first().copied().unwrap_or(0)) | (u32::from(parsed) << 8)
 }
+
+/// Signs a fixed PUT with Signature V4 and verifies it: 0 verified, 1 rejected, 2 not signed.
+#[unsafe(no_mangle)]
+pub extern "C" fn oss_sign_v4_round_trip(now: i64) -> u32 {
+    use oss_naming::Timestamp;
+    use oss_sign::v4::{self, Settings};
+    let Some(now) = Timestamp::from_unix(now) else { return 2 };
+    let key = SigningKey::new("sk");
+    let Ok(creds) = Credentials::new("ak", &key) else { return 2 };
+    let Ok(settings) = Settings::new("cn-hangzhou") else { return 2 };
+    let headers = [("Content-Type", "text/plain"), ("x-oss-meta-a", "1")];
+    let request = Request::new("PUT").with_bucket("bucket").with_key("key");
+    let Ok(signed) = v4::sign(&creds, &request.with_headers(&headers), &settings, now) else { return 2 };
+    let mut received: heapless::Vec<(&str, &str), 8> = heapless::Vec::new();
+    for header in headers.into_iter().chain(signed.headers()) {
+        if received.push(header).is_err() {
+            return 2;
+        }
+    }
+    let regions = ["cn-hangzhou"];
+    let keys = [("ak", &key)];
+    let verdict = Verifier::new().with_regions(&regions).verify(&request.with_headers(received.as_slice()), now, keys.as_slice());
+    u32::from(verdict.is_err())
+}
