@@ -139,6 +139,8 @@ pub enum AuthMethod {
     HeaderV4,
     /// A V4 presigned URL (`x-oss-signature-version=OSS4-HMAC-SHA256`, ...).
     QueryV4,
+    /// A V4 PostObject form (`x-oss-signature` over the policy).
+    PostV4,
 }
 
 /// The AccessKeyId of a verified request: borrowed from it, or percent-decoded from a

@@ -126,7 +126,11 @@ fn v4_sign_presign_and_verify_allocate_nothing() {
         received.push(("x-oss-security-token", "token")).unwrap();
         let verifier = Verifier::new().with_regions(&regions);
         let verified = verifier
-            .verify(&request.with_headers(received.as_slice()), now, keys.as_slice())
+            .verify(
+                &request.with_headers(received.as_slice()),
+                now,
+                keys.as_slice(),
+            )
             .unwrap();
         assert_eq!(verified.access_key_id(), Some("ak"));
         let mut canonical = heapless::Vec::<u8, 1024>::new();
@@ -140,7 +144,11 @@ fn v4_sign_presign_and_verify_allocate_nothing() {
         let mut query = heapless::String::<1024>::new();
         presigned.write_query(&mut query).unwrap();
         let verified = verifier
-            .verify(&request.with_query(RawQuery::new(&query)), now, keys.as_slice())
+            .verify(
+                &request.with_query(RawQuery::new(&query)),
+                now,
+                keys.as_slice(),
+            )
             .unwrap();
         assert_eq!(verified.access_key_id(), Some("ak"));
     });

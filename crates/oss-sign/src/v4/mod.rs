@@ -19,12 +19,14 @@
 //! [`Signer`] derives it once a day; [`ScopedKey`] holds it.
 
 mod canonical;
+mod post;
 pub(crate) mod received;
 mod scope;
 mod sign;
 pub(crate) mod verify;
 
 pub use canonical::ALGORITHM;
+pub use post::{POST_MAX_AGE_SECS, PostFields, post_policy_signature, verify_post};
 pub use scope::{
     MAX_REGION_LEN, Product, SIGNATURE_V4_LEN, Scope, ScopedKey, SignatureV4, TERMINATOR,
     check_region,
