@@ -122,7 +122,7 @@ impl<'a> SortedFields<'a> {
         &self,
         sink: &mut impl Sink,
         all: impl Iterator<Item = Field<'a>> + Clone,
-        signed: impl Fn(&[u8]) -> bool,
+        signed: impl Fn(&[u8], &[u8]) -> bool,
     ) {
         if self.overflow {
             write_fields_unbounded(sink, all, signed);
@@ -167,25 +167,21 @@ impl<'a> HeaderScan<'a> {
     }
 
     fn classify(&mut self, name: &'a [u8], value: &'a [u8]) {
-        let slot = if is_oss_header(name) {
+        let oss = is_oss_header(name);
+        if oss {
             self.oss.push(name, value);
-            if name.eq_ignore_ascii_case(b"x-oss-date") {
-                &mut self.oss_date
-            } else if name.eq_ignore_ascii_case(b"x-oss-security-token") {
+        }
+        // The length first: most names are none of these, and are told so by it.
+        let slot = match (name.len(), oss) {
+            (10, true) if name.eq_ignore_ascii_case(b"x-oss-date") => &mut self.oss_date,
+            (20, true) if name.eq_ignore_ascii_case(b"x-oss-security-token") => {
                 &mut self.security_token
-            } else {
-                return;
             }
-        } else if name.eq_ignore_ascii_case(b"date") {
-            &mut self.date
-        } else if name.eq_ignore_ascii_case(b"content-md5") {
-            &mut self.content_md5
-        } else if name.eq_ignore_ascii_case(b"content-type") {
-            &mut self.content_type
-        } else if name.eq_ignore_ascii_case(b"authorization") {
-            &mut self.authorization
-        } else {
-            return;
+            (4, false) if name.eq_ignore_ascii_case(b"date") => &mut self.date,
+            (11, false) if name.eq_ignore_ascii_case(b"content-md5") => &mut self.content_md5,
+            (12, false) if name.eq_ignore_ascii_case(b"content-type") => &mut self.content_type,
+            (13, false) if name.eq_ignore_ascii_case(b"authorization") => &mut self.authorization,
+            _ => return,
         };
         if slot.is_none() {
             *slot = Some(value);
@@ -206,9 +202,15 @@ pub(crate) fn is_oss_header(name: &[u8]) -> bool {
 
 /// Bytewise order of the lower-cased names.
 pub(crate) fn cmp_lower(a: &[u8], b: &[u8]) -> Ordering {
-    a.iter()
-        .map(u8::to_ascii_lowercase)
-        .cmp(b.iter().map(u8::to_ascii_lowercase))
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+            if x != y {
+                return x.cmp(&y);
+            }
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Streams the whole string-to-sign of `request` into `sink`; `extra` is a query
@@ -235,7 +237,7 @@ pub(crate) fn write_string_to_sign<'a, H, Q>(
     }
     sink.put(b"\n");
     let all = request.headers.fields().chain(scan.extra);
-    scan.oss.write(sink, all, is_oss_header);
+    scan.oss.write(sink, all, |name, _| is_oss_header(name));
     write_resource(sink, request, extra);
 }
 
@@ -265,14 +267,14 @@ fn write_fields(sink: &mut impl Sink, sorted: &[Field<'_>]) {
 fn write_fields_unbounded<'a>(
     sink: &mut impl Sink,
     all: impl Iterator<Item = Field<'a>> + Clone,
-    signed: impl Fn(&[u8]) -> bool,
+    signed: impl Fn(&[u8], &[u8]) -> bool,
 ) {
     let mut last: Option<&[u8]> = None;
     loop {
         let mut next: Option<&[u8]> = None;
-        for (name, _) in all.clone() {
+        for (name, value) in all.clone() {
             let above_last = last.is_none_or(|last| cmp_lower(name, last) == Ordering::Greater);
-            if signed(name)
+            if signed(name, value)
                 && above_last
                 && next.is_none_or(|next| cmp_lower(name, next) == Ordering::Less)
             {
@@ -284,7 +286,7 @@ fn write_fields_unbounded<'a>(
         sink.put(b":");
         let mut first = true;
         for (other, value) in all.clone() {
-            if other.eq_ignore_ascii_case(name) {
+            if other.eq_ignore_ascii_case(name) && signed(other, value) {
                 if !first {
                     sink.put(b",");
                 }

@@ -292,3 +292,32 @@ proptest! {
         prop_assert_eq!(result, Err(Entry::SignatureDoesNotMatch));
     }
 }
+
+#[test]
+fn a_presigned_url_with_an_empty_pair_verifies() {
+    let key = SigningKey::new("sk");
+    let creds = Credentials::new("ak", &key).unwrap();
+    let settings = Settings::new("cn-hangzhou").unwrap();
+    let request = Request::new("GET")
+        .with_bucket("b")
+        .with_key("k")
+        .with_query([("", ""), ("a", "1")]);
+    let query = v4::presign(&creds, &request, &settings, at(NOW), 900)
+        .unwrap()
+        .query();
+    let none: [(String, String); 0] = [];
+    let keys = [("ak", &key)];
+    let received = Request::new("GET")
+        .with_bucket("b")
+        .with_key("k")
+        .with_headers(&none)
+        .with_query(RawQuery::new(&query));
+    let verified =
+        Verifier::new()
+            .with_regions(REGIONS)
+            .verify(&received, at(NOW), keys.as_slice());
+    assert_eq!(
+        verified.map(|v| v.method()).map_err(|e| e.entry()),
+        Ok(AuthMethod::QueryV4)
+    );
+}

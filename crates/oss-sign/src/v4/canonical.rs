@@ -80,9 +80,12 @@ impl<'a> Parts<'a> {
         put_additional(sink, self.additional, self.drop_absent, headers);
     }
 
-    /// Whether the canonical headers include `name`.
-    fn signs(&self, name: &[u8]) -> bool {
-        is_default_signed(name) || self.additional.contains(name)
+    /// Whether the canonical headers include this field: a default-signed one, or an
+    /// additional one (for a signer, only with a value: see [`put_additional`]).
+    fn signs(&self, name: &[u8], value: &[u8]) -> bool {
+        is_default_signed(name)
+            || (self.additional.contains(name)
+                && !(self.drop_absent && value.trim_ascii().is_empty()))
     }
 }
 
@@ -95,12 +98,14 @@ pub(crate) fn put_additional<'a, H: Headers<'a>>(
     drop_absent: bool,
     headers: &H,
 ) {
+    // A signer drops names the request lacks, or carries with an empty value (as the v2
+    // SDKs do); a server keeps the list it was sent.
     let keeps = |name: &[u8]| {
         !is_default_signed(name)
             && (!drop_absent
-                || headers
-                    .fields()
-                    .any(|(other, _)| other.eq_ignore_ascii_case(name)))
+                || headers.fields().any(|(other, value)| {
+                    other.eq_ignore_ascii_case(name) && !value.trim_ascii().is_empty()
+                }))
     };
     let names = additional.names();
     let mut last: Option<&[u8]> = None;
@@ -158,10 +163,13 @@ pub(crate) fn write_canonical_request<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     sink.put(b"\n");
     let extra_query = parts.extra_query.iter().flatten().copied();
     let skip = parts.skip_signature_param;
+    // A pair with neither name nor value is no parameter (a URL reader skips the empty
+    // piece between two `&`, so a server never sees it).
     let own = request
         .query
         .params()
         .map(param)
+        .filter(|p| !(p.name.is_empty() && p.value.is_empty()))
         .filter(move |p| !(skip && crate::v4::received::is_signature_param(p)));
     write_query(sink, own.chain(extra_query));
     sink.put(b"\n");
@@ -172,11 +180,11 @@ pub(crate) fn write_canonical_request<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
         .chain(parts.extra_headers.iter().flatten().copied());
     let mut sorted = SortedFields::default();
     for (name, value) in all.clone() {
-        if parts.signs(name) {
+        if parts.signs(name, value) {
             sorted.push(name, value.trim_ascii());
         }
     }
-    sorted.write(sink, all, |name| parts.signs(name));
+    sorted.write(sink, all, |name, value| parts.signs(name, value));
     sink.put(b"\n");
     parts.put_additional(sink, &request.headers);
     sink.put(b"\n");
