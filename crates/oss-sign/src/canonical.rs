@@ -104,13 +104,15 @@ impl<'a> SortedFields<'a> {
         if self.overflow {
             return;
         }
-        let at = self
-            .fields
-            .iter()
-            .rposition(|(other, _)| cmp_lower(other, name) != Ordering::Greater)
-            .map_or(0, |before| before + 1);
-        if self.fields.insert(at, (name, value)).is_err() {
+        if self.fields.push((name, value)).is_err() {
             self.overflow = true;
+            return;
+        }
+        // Insertion sort: move it down past every name that sorts after it (stable).
+        let mut at = self.fields.len() - 1;
+        while at > 0 && cmp_lower(self.fields[at - 1].0, name) == Ordering::Greater {
+            self.fields.swap(at - 1, at);
+            at -= 1;
         }
     }
 
