@@ -33,6 +33,6 @@ pub use scope::{
 };
 pub use sign::{
     CONTENT_SHA256_HEADER, DATE_HEADER, Form, MAX_ADDITIONAL_HEADERS_LEN, MAX_EXPIRES_SECS,
-    Presigned, SECURITY_TOKEN_HEADER, Settings, Signed, Signer, UNSIGNED_PAYLOAD,
-    canonical_request, presign, sign, string_to_sign,
+    Presigned, Settings, Signed, Signer, UNSIGNED_PAYLOAD, canonical_request, presign, sign,
+    string_to_sign,
 };

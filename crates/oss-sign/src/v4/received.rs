@@ -13,13 +13,13 @@ use crate::v4::scope::{Product, Scope, TERMINATOR};
 use crate::v4::sign::{CONTENT_SHA256_HEADER, DATE_HEADER, MAX_EXPIRES_SECS, UNSIGNED_PAYLOAD};
 
 /// The query parameters of a presigned V4 URL.
-const SIGNATURE_VERSION_PARAM: &str = "x-oss-signature-version";
-const CREDENTIAL_PARAM: &str = "x-oss-credential";
-const DATE_PARAM: &str = "x-oss-date";
-const EXPIRES_PARAM: &str = "x-oss-expires";
-const SIGNATURE_PARAM: &str = "x-oss-signature";
-const ADDITIONAL_PARAM: &str = "x-oss-additional-headers";
-const TOKEN_PARAM: &str = "x-oss-security-token";
+pub(crate) const SIGNATURE_VERSION_PARAM: &str = "x-oss-signature-version";
+pub(crate) const CREDENTIAL_PARAM: &str = "x-oss-credential";
+pub(crate) const DATE_PARAM: &str = DATE_HEADER;
+pub(crate) const EXPIRES_PARAM: &str = "x-oss-expires";
+pub(crate) const SIGNATURE_PARAM: &str = "x-oss-signature";
+pub(crate) const ADDITIONAL_PARAM: &str = "x-oss-additional-headers";
+pub(crate) const TOKEN_PARAM: &str = crate::sign::SECURITY_TOKEN_HEADER;
 
 /// Whether a request's `Authorization` value is a V4 one.
 pub(crate) fn is_v4_authorization(value: &[u8]) -> bool {

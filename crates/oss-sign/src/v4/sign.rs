@@ -10,9 +10,14 @@ use crate::credentials::Credentials;
 use crate::input::{Headers, Query};
 use crate::presign::decimal;
 use crate::request::{Param, Request};
+use crate::sign::SECURITY_TOKEN_HEADER;
 use crate::transcript::Transcript;
 use crate::v4::canonical::{
     ALGORITHM, Additional, Parts, put_additional, write_canonical_request, write_string_to_sign,
+};
+use crate::v4::received::{
+    ADDITIONAL_PARAM, CREDENTIAL_PARAM, DATE_PARAM, EXPIRES_PARAM, SIGNATURE_PARAM,
+    SIGNATURE_VERSION_PARAM, TOKEN_PARAM,
 };
 use crate::v4::scope::{Product, Scope, ScopedKey, SignatureV4};
 
@@ -22,8 +27,6 @@ pub const DATE_HEADER: &str = "x-oss-date";
 pub const CONTENT_SHA256_HEADER: &str = "x-oss-content-sha256";
 /// The payload hash V4 requests carry: the body is not signed.
 pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
-/// The header carrying an STS token.
-pub const SECURITY_TOKEN_HEADER: &str = "x-oss-security-token";
 /// The longest a presigned V4 URL may live: 7 days.
 pub const MAX_EXPIRES_SECS: u64 = 604_800;
 /// The longest `AdditionalHeaders` list a signer writes (names and `;`), so that the
@@ -467,12 +470,12 @@ fn auth_params<'p>(
     additional: &'p str,
 ) -> [Option<Param<'p>>; 6] {
     [
-        Some(Param::new("x-oss-signature-version", ALGORITHM)),
-        Some(Param::new("x-oss-credential", credential)),
-        Some(Param::new("x-oss-date", date.as_str())),
-        Some(Param::new("x-oss-expires", expires)),
-        security_token.map(|token| Param::new("x-oss-security-token", token)),
-        (!additional.is_empty()).then(|| Param::new("x-oss-additional-headers", additional)),
+        Some(Param::new(SIGNATURE_VERSION_PARAM, ALGORITHM)),
+        Some(Param::new(CREDENTIAL_PARAM, credential)),
+        Some(Param::new(DATE_PARAM, date.as_str())),
+        Some(Param::new(EXPIRES_PARAM, expires)),
+        security_token.map(|token| Param::new(TOKEN_PARAM, token)),
+        (!additional.is_empty()).then(|| Param::new(ADDITIONAL_PARAM, additional)),
     ]
 }
 
@@ -527,7 +530,7 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
             .chain(auth.into_iter().flatten());
         crate::v4::canonical::write_query(&mut sink, params);
         sink.result?;
-        write!(out, "&x-oss-signature={}", self.signature)
+        write!(out, "&{SIGNATURE_PARAM}={}", self.signature)
     }
 
     /// Writes the whole URL, virtual-hosted style: `<scheme>://<bucket>.<host>/<key>?<query>`.
