@@ -155,6 +155,90 @@ pub fn sign_http_request<B>(
     Ok(())
 }
 
+/// Why [`sign_http_request_v4`] could not sign.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum HttpSignError {
+    /// A value (the STS token, the Authorization) is not a valid header value.
+    Header(InvalidHeaderValue),
+    /// The request cannot be signed as it is (see [`crate::v4::Signer::sign`]).
+    Oss(Error),
+}
+
+impl core::fmt::Display for HttpSignError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Self::Header(err) => core::fmt::Display::fmt(err, f),
+            Self::Oss(err) => core::fmt::Display::fmt(err, f),
+        }
+    }
+}
+
+impl std::error::Error for HttpSignError {}
+
+/// Signs `request` in place with Signature V4 at `now`: sets `x-oss-date`,
+/// `x-oss-content-sha256: UNSIGNED-PAYLOAD` and the STS token header unless present, then
+/// `Authorization`.
+///
+/// # Errors
+/// [`HttpSignError`].
+///
+/// ```
+/// use oss_naming::Timestamp;
+/// use oss_sign::{Addressing, Credentials, SigningKey, Verifier, sign_http_request_v4, verify_http_parts};
+/// use oss_sign::v4::Settings;
+/// let key = SigningKey::new("sk");
+/// let creds = Credentials::new("ak", &key)?;
+/// let now = Timestamp::from_unix(1_702_743_657).unwrap();
+/// let mut request = http::Request::put("https://examplebucket.oss-cn-hangzhou.aliyuncs.com/a.txt")
+///     .header("Content-Type", "text/plain")
+///     .body(())?;
+/// let settings = Settings::new("cn-hangzhou")?;
+/// sign_http_request_v4(&creds, &mut request, Addressing::VirtualHosted("examplebucket"), &settings, now)?;
+/// assert!(request.headers()["authorization"].to_str()?.starts_with("OSS4-HMAC-SHA256 Credential=ak/20231216/"));
+/// let (parts, ()) = request.into_parts();
+/// let keys = [("ak", &key)];
+/// let verifier = Verifier::new().with_regions(&["cn-hangzhou"]);
+/// let verified = verify_http_parts(&verifier, &parts, Addressing::VirtualHosted("examplebucket"), now, keys.as_slice())?;
+/// assert_eq!(verified.access_key_id(), Some("ak"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn sign_http_request_v4<B>(
+    creds: &Credentials<'_>,
+    request: &mut http::Request<B>,
+    addressing: Addressing<'_>,
+    settings: &crate::v4::Settings<'_>,
+    now: Timestamp,
+) -> Result<(), HttpSignError> {
+    use crate::v4::{CONTENT_SHA256_HEADER, DATE_HEADER, UNSIGNED_PAYLOAD};
+    let date = now.compact_iso8601();
+    let token = creds.security_token.unwrap_or_default();
+    for (name, value) in [
+        (DATE_HEADER, date.as_str()),
+        (CONTENT_SHA256_HEADER, UNSIGNED_PAYLOAD),
+        (SECURITY_TOKEN_HEADER, token),
+    ] {
+        if !value.is_empty() && !request.headers().contains_key(name) {
+            let value = HeaderValue::from_str(value).map_err(HttpSignError::Header)?;
+            request
+                .headers_mut()
+                .insert(HeaderName::from_static(name), value);
+        }
+    }
+    let signed = {
+        let described = describe(
+            request.method(),
+            request.uri(),
+            request.headers(),
+            addressing,
+        );
+        crate::v4::sign(creds, &described, settings, now).map_err(HttpSignError::Oss)?
+    };
+    let value = HeaderValue::from_str(signed.authorization()).map_err(HttpSignError::Header)?;
+    request.headers_mut().insert(AUTHORIZATION, value);
+    Ok(())
+}
+
 /// Verifies a received request (head only: the V1 signature does not cover the body).
 ///
 /// # Errors

@@ -61,7 +61,9 @@ pub use authorization::Authorization;
 pub use content_md5::{ContentMd5, ContentMd5Hasher};
 pub use credentials::{Credentials, CredentialsError};
 #[cfg(feature = "http")]
-pub use http::{Addressing, sign_http_request, verify_http_parts};
+pub use http::{
+    Addressing, HttpSignError, sign_http_request, sign_http_request_v4, verify_http_parts,
+};
 pub use key::SigningKey;
 pub use parse::ParsedAuthorization;
 pub use post::{post_policy_signature, verify_post_policy_signature, write_post_policy_base64};
