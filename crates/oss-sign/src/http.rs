@@ -174,7 +174,7 @@ impl core::fmt::Display for HttpSignError {
     }
 }
 
-impl std::error::Error for HttpSignError {}
+impl core::error::Error for HttpSignError {}
 
 /// Signs `request` in place with Signature V4 at `now`: sets `x-oss-date`,
 /// `x-oss-content-sha256: UNSIGNED-PAYLOAD` and the STS token header unless present, then
