@@ -4,9 +4,12 @@
 //! the `Content-Type`, the form rules, the signature (with `--access-key-secret`), then
 //! the policy (expiration against `--now`, every condition, `content-length-range`).
 
-use oss_core::errors::Error;
-use oss_core::multipart::{Boundary, Limits, Policy, PostForm, PostOptions};
-use oss_core::sign::SigningKey;
+use oss_core::errors::{Entry, Error};
+use oss_core::multipart::{
+    Boundary, Limits, Policy, PostCheck, PostForm, PostOptions, PostSignature,
+};
+use oss_core::naming::Timestamp;
+use oss_core::sign::{KeyLookup, SecurityToken, SigningKey};
 use serde_json::{Map, Value, json};
 
 use crate::input;
@@ -21,9 +24,13 @@ pub(crate) struct Args {
     /// The request body (`-` for standard input).
     #[arg(long)]
     body: String,
-    /// The AccessKey secret: also check the Signature field against the policy.
+    /// The AccessKey secret: also check the signature (V1 `Signature` or V4
+    /// `x-oss-signature`) against the policy.
     #[arg(long)]
     access_key_secret: Option<String>,
+    /// A region the server answers for, for V4 forms (repeatable).
+    #[arg(long = "region")]
+    regions: Vec<String>,
     /// The current time in UNIX seconds, for the policy's expiration (default: the clock).
     #[arg(long, allow_hyphen_values = true)]
     now: Option<i64>,
@@ -50,6 +57,10 @@ struct Findings {
     file: Option<FileInfo>,
     signature: Option<&'static str>,
     policy: Option<PolicyInfo>,
+    /// The signature version verified, if one was.
+    signature_version: Option<&'static str>,
+    /// `bucket` conditions were not checked (no --bucket).
+    bucket_skipped: bool,
 }
 
 /// The decoded policy: its expiration (UNIX seconds) and its conditions, as OSS quotes them.
@@ -127,49 +138,58 @@ fn judge(args: &Args, body: &[u8], findings: &mut Findings) -> Result<(), Failur
         }
     })?;
 
-    if form.is_signed() {
-        match &args.access_key_secret {
-            Some(secret) => {
-                form.check_signature(&SigningKey::new(secret.as_bytes()))?;
-                findings.signature = Some("verified");
-            }
-            None => findings.signature = Some("not checked (no --access-key-secret)"),
-        }
-    } else {
-        findings.signature = Some("none (anonymous form)");
-    }
-
-    let mut buf = vec![0; body.len()];
-    let Some(json) = form.policy_json(&mut buf)? else {
-        return Ok(());
-    };
-    let policy = Policy::parse(json)?;
     let now = args.now.unwrap_or_else(crate::clock::unix_now_signed);
-    findings.policy = Some(PolicyInfo {
-        expiration: policy.expiration().unix_seconds(),
-        conditions: policy.conditions().map(|c| c.to_string()).collect(),
-    });
-    policy.check_expiration(now)?;
-    let bucket = args
-        .bucket
-        .as_deref()
-        .map(|b| (&b"bucket"[..], b.as_bytes()));
-    let fields: Vec<(&[u8], &[u8])> = form.fields().chain(bucket).collect();
-    for condition in policy.conditions() {
-        let about_bucket = condition
-            .field()
-            .is_some_and(|field| field.matches_name(b"bucket"));
-        if bucket.is_none() && about_bucket {
-            continue; // the bucket comes from the host, which the body does not say
-        }
-        condition
-            .check(fields.iter().copied(), form.summary().size)
-            .map_err(|violation| Failure {
-                error: violation.error(),
-                message: violation.condition().map(|_| violation.to_string()),
-            })?;
+    let Some(now) = Timestamp::from_unix(now) else {
+        return Err(Error::from(Entry::DateInvalid).into());
+    };
+    let mut buf = vec![0; body.len()];
+    if let Some(json) = form.policy_json(&mut buf)? {
+        let policy = Policy::parse(json)?;
+        findings.policy = Some(PolicyInfo {
+            expiration: policy.expiration().unix_seconds(),
+            conditions: policy.conditions().map(|c| c.to_string()).collect(),
+        });
     }
+    let key = args.access_key_secret.as_deref().map(SigningKey::new);
+    let keys = key.as_ref().map(AnyId);
+    let regions: Vec<&str> = args.regions.iter().map(String::as_str).collect();
+    let mut check = PostCheck::new(now).with_regions(&regions);
+    if let Some(keys) = &keys {
+        check = check.with_keys(keys);
+    }
+    if let Some(bucket) = &args.bucket {
+        check = check.with_bucket(bucket.as_bytes());
+    }
+    let verdict = form.check(&check, &mut buf).map_err(|violation| Failure {
+        error: violation.error(),
+        message: violation.condition().map(|_| violation.to_string()),
+    })?;
+    findings.signature = Some(match verdict.signature {
+        PostSignature::Anonymous => "none (anonymous form)",
+        PostSignature::V1 | PostSignature::V4 => "verified",
+        PostSignature::NotChecked => "not checked (no --access-key-secret)",
+        _ => "not checked",
+    });
+    findings.signature_version = match verdict.signature {
+        PostSignature::V1 => Some("v1"),
+        PostSignature::V4 => Some("v4"),
+        _ => None,
+    };
+    findings.bucket_skipped = verdict.bucket_conditions_skipped;
     Ok(())
+}
+
+/// The one secret given on the command line, for whatever AccessKeyId the form names.
+struct AnyId<'k>(&'k SigningKey);
+
+impl KeyLookup for AnyId<'_> {
+    fn signing_key(
+        &self,
+        _id: &str,
+        _token: Option<SecurityToken<'_>>,
+    ) -> Result<&SigningKey, Error> {
+        Ok(self.0)
+    }
 }
 
 fn lossy(bytes: &[u8]) -> String {
@@ -205,6 +225,15 @@ fn findings_json(findings: &Findings, failure: Option<&Failure>) -> Value {
         }),
     );
     doc.insert("signature".into(), json!(findings.signature));
+    if let Some(version) = findings.signature_version {
+        doc.insert("signature_version".into(), json!(version));
+    }
+    if findings.bucket_skipped {
+        doc.insert(
+            "bucket_conditions".into(),
+            json!("not checked (no --bucket)"),
+        );
+    }
     doc.insert(
         "policy".into(),
         findings.policy.as_ref().map_or(
@@ -235,7 +264,13 @@ fn findings_text(findings: &Findings, failure: Option<&Failure>) -> String {
         ));
     }
     if let Some(signature) = findings.signature {
-        text.push_str(&format!("signature: {signature}\n"));
+        match findings.signature_version {
+            Some(version) => text.push_str(&format!("signature: {signature} ({version})\n")),
+            None => text.push_str(&format!("signature: {signature}\n")),
+        }
+    }
+    if findings.bucket_skipped {
+        text.push_str("bucket conditions: not checked (no --bucket)\n");
     }
     let conditions = findings.policy.as_ref().map_or(&[][..], |p| &p.conditions);
     if !conditions.is_empty() {

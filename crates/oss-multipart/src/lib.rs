@@ -74,5 +74,6 @@ pub use plan::{DEFAULT_PART_SIZE, PartPlan};
 pub use policy::{Condition, Policy, PolicyStr, PolicyStrList, PolicyViolation};
 pub use post::{
     ACCESS_KEY_ID_FIELD, Credentials, FILE_FIELD, FilePart, FileSummary, KEY_FIELD,
-    MAX_POST_FIELDS, POLICY_FIELD, PostForm, PostOptions, PostRules, SIGNATURE_FIELD,
+    MAX_POST_FIELDS, POLICY_FIELD, PostCheck, PostForm, PostOptions, PostRules, PostSignature,
+    PostVerdict, SIGNATURE_FIELD,
 };

@@ -1,9 +1,11 @@
 //! PostObject: the form rules, streaming or over a whole body.
 
+mod check;
 mod form;
 mod options;
 mod rules;
 
+pub use check::{PostCheck, PostSignature, PostVerdict};
 pub use form::{FilePart, MAX_POST_FIELDS, PostForm};
 pub use options::PostOptions;
 pub use rules::{

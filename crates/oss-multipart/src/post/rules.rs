@@ -17,6 +17,17 @@ pub const POLICY_FIELD: &[u8] = b"policy";
 pub const SIGNATURE_FIELD: &[u8] = b"Signature";
 
 /// Headers a `file` part may carry.
+/// The fields whose presence the signing rules look at: V1's three, then V4's four.
+const SIGNING_FIELDS: [&[u8]; 7] = [
+    ACCESS_KEY_ID_FIELD,
+    POLICY_FIELD,
+    SIGNATURE_FIELD,
+    b"x-oss-signature-version",
+    b"x-oss-credential",
+    b"x-oss-date",
+    b"x-oss-signature",
+];
+
 const FILE_PART_HEADERS: [&[u8]; 3] = [
     b"Content-Disposition",
     b"Content-Type",
@@ -33,13 +44,22 @@ pub struct Credentials {
     pub policy: bool,
     /// `Signature` is present and not empty.
     pub signature: bool,
+    /// The Signature V4 fields present and not empty: `x-oss-signature-version`,
+    /// `x-oss-credential`, `x-oss-date`, `x-oss-signature`.
+    pub v4: [bool; 4],
 }
 
 impl Credentials {
-    /// Whether the form is signed (any of the three fields given).
+    /// Whether the form is signed (any of the V1 or V4 fields given).
     #[must_use]
     pub const fn any(&self) -> bool {
-        self.access_key_id || self.policy || self.signature
+        self.access_key_id || self.policy || self.signature || self.is_v4()
+    }
+
+    /// Whether any Signature V4 field is given.
+    #[must_use]
+    pub const fn is_v4(&self) -> bool {
+        self.v4[0] || self.v4[1] || self.v4[2] || self.v4[3]
     }
 
     /// The all-or-none rule: if one of `OSSAccessKeyId`, `policy`, `Signature` is given,
@@ -57,7 +77,27 @@ impl Credentials {
     /// given.policy = true;
     /// assert_eq!(given.check().unwrap_err().to_string(), "Post request accessKeyId is empty");
     /// ```
+    /// A V4 form needs all four V4 fields and the policy: a missing `x-oss-signature` is
+    /// "Post request signature is empty", a missing version "Invalid Argument. Parameter
+    /// is invalid", a missing credential "Invalid credential in Authorization header.", a
+    /// missing date "OSS authentication requires a valid Date".
     pub const fn check(&self) -> Result<(), Error> {
+        if self.is_v4() {
+            let [version, credential, date, signature] = self.v4;
+            return if !signature {
+                Err(Error::new(Entry::PostSignatureEmpty))
+            } else if !version {
+                Err(Error::new(Entry::ArgumentInvalid))
+            } else if !credential {
+                Err(Error::new(Entry::CredentialInvalid))
+            } else if !date {
+                Err(Error::new(Entry::DateInvalid))
+            } else if !self.policy {
+                Err(Error::new(Entry::PolicyDocumentInvalid))
+            } else {
+                Ok(())
+            };
+        }
         if !self.any() {
             Ok(())
         } else if !self.access_key_id {
@@ -137,7 +177,7 @@ pub struct PostRules {
     current: Current,
     key_seen: bool,
     file_seen: bool,
-    credentials: [bool; 3],
+    credentials: [bool; 7],
     file: FileSummary,
 }
 
@@ -156,7 +196,7 @@ impl PostRules {
             current: Current::None,
             key_seen: false,
             file_seen: false,
-            credentials: [false; 3],
+            credentials: [false; 7],
             file: FileSummary {
                 size: 0,
                 pre_file_bytes: 0,
@@ -236,7 +276,7 @@ impl PostRules {
         }
         let name = headers.name();
         self.key_seen |= self.options.name_is(name, KEY_FIELD);
-        let credential = [ACCESS_KEY_ID_FIELD, POLICY_FIELD, SIGNATURE_FIELD]
+        let credential = SIGNING_FIELDS
             .iter()
             .position(|wanted| self.options.name_is(name, wanted));
         self.current = Current::Field { len: 0, credential };
@@ -260,11 +300,20 @@ impl PostRules {
     /// Which signed-form fields have been seen with a value.
     #[must_use]
     pub const fn credentials(&self) -> Credentials {
-        let [access_key_id, policy, signature] = self.credentials;
+        let [
+            access_key_id,
+            policy,
+            signature,
+            version,
+            credential,
+            date,
+            v4_signature,
+        ] = self.credentials;
         Credentials {
             access_key_id,
             policy,
             signature,
+            v4: [version, credential, date, v4_signature],
         }
     }
 

@@ -316,3 +316,115 @@ fn signature_and_policy_end_to_end() {
         Entry::PolicyExpired
     );
 }
+
+/// Judges a form with one call, as a server would.
+fn judge(
+    parts: &[(&str, &str, &[u8])],
+    bucket: Option<&[u8]>,
+    now: i64,
+) -> Result<PostVerdict, Entry> {
+    let boundary = Boundary::new(b"B").unwrap();
+    let body = body(parts);
+    let form = PostForm::parse(&boundary, &body, PostOptions::DEFAULT).map_err(|e| e.entry())?;
+    let key = SigningKey::new("secret");
+    let keys = [("AK", &key)];
+    let mut check = PostCheck::new(oss_naming::Timestamp::from_unix(now).unwrap())
+        .with_keys(keys.as_slice())
+        .with_regions(&["cn-hangzhou"]);
+    if let Some(bucket) = bucket {
+        check = check.with_bucket(bucket);
+    }
+    let mut buf = vec![0; body.len()];
+    form.check(&check, &mut buf)
+        .map_err(|violation| violation.error().entry())
+}
+
+#[test]
+fn one_call_judges_v1_v4_and_anonymous_forms() {
+    use base64::Engine as _;
+    let json = br#"{"expiration":"2030-01-01T00:00:00Z","conditions":[{"bucket":"b"},["starts-with","$key","up/"]]}"#;
+    let policy = base64::engine::general_purpose::STANDARD.encode(json);
+    let now = 1_702_743_657;
+    // V1.
+    let signature =
+        post_policy_signature(&SigningKey::new("secret"), policy.as_bytes()).to_string();
+    let v1 = |key: &'static [u8], signature: &str| {
+        let parts: Vec<(&str, &str, Vec<u8>)> = vec![
+            ("key", "", key.to_vec()),
+            ("OSSAccessKeyId", "", b"AK".to_vec()),
+            ("policy", "", policy.clone().into_bytes()),
+            ("Signature", "", signature.as_bytes().to_vec()),
+            ("file", "", b"x".to_vec()),
+        ];
+        parts
+    };
+    let run = |parts: &[(&str, &str, Vec<u8>)], bucket: Option<&[u8]>| {
+        let parts: Vec<(&str, &str, &[u8])> = parts
+            .iter()
+            .map(|(n, e, v)| (*n, *e, v.as_slice()))
+            .collect();
+        judge(&parts, bucket, now)
+    };
+    let verdict = run(&v1(b"up/a", &signature), Some(b"b")).unwrap();
+    assert_eq!(
+        (
+            verdict.signature,
+            verdict.has_policy,
+            verdict.bucket_conditions_skipped
+        ),
+        (PostSignature::V1, true, false)
+    );
+    assert!(
+        run(&v1(b"up/a", &signature), None)
+            .unwrap()
+            .bucket_conditions_skipped
+    );
+    assert_eq!(
+        run(&v1(b"up/a", &signature), Some(b"other")),
+        Err(Entry::PolicyConditionFailed)
+    );
+    assert_eq!(
+        run(&v1(b"down/a", &signature), Some(b"b")),
+        Err(Entry::PolicyConditionFailed)
+    );
+    assert_eq!(
+        run(&v1(b"up/a", "AAAAAAAAAAAAAAAAAAAAAAAAAAA="), Some(b"b")),
+        Err(Entry::SignatureDoesNotMatch)
+    );
+    // V4.
+    let time = oss_naming::Timestamp::from_unix(now).unwrap();
+    let scope = oss_sign::v4::Scope::new(time, "cn-hangzhou", oss_sign::v4::Product::Oss).unwrap();
+    let scoped = oss_sign::v4::ScopedKey::derive(&SigningKey::new("secret"), scope);
+    let v4_signature = oss_sign::v4::post_policy_signature(&scoped, policy.as_bytes()).to_string();
+    let v4 = |region: &str| {
+        let parts: Vec<(&str, &str, Vec<u8>)> = vec![
+            ("key", "", b"up/a".to_vec()),
+            ("x-oss-signature-version", "", b"OSS4-HMAC-SHA256".to_vec()),
+            (
+                "x-oss-credential",
+                "",
+                format!("AK/20231216/{region}/oss/aliyun_v4_request").into_bytes(),
+            ),
+            ("x-oss-date", "", b"20231216T162057Z".to_vec()),
+            ("policy", "", policy.clone().into_bytes()),
+            ("x-oss-signature", "", v4_signature.as_bytes().to_vec()),
+            ("file", "", b"x".to_vec()),
+        ];
+        parts
+    };
+    assert_eq!(
+        run(&v4("cn-hangzhou"), Some(b"b")).unwrap().signature,
+        PostSignature::V4
+    );
+    assert_eq!(
+        run(&v4("cn-beijing"), Some(b"b")),
+        Err(Entry::SigningRegionInvalid)
+    );
+    // Anonymous.
+    let anonymous = vec![("key", "", b"up/a".to_vec()), ("file", "", b"x".to_vec())];
+    let verdict = run(&anonymous, Some(b"b")).unwrap();
+    assert_eq!(
+        (verdict.signature, verdict.has_policy),
+        (PostSignature::Anonymous, false)
+    );
+}
