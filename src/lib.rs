@@ -7,7 +7,7 @@
 //! | [`errors`] | `oss-errors` | every OSS code, status and message; the XML error body |
 //! | [`naming`] | `oss-naming` | names, header values, dates, the percent codec |
 //! | [`crc64`] | `oss-crc64` | CRC-64/XZ (`x-oss-hash-crc64ecma`) and combine |
-//! | [`sign`] | `oss-sign` | Signature V1: sign, presign, POST policy, verify |
+//! | [`sign`] | `oss-sign` | Signatures V4 and V1: sign, presign, PostObject, verify |
 //! | [`callback`] | `oss-callback` | the upload-callback codec and rules |
 //! | [`multipart`] | `oss-multipart` | multipart upload and PostObject rules |
 //!
