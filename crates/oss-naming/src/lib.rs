@@ -54,8 +54,8 @@ mod bucket_tag;
 mod byte_class;
 mod channel;
 mod copy_source;
-mod decimal;
 mod date;
+mod decimal;
 mod enums;
 pub mod limits;
 mod object;
@@ -79,12 +79,12 @@ pub use channel::{
     check_channel_name, check_channel_name_bytes, check_playlist_name,
 };
 pub use copy_source::{CopySource, parse_copy_source};
-pub use decimal::parse_decimal;
 pub use date::calendar;
 pub use date::{
     Compact, Iso8601, Rfc1123, Timestamp, check_unix_date, parse_compact_day,
     parse_compact_iso8601, parse_iso8601, parse_rfc1123, parse_unix_date,
 };
+pub use decimal::parse_decimal;
 pub use enums::{KmsDataEncryption, ServerSideEncryption, StorageClass, check_encryption_settings};
 pub use object::{
     MAX_OBJECT_NAME_LEN, ObjectNameOptions, check_object_name, check_object_name_bytes,

@@ -545,7 +545,11 @@ mod tests {
             "%C0%80",
             "%ED%A0%80",
         ] {
-            assert_eq!(decode_checked(bad, Plus::Space), Err(BadEncoding), "{bad:?}");
+            assert_eq!(
+                decode_checked(bad, Plus::Space),
+                Err(BadEncoding),
+                "{bad:?}"
+            );
         }
     }
 

@@ -116,7 +116,6 @@ pub const fn traffic_limit_of_request(
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

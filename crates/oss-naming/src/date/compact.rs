@@ -40,10 +40,7 @@ pub const fn parse_compact_iso8601(value: &str) -> Option<Timestamp> {
         minute,
         second,
     };
-    if !civil.is_valid() {
-        return None;
-    }
-    Some(Timestamp::from_civil(civil, 0))
+    Timestamp::from_fields(civil, 0)
 }
 
 /// Parses a V4 credential day, `YYYYMMDD`, as the instant that day starts (UTC).
@@ -72,10 +69,7 @@ pub const fn parse_compact_day(value: &str) -> Option<Timestamp> {
         minute: 0,
         second: 0,
     };
-    if !civil.is_valid() {
-        return None;
-    }
-    Some(Timestamp::from_civil(civil, 0))
+    Timestamp::from_fields(civil, 0)
 }
 
 /// A [`Timestamp`] written as a V4 `x-oss-date`, `YYYYMMDDTHHMMSSZ`; [`Compact::day`]

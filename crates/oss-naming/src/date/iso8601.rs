@@ -52,6 +52,9 @@ const fn parse(b: &[u8]) -> Option<Timestamp> {
     ) else {
         return None;
     };
+    let Some(nanos) = fraction(b, BASE_LEN, b.len() - 1) else {
+        return None;
+    };
     let civil = Civil {
         year,
         month,
@@ -60,13 +63,7 @@ const fn parse(b: &[u8]) -> Option<Timestamp> {
         minute,
         second,
     };
-    if !civil.is_valid() {
-        return None;
-    }
-    let Some(nanos) = fraction(b, BASE_LEN, b.len() - 1) else {
-        return None;
-    };
-    Some(Timestamp::from_civil(civil, nanos))
+    Timestamp::from_fields(civil, nanos)
 }
 
 /// Nanoseconds from `b[start..end]`: empty, or `.` and at least one digit (the first

@@ -153,6 +153,15 @@ impl Timestamp {
         Compact::new(self)
     }
 
+    /// The instant of calendar fields, if they name a real date and time.
+    const fn from_fields(civil: Civil, nanos: u32) -> Option<Self> {
+        if civil.is_valid() {
+            Some(Self::from_civil(civil, nanos))
+        } else {
+            None
+        }
+    }
+
     /// Builds an instant from calendar fields that the caller has range-checked.
     const fn from_civil(civil: Civil, nanos: u32) -> Self {
         let secs = civil.days() * 86_400

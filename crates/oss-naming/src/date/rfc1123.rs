@@ -62,10 +62,9 @@ const fn parse(b: &[u8]) -> Option<Timestamp> {
         minute,
         second,
     };
-    if !civil.is_valid() {
+    let Some(t) = Timestamp::from_fields(civil, 0) else {
         return None;
-    }
-    let t = Timestamp::from_civil(civil, 0);
+    };
     if weekday(t.secs.div_euclid(86_400)) != wday {
         return None;
     }
