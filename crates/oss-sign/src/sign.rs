@@ -127,6 +127,18 @@ pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
     Signature::of_mac(sink.finish())
 }
 
+/// The header-form signature of `request` whose headers were already scanned (a server
+/// verifying it has scanned them to find the Authorization).
+pub(crate) fn header_signature<'a, H: Headers<'a>, Q: Query<'a>>(
+    key: &SigningKey,
+    request: &Request<'a, H, Q>,
+    scan: &HeaderScan<'a>,
+) -> Signature {
+    let mut sink = key.sink();
+    write_string_to_sign(&mut sink, request, scan, DateLine::FromHeaders, None);
+    Signature::of_mac(sink.finish())
+}
+
 /// Streams the string-to-sign of `request` in `form` into `sink`.
 fn write_form<'a, H: Headers<'a>, Q: Query<'a>>(
     sink: &mut impl Sink,

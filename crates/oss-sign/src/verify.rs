@@ -11,7 +11,7 @@ use crate::key::SigningKey;
 use crate::parse::ParsedAuthorization;
 use crate::presign::SECURITY_TOKEN_PARAM;
 use crate::request::{Param, Request};
-use crate::sign::{Form, signature_of};
+use crate::sign::{Form, header_signature, signature_of};
 use crate::signature::SIGNATURE_LEN;
 use crate::text::Text;
 use crate::v4::received::{has_v4_query, is_v4_authorization};
@@ -413,10 +413,7 @@ impl<'r> Verifier<'r> {
         }
         let token = scan.security_token.map(SecurityToken::from_header);
         let key = keys.signing_key(id, token)?;
-        let form = Form::Header {
-            security_token: None,
-        };
-        signature_of(key, request, form).verify(auth.signature())?;
+        header_signature(key, request, scan).verify(auth.signature())?;
         Ok(Verified {
             method: AuthMethod::Header,
             signed_by: SignedBy::Borrowed(id),
