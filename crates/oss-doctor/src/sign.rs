@@ -1,7 +1,10 @@
-//! `oss-doctor sign | presign | verify | post-sign`: Signature V1 by hand.
+//! `oss-doctor sign | presign | verify | post-sign`: Signature V1 and V4 by hand.
 
 mod diagnose;
+mod diagnose_v4;
+mod received;
 mod request;
+mod v4;
 mod visible;
 
 use oss_core::errors::{Entry, Error};
@@ -15,18 +18,23 @@ use serde_json::{Map, Value, json};
 
 use crate::input;
 use crate::report::{self, Outcome, Output};
+use received::Scheme;
 use request::{Described, RequestArgs};
+use v4::{V4Args, Version};
 
-/// The Signature V1 subcommands.
+/// The signature subcommands (Signature V1, and V4 with `--signature-version v4`).
 #[derive(Debug, clap::Subcommand)]
 pub(crate) enum Command {
-    /// Sign a request: print the string-to-sign, the signature and the Authorization header.
+    /// Sign a request: print what is signed, the signature and the Authorization header
+    /// (V4: the canonical request too, and the headers to send).
     Sign(SignArgs),
-    /// Presign a request: print the string-to-sign, the signature, the query and the URL.
+    /// Presign a request: print what is signed, the signature, the query and the URL.
     Presign(PresignArgs),
-    /// Verify a signed request (Authorization header or presigned query) as OSS would.
+    /// Verify a signed request (V1 or V4, Authorization header or presigned query, as the
+    /// request says) as OSS would.
     Verify(VerifyArgs),
-    /// Sign a PostObject policy: print the base64 policy and its Signature.
+    /// Sign a PostObject policy: print the base64 policy and its signature (V4: the form
+    /// fields).
     PostSign(PostSignArgs),
 }
 
@@ -37,6 +45,8 @@ pub(crate) struct SignArgs {
     request: RequestArgs,
     #[command(flatten)]
     creds: CredentialArgs,
+    #[command(flatten)]
+    v4: V4Args,
     /// Print one JSON document.
     #[arg(long)]
     json: bool,
@@ -49,9 +59,14 @@ pub(crate) struct PresignArgs {
     request: RequestArgs,
     #[command(flatten)]
     creds: CredentialArgs,
-    /// When the URL stops working, in UNIX seconds.
+    #[command(flatten)]
+    v4: V4Args,
+    /// V1: when the URL stops working, in UNIX seconds.
     #[arg(long)]
-    expires: u64,
+    expires: Option<u64>,
+    /// V4: how long the URL works after the signing time, in seconds (1 to 604800).
+    #[arg(long, value_name = "SECONDS")]
+    expires_in: Option<u64>,
     /// The region endpoint, such as `oss-cn-hangzhou.aliyuncs.com` (a scheme may be given); prints the full URL.
     #[arg(long)]
     endpoint: Option<String>,
@@ -67,7 +82,7 @@ struct CredentialArgs {
     #[arg(long)]
     access_key_id: String,
     /// The AccessKeySecret.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     access_key_secret: String,
     /// An STS security token.
     #[arg(long)]
@@ -80,14 +95,21 @@ pub(crate) struct VerifyArgs {
     #[command(flatten)]
     request: RequestArgs,
     /// The AccessKeySecret of the AccessKeyId the request names.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     access_key_secret: String,
     /// Only accept this AccessKeyId (others are unknown, as on OSS).
     #[arg(long)]
     access_key_id: Option<String>,
+    /// Require this signature version (the request itself says which it uses).
+    #[arg(long, value_enum)]
+    signature_version: Option<Version>,
+    /// V4: a region (or cloud box id) the server serves, such as cn-hangzhou (repeatable);
+    /// required to verify a V4 request.
+    #[arg(long = "region", value_name = "REGION")]
+    regions: Vec<String>,
     /// The server clock, in UNIX seconds (default: this machine's clock).
-    #[arg(long)]
-    now: Option<u64>,
+    #[arg(long, value_name = "UNIX_SECONDS", value_parser = v4::parse_now, allow_hyphen_values = true)]
+    now: Option<Timestamp>,
     /// Print one JSON document.
     #[arg(long)]
     json: bool,
@@ -103,8 +125,14 @@ pub(crate) struct PostSignArgs {
     #[arg(long)]
     base64: bool,
     /// The AccessKeySecret.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     access_key_secret: String,
+    /// The AccessKeyId (V4: required, it is part of x-oss-credential; V1: the
+    /// OSSAccessKeyId form field).
+    #[arg(long)]
+    access_key_id: Option<String>,
+    #[command(flatten)]
+    v4: V4Args,
     /// Print one JSON document.
     #[arg(long)]
     json: bool,
@@ -138,7 +166,7 @@ fn with_request_and_credentials(
     request: &RequestArgs,
     creds: &CredentialArgs,
     json: bool,
-    then: impl FnOnce(&Described, &Credentials<'_>) -> Outcome,
+    then: impl FnOnce(&Described, &Credentials<'_>, &SigningKey) -> Outcome,
 ) -> Outcome {
     let described = match Described::parse(request) {
         Ok(described) => described,
@@ -146,16 +174,39 @@ fn with_request_and_credentials(
     };
     let key = SigningKey::new(&creds.access_key_secret);
     match credentials(creds, &key) {
-        Ok(creds) => then(&described, &creds),
+        Ok(creds) => then(&described, &creds, &key),
         Err(CredentialsError::Invalid(err)) => report::rejected(json, &err),
         Err(err) => Outcome::Usage(format!("--access-key-id: {err}")),
     }
 }
 
+/// Whether `args` ask for V4, with the V4 settings checked before anything else is read.
+fn wants_v4(args: &V4Args) -> Result<bool, String> {
+    let v4 = args.is_v4()?;
+    if v4 {
+        let names = args.additional_names();
+        args.settings(&names)?;
+    }
+    Ok(v4)
+}
+
 fn run_sign(args: &SignArgs) -> Outcome {
-    with_request_and_credentials(&args.request, &args.creds, args.json, |described, creds| {
-        sign_described(args, described, creds)
-    })
+    let v4 = match wants_v4(&args.v4) {
+        Ok(v4) => v4,
+        Err(message) => return Outcome::Usage(message),
+    };
+    with_request_and_credentials(
+        &args.request,
+        &args.creds,
+        args.json,
+        |described, creds, _| {
+            if v4 {
+                v4::sign(args.json, &args.v4, described, creds)
+            } else {
+                sign_described(args, described, creds)
+            }
+        },
+    )
 }
 
 fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_>) -> Outcome {
@@ -195,21 +246,68 @@ fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_
     ))
 }
 
+/// How long a presigned URL works: V1's `--expires` or V4's `--expires-in`.
+#[derive(Clone, Copy, Debug)]
+enum Expiry {
+    /// V1: the UNIX time it stops.
+    At(u64),
+    /// V4: seconds after the signing time.
+    In(u64),
+}
+
+fn expiry(args: &PresignArgs) -> Result<Expiry, String> {
+    if wants_v4(&args.v4)? {
+        if args.expires.is_some() {
+            return Err("--expires is V1's (the UNIX time the URL stops working); with --signature-version v4 give --expires-in SECONDS".into());
+        }
+        let expires_in = args.expires_in.ok_or_else(|| {
+            "presign --signature-version v4 needs --expires-in SECONDS (1 to 604800)".to_owned()
+        })?;
+        v4::check_expires_in(expires_in).map(Expiry::In)
+    } else {
+        if args.expires_in.is_some() {
+            return Err("--expires-in is a Signature V4 option: add --signature-version v4 (V1 takes --expires UNIX_SECONDS)".into());
+        }
+        args.expires.map(Expiry::At).ok_or_else(|| {
+            "presign needs --expires UNIX_SECONDS (V1), or --signature-version v4 --expires-in SECONDS".to_owned()
+        })
+    }
+}
+
 fn run_presign(args: &PresignArgs) -> Outcome {
-    with_request_and_credentials(&args.request, &args.creds, args.json, |described, creds| {
-        presign_described(args, described, creds)
-    })
+    let expiry = match expiry(args) {
+        Ok(expiry) => expiry,
+        Err(message) => return Outcome::Usage(message),
+    };
+    with_request_and_credentials(
+        &args.request,
+        &args.creds,
+        args.json,
+        |described, creds, key| match expiry {
+            Expiry::At(expires) => presign_described(args, expires, described, creds),
+            Expiry::In(expires_in) => v4::presign(
+                args.json,
+                &args.v4,
+                expires_in,
+                args.endpoint.as_deref(),
+                described,
+                creds,
+                key,
+            ),
+        },
+    )
 }
 
 fn presign_described(
     args: &PresignArgs,
+    expires: u64,
     described: &Described,
     creds: &Credentials<'_>,
 ) -> Outcome {
     let request = described.request();
-    let presigned = presign(creds, &request, args.expires);
+    let presigned = presign(creds, &request, expires);
     let mut sts = Vec::new();
-    string_to_sign(&request, Form::presigned(creds, args.expires), &mut sts);
+    string_to_sign(&request, Form::presigned(creds, expires), &mut sts);
     let query = presigned.query();
     let url = args
         .endpoint
@@ -262,9 +360,150 @@ impl KeyLookup for GivenKey<'_> {
     }
 }
 
+/// The checked `--region` values and the scheme of the request; a usage message when the
+/// request cannot be judged as asked.
+fn verify_plan<'a>(
+    args: &'a VerifyArgs,
+    described: &Described,
+) -> Result<(Vec<&'a str>, Scheme), String> {
+    let mut regions = Vec::new();
+    for region in &args.regions {
+        oss_core::sign::v4::check_region(region)
+            .map_err(|_| v4::region_usage("--region", region))?;
+        regions.push(region.as_str());
+    }
+    let scheme = Scheme::of(described);
+    if let Some(expected) = args.signature_version
+        && scheme.version() != Some(expected)
+    {
+        return Err(format!(
+            "--signature-version {}: the request is {}; drop --signature-version to verify it as it is",
+            expected.as_str(),
+            scheme.describe()
+        ));
+    }
+    if scheme.version() == Some(Version::V4) && regions.is_empty() {
+        let named = received::v4_credential(described)
+            .and_then(|credential| credential.region)
+            .map(|region| format!(" (the request's credential names {region})"))
+            .unwrap_or_default();
+        return Err(format!(
+            "the request is {}: pass --region, the region (or cloud box id) the server serves{named}",
+            scheme.describe()
+        ));
+    }
+    Ok((regions, scheme))
+}
+
+/// The method and signature version of a verified request.
+const fn method_names(method: AuthMethod) -> (&'static str, Option<&'static str>) {
+    match method {
+        AuthMethod::Header => ("header", Some("v1")),
+        AuthMethod::Query => ("query", Some("v1")),
+        AuthMethod::HeaderV4 => ("header", Some("v4")),
+        AuthMethod::QueryV4 => ("query", Some("v4")),
+        _ => ("anonymous", None),
+    }
+}
+
+/// What the server computed for the request: the V4 canonical request (empty for V1) and
+/// the string-to-sign.
+#[derive(Debug, Default)]
+struct ServerTranscripts {
+    canonical_request: Vec<u8>,
+    string_to_sign: Vec<u8>,
+}
+
+impl ServerTranscripts {
+    fn of(
+        described: &Described,
+        scheme: Scheme,
+        keys: &GivenKey<'_>,
+        verdict: &Result<Verified<'_>, Error>,
+    ) -> Self {
+        let mut out = Self::default();
+        let request = described.request();
+        if scheme.version() == Some(Version::V4) {
+            let show = match verdict {
+                Ok(_) => true,
+                Err(err) => err.entry() == Entry::SignatureDoesNotMatch,
+            };
+            let written = show
+                && oss_core::sign::v4::canonical_request(
+                    &request,
+                    oss_core::sign::v4::Form::Received,
+                    &mut out.canonical_request,
+                )
+                .and_then(|()| {
+                    oss_core::sign::v4::string_to_sign(
+                        &request,
+                        oss_core::sign::v4::Form::Received,
+                        &mut out.string_to_sign,
+                    )
+                })
+                .is_ok();
+            if !written {
+                return Self::default();
+            }
+        } else if server_computed_string_to_sign(described, keys, verdict) {
+            string_to_sign(&request, Form::Received, &mut out.string_to_sign);
+        }
+        out
+    }
+
+    fn add_json(&self, doc: &mut Map<String, Value>) {
+        if !self.canonical_request.is_empty() {
+            doc.insert(
+                "canonical_request".into(),
+                json!(String::from_utf8_lossy(&self.canonical_request)),
+            );
+            doc.insert(
+                "canonical_request_bytes".into(),
+                json!(visible::hex(&self.canonical_request)),
+            );
+        }
+        if !self.string_to_sign.is_empty() {
+            doc.insert(
+                "string_to_sign".into(),
+                json!(String::from_utf8_lossy(&self.string_to_sign)),
+            );
+            doc.insert(
+                "string_to_sign_bytes".into(),
+                json!(visible::hex(&self.string_to_sign)),
+            );
+        }
+    }
+
+    /// The transcripts for people; `whose` says whose they are.
+    fn text(&self, whose: &str) -> String {
+        let mut text = String::new();
+        if !self.canonical_request.is_empty() {
+            text.push_str(&format!(
+                "canonical request{whose}:\n{}\n\n",
+                visible::render(&self.canonical_request)
+            ));
+        }
+        if !self.string_to_sign.is_empty() {
+            text.push_str(&format!(
+                "string to sign{whose}:\n{}\n",
+                visible::render(&self.string_to_sign)
+            ));
+        }
+        text
+    }
+}
+
 fn run_verify(args: &VerifyArgs) -> Outcome {
     let described = match Described::parse(&args.request) {
         Ok(described) => described,
+        Err(message) => return Outcome::Usage(message),
+    };
+    let (regions, scheme) = match verify_plan(args, &described) {
+        Ok(plan) => plan,
+        Err(message) => return Outcome::Usage(message),
+    };
+    let now = match v4::now_or_clock(args.now) {
+        Ok(now) => now,
         Err(message) => return Outcome::Usage(message),
     };
     let key = SigningKey::new(&args.access_key_secret);
@@ -272,72 +511,75 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
         only: args.access_key_id.as_deref(),
         key: &key,
     };
-    let now = args.now.unwrap_or_else(crate::clock::unix_now);
-    let Some(now) = i64::try_from(now).ok().and_then(Timestamp::from_unix) else {
-        return Outcome::Usage(format!(
-            "--now {now}: past the last second oss-doctor can judge ({})",
-            Timestamp::MAX.unix_seconds()
-        ));
-    };
     let request = described.request();
-    let verdict = Verifier::new().verify(&request, now, &keys);
-    let mut sts: Vec<u8> = Vec::new();
-    if server_computed_string_to_sign(&described, &keys, &verdict) {
-        string_to_sign(&request, Form::Received, &mut sts);
-    }
+    let verdict = Verifier::new()
+        .with_regions(&regions)
+        .verify(&request, now, &keys);
+    let transcripts = ServerTranscripts::of(&described, scheme, &keys, &verdict);
     match verdict {
         Ok(verified) => {
-            let method = match verified.method() {
-                AuthMethod::Header => "header",
-                AuthMethod::Query => "query",
-                _ => "anonymous",
-            };
-            let sts = sts.as_slice();
+            let (method, version) = method_names(verified.method());
             Outcome::Ok(Output::choose(
                 args.json,
                 || {
-                    let mut doc = json!({ "valid": true, "method": method, "string_to_sign": String::from_utf8_lossy(sts) });
+                    let mut map = Map::new();
+                    map.insert("valid".into(), json!(true));
+                    map.insert("method".into(), json!(method));
+                    if let Some(version) = version {
+                        map.insert("signature_version".into(), json!(version));
+                    }
                     if let Some(id) = verified.access_key_id() {
-                        doc["access_key_id"] = json!(id);
+                        map.insert("access_key_id".into(), json!(id));
                     }
                     if let Some(expires) = verified.expires() {
-                        doc["expires"] = json!(expires);
+                        map.insert("expires".into(), json!(expires));
                     }
-                    doc
+                    if verified.method() != AuthMethod::Anonymous {
+                        map.insert(
+                            "string_to_sign".into(),
+                            json!(String::from_utf8_lossy(&transcripts.string_to_sign)),
+                        );
+                        if !transcripts.canonical_request.is_empty() {
+                            map.insert(
+                                "canonical_request".into(),
+                                json!(String::from_utf8_lossy(&transcripts.canonical_request)),
+                            );
+                        }
+                    }
+                    Value::Object(map)
                 },
-                || match verified.access_key_id() {
-                    Some(id) => format!(
-                        "valid: signed by {id} ({method})\nstring to sign:\n{}\n",
-                        visible::render(sts)
+                || match (verified.access_key_id(), version) {
+                    (Some(id), Some(version)) => format!(
+                        "valid: signed by {id} ({method}, {})\n{}",
+                        version.to_ascii_uppercase(),
+                        transcripts.text("")
                     ),
-                    None => {
+                    _ => {
                         "valid: anonymous request (no signature); OSS applies the ACLs\n".to_owned()
                     }
                 },
             ))
         }
         Err(err) => {
-            let sts = sts.as_slice();
-            let findings = diagnose::findings(&described, &key, &err, now);
+            let findings = if scheme.version() == Some(Version::V4) {
+                diagnose_v4::findings(&described, &keys, &regions, &err, now)
+            } else {
+                diagnose::findings(&described, &key, &err, now)
+            };
             let mut doc: Map<String, Value> = report::rejection_json(&err);
             Outcome::Rejected(Output::choose(
                 args.json,
                 || {
-                    if !sts.is_empty() {
-                        doc.insert("string_to_sign".into(), json!(String::from_utf8_lossy(sts)));
-                        doc.insert("string_to_sign_bytes".into(), json!(visible::hex(sts)));
+                    if let Some(version) = scheme.version() {
+                        doc.insert("signature_version".into(), json!(version.as_str()));
                     }
+                    transcripts.add_json(&mut doc);
                     findings.add_json(&mut doc);
                     Value::Object(doc)
                 },
                 || {
                     let mut text = report::rejection_text(&err);
-                    if !sts.is_empty() {
-                        text.push_str(&format!(
-                            "string to sign (as the server computed it):\n{}\n",
-                            visible::render(sts)
-                        ));
-                    }
+                    text.push_str(&transcripts.text(" (as the server computed it)"));
                     text.push_str(&findings.text());
                     text
                 },
@@ -376,23 +618,53 @@ fn header_key_found(described: &Described, keys: &GivenKey<'_>) -> bool {
 }
 
 fn run_post_sign(args: &PostSignArgs) -> Outcome {
+    let v4 = match args.v4.is_v4() {
+        Ok(v4) => v4,
+        Err(message) => return Outcome::Usage(message),
+    };
     let bytes = match input::read_all(&args.policy) {
         Ok(bytes) => bytes,
         Err(message) => return Outcome::Usage(message),
     };
-    let policy = if args.base64 {
-        String::from_utf8_lossy(bytes.trim_ascii()).into_owned()
+    let (policy, policy_json) = if args.base64 {
+        let policy = String::from_utf8_lossy(bytes.trim_ascii()).into_owned();
+        let json = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &policy)
+            .unwrap_or_default();
+        (policy, json)
     } else {
         let mut policy = String::new();
         // Writing into a String cannot fail.
         let _ = write_post_policy_base64(&bytes, &mut policy);
-        policy
+        (policy, bytes)
     };
     let key = SigningKey::new(&args.access_key_secret);
+    if v4 {
+        return v4::post_sign(
+            args.json,
+            &args.v4,
+            args.access_key_id.as_deref(),
+            &key,
+            &policy_json,
+            &policy,
+        );
+    }
     let signature = post_policy_signature(&key, policy.as_bytes());
+    let id = args.access_key_id.as_deref();
     Outcome::Ok(Output::choose(
         args.json,
-        || json!({ "policy": policy, "signature": signature.as_str() }),
-        || format!("policy: {policy}\nSignature: {signature}\n"),
+        || {
+            let mut doc = json!({ "policy": policy, "signature": signature.as_str() });
+            if let Some(id) = id {
+                doc["access_key_id"] = json!(id);
+            }
+            doc
+        },
+        || {
+            let mut text = format!("policy: {policy}\nSignature: {signature}\n");
+            if let Some(id) = id {
+                text.push_str(&format!("OSSAccessKeyId: {id}\n"));
+            }
+            text
+        },
     ))
 }

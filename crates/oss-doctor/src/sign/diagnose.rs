@@ -13,11 +13,11 @@ use super::request::{Described, Key, decoded};
 #[derive(Debug, Default)]
 pub(super) struct Findings {
     /// A variant of the request that does verify: what the client really signed.
-    confirmed: Vec<String>,
+    pub(super) confirmed: Vec<String>,
     /// Things worth checking.
-    likely: Vec<String>,
+    pub(super) likely: Vec<String>,
     /// The signature the client sent.
-    provided: Option<String>,
+    pub(super) provided: Option<String>,
 }
 
 impl Findings {

@@ -3,6 +3,7 @@
 use core::iter::{Chain, Map};
 use core::slice;
 
+use oss_core::naming::percent::{self, Plus};
 use oss_core::sign::input::RawParams;
 use oss_core::sign::{Param, RawQuery, Request};
 
@@ -126,6 +127,40 @@ impl Described {
         }
     }
 
+    /// The request without the query parameters whose decoded name is `name` (given with
+    /// `--query` or found in the URL).
+    pub(super) fn without_param(&self, name: &str) -> Self {
+        let mut variant = self.clone();
+        variant.query.retain(|(n, _)| n != name);
+        if let Some(raw) = &self.raw_query {
+            let kept: Vec<&str> = raw
+                .split('&')
+                .filter(|piece| raw_name(piece) != name)
+                .collect();
+            variant.raw_query = Some(kept.join("&"));
+        }
+        variant
+    }
+
+    /// The request with each piece of the URL's query rewritten by `rewrite` (given its
+    /// decoded name); `None` when there is no URL query or nothing changes.
+    pub(super) fn with_raw_query_rewritten(
+        &self,
+        rewrite: impl Fn(&str, &str) -> String,
+    ) -> Option<Self> {
+        let raw = self.raw_query.as_deref()?;
+        let rewritten: Vec<String> = raw
+            .split('&')
+            .map(|piece| rewrite(&raw_name(piece), piece))
+            .collect();
+        let rewritten = rewritten.join("&");
+        (rewritten != raw).then(|| {
+            let mut variant = self.clone();
+            variant.raw_query = Some(rewritten);
+            variant
+        })
+    }
+
     /// Every query parameter.
     pub(super) fn params(&self) -> Params<'_> {
         Params {
@@ -153,6 +188,13 @@ impl<'a> IntoIterator for Params<'a> {
         let given: GivenParam<'a> = |(name, value)| Param::new(name, value);
         self.given.iter().map(given).chain(self.raw)
     }
+}
+
+/// The decoded name of one `name=value` piece of a raw query.
+pub(super) fn raw_name(piece: &str) -> String {
+    let name = piece.split_once('=').map_or(piece, |(name, _)| name);
+    String::from_utf8_lossy(&percent::decode(name.as_bytes(), Plus::Space).collect::<Vec<u8>>())
+        .into_owned()
 }
 
 /// Decoded names and values of every parameter, for diagnostics.
