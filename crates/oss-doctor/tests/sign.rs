@@ -384,3 +384,584 @@ fn post_sign_signs_the_base64_policy() {
     );
     assert_eq!(status, 2);
 }
+
+/// The published V4 vector's request (Python v2 and Go v2 SDK unit tests).
+const V4_REQUEST: [&str; 30] = [
+    "--method",
+    "PUT",
+    "--bucket",
+    "bucket",
+    "--key",
+    "1234+-/123/1.txt",
+    "--query",
+    "param1=value1",
+    "--query",
+    "+param1=value3",
+    "--query",
+    "|param1=value4",
+    "--query",
+    "+param2",
+    "--query",
+    "|param2",
+    "--query",
+    "param2",
+    "--header",
+    "x-oss-head1: value",
+    "--header",
+    "abc: value",
+    "--header",
+    "ZAbc: value",
+    "--header",
+    "XYZ: value",
+    "--header",
+    "Content-Type: text/plain",
+    "--header",
+    "x-oss-content-sha256: UNSIGNED-PAYLOAD",
+];
+
+const V4_NOW: &str = "1702743657";
+
+fn v4_args<'a>(subcommand: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![subcommand];
+    args.extend_from_slice(&V4_REQUEST);
+    args.extend_from_slice(extra);
+    args
+}
+
+const V4_SIGNER: [&str; 10] = [
+    "--signature-version",
+    "v4",
+    "--region",
+    "cn-hangzhou",
+    "--now",
+    V4_NOW,
+    "--access-key-id",
+    "ak",
+    "--access-key-secret",
+    "sk",
+];
+
+#[test]
+fn sign_v4_reproduces_the_published_vector() {
+    let args = v4_args("sign", &V4_SIGNER);
+    let (status, doc) = run_json(&args);
+    assert_eq!(status, 0, "{doc}");
+    let signature = "e21d18daa82167720f9b1047ae7e7f1ce7cb77a31e8203a7d5f4624fa0284afe";
+    assert_eq!(doc["signature"], signature);
+    assert_eq!(
+        doc["authorization"],
+        format!(
+            "OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,Signature={signature}"
+        )
+    );
+    assert_eq!(
+        doc["canonical_request"],
+        "PUT\n/bucket/1234%2B-/123/1.txt\n%2Bparam1=value3&%2Bparam2&%7Cparam1=value4&%7Cparam2&param1=value1&param2\ncontent-type:text/plain\nx-oss-content-sha256:UNSIGNED-PAYLOAD\nx-oss-date:20231216T162057Z\nx-oss-head1:value\n\n\nUNSIGNED-PAYLOAD"
+    );
+    assert_eq!(
+        doc["string_to_sign"],
+        "OSS4-HMAC-SHA256\n20231216T162057Z\n20231216/cn-hangzhou/oss/aliyun_v4_request\nf4613657f1b108998e8dbd10a1aa5da621dc2c6e02c9ddec0f163664848704c4"
+    );
+    // The request already has x-oss-content-sha256: only x-oss-date is added.
+    assert_eq!(doc["headers_to_send"]["x-oss-date"], "20231216T162057Z");
+    assert!(doc["headers_to_send"].get("x-oss-content-sha256").is_none());
+    assert_eq!(
+        doc["headers_to_send"]["authorization"],
+        doc["authorization"]
+    );
+
+    // Text form: the canonical request with its line breaks shown.
+    let (status, text) = run(&args, b"");
+    assert_eq!(status, 0);
+    assert!(text.contains("canonical request:\nPUT\\n\n"), "{text}");
+    assert!(text.contains(&format!("signature: {signature}")), "{text}");
+    assert!(text.contains("  x-oss-date: 20231216T162057Z"), "{text}");
+}
+
+#[test]
+fn sign_v4_adds_the_v4_headers_and_signs_for_the_product() {
+    let (status, doc) = run_json(&[
+        "sign",
+        "--method",
+        "GET",
+        "--bucket",
+        "b",
+        "--signature-version",
+        "v4",
+        "--region",
+        "cb-123",
+        "--product",
+        "oss-cloudbox",
+        "--now",
+        V4_NOW,
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "sk",
+        "--security-token",
+        "token",
+    ]);
+    assert_eq!(status, 0, "{doc}");
+    let sent = &doc["headers_to_send"];
+    assert_eq!(sent["x-oss-date"], "20231216T162057Z");
+    assert_eq!(sent["x-oss-content-sha256"], "UNSIGNED-PAYLOAD");
+    assert_eq!(sent["x-oss-security-token"], "token");
+    assert!(doc["authorization"].as_str().unwrap().starts_with(
+        "OSS4-HMAC-SHA256 Credential=ak/20231216/cb-123/oss-cloudbox/aliyun_v4_request,Signature="
+    ));
+    assert!(
+        doc["canonical_request"]
+            .as_str()
+            .unwrap()
+            .contains("x-oss-security-token:token\n")
+    );
+}
+
+/// The `--header` arguments that send what `sign --signature-version v4` asked to send.
+fn headers_sent(doc: &Value) -> Vec<String> {
+    doc["headers_to_send"]
+        .as_object()
+        .expect("headers_to_send is an object")
+        .iter()
+        .flat_map(|(name, value)| {
+            [
+                "--header".to_owned(),
+                format!("{name}: {}", value.as_str().expect("a header value")),
+            ]
+        })
+        .collect()
+}
+
+fn verify_v4(extra: &[String], more: &[&str]) -> (i32, Value) {
+    let mut args: Vec<&str> = v4_args("verify", &[]);
+    args.extend(extra.iter().map(String::as_str));
+    args.extend_from_slice(&["--access-key-secret", "sk", "--now", V4_NOW]);
+    args.extend_from_slice(more);
+    run_json(&args)
+}
+
+#[test]
+fn sign_v4_then_verify_round_trips_and_finds_tampering() {
+    let (status, signed) = run_json(&v4_args("sign", &V4_SIGNER));
+    assert_eq!(status, 0);
+    let sent = headers_sent(&signed);
+
+    let (status, doc) = verify_v4(&sent, &["--region", "cn-hangzhou"]);
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["method"], "header");
+    assert_eq!(doc["signature_version"], "v4");
+    assert_eq!(doc["access_key_id"], "ak");
+    assert_eq!(doc["canonical_request"], signed["canonical_request"]);
+    assert_eq!(doc["string_to_sign"], signed["string_to_sign"]);
+
+    // Several regions served, one of them the credential's.
+    let (status, _) = verify_v4(
+        &sent,
+        &["--region", "cn-beijing", "--region", "cn-hangzhou"],
+    );
+    assert_eq!(status, 0);
+
+    // A header added after signing: the server's canonical request shows it.
+    let mut tampered = sent.clone();
+    tampered.extend(["--header".to_owned(), "x-oss-meta-extra: 1".to_owned()]);
+    let (status, doc) = verify_v4(&tampered, &["--region", "cn-hangzhou"]);
+    assert_eq!(status, 1, "{doc}");
+    assert_eq!(doc["valid"], false);
+    assert_eq!(doc["code"], "SignatureDoesNotMatch");
+    assert_eq!(doc["status"], 403);
+    assert_eq!(doc["signature_version"], "v4");
+    let canonical = doc["canonical_request"].as_str().unwrap();
+    assert!(canonical.contains("x-oss-meta-extra:1\n"), "{canonical}");
+    assert!(
+        doc["string_to_sign"]
+            .as_str()
+            .unwrap()
+            .starts_with("OSS4-HMAC-SHA256\n20231216T162057Z\n")
+    );
+    assert_eq!(doc["signature_provided"], signed["signature"]);
+    assert!(
+        doc["confirmed_causes"][0]
+            .as_str()
+            .unwrap()
+            .contains("x-oss-meta-extra"),
+        "{doc}"
+    );
+
+    // The text form shows the server's canonical request, invisible characters visible.
+    let mut args: Vec<&str> = v4_args("verify", &[]);
+    args.extend(tampered.iter().map(String::as_str));
+    args.extend_from_slice(&[
+        "--header",
+        "x-oss-meta-pad: trailing ",
+        "--access-key-secret",
+        "sk",
+        "--now",
+        V4_NOW,
+        "--region",
+        "cn-hangzhou",
+    ]);
+    let (status, text) = run(&args, b"");
+    assert_eq!(status, 1);
+    assert!(
+        text.contains("canonical request (as the server computed it):\nPUT\\n\n"),
+        "{text}"
+    );
+    assert!(text.contains("x-oss-meta-extra:1\\n\n"), "{text}");
+    assert!(
+        text.contains("string to sign (as the server computed it):"),
+        "{text}"
+    );
+}
+
+#[test]
+fn verify_v4_names_the_signing_region() {
+    let (_, signed) = run_json(&v4_args("sign", &V4_SIGNER));
+    let sent = headers_sent(&signed);
+    let (status, doc) = verify_v4(&sent, &["--region", "cn-beijing"]);
+    assert_eq!(status, 1, "{doc}");
+    assert_eq!(doc["code"], "InvalidArgument");
+    assert_eq!(doc["status"], 400);
+    assert_eq!(
+        doc["message"],
+        "Invalid signing region in Authorization header."
+    );
+    let cause = doc["confirmed_causes"][0].as_str().unwrap();
+    assert!(
+        cause.contains("cn-hangzhou") && cause.contains("cn-beijing"),
+        "{cause}"
+    );
+    assert!(doc.get("canonical_request").is_none(), "{doc}");
+
+    // No region served: a usage error that names the credential's region.
+    let mut args: Vec<&str> = v4_args("verify", &[]);
+    args.extend(sent.iter().map(String::as_str));
+    args.extend_from_slice(&["--access-key-secret", "sk", "--now", V4_NOW]);
+    let (status, _, stderr) = texts(&run_stdin(&args, b""));
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("--region") && stderr.contains("cn-hangzhou"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn presign_v4_then_verify_the_url() {
+    let (status, doc) = run_json(&[
+        "presign",
+        "--method",
+        "GET",
+        "--bucket",
+        "bucket",
+        "--key",
+        "dir/a b.txt",
+        "--query",
+        "prefix=a+b",
+        "--signature-version",
+        "v4",
+        "--region",
+        "cn-hangzhou",
+        "--now",
+        V4_NOW,
+        "--expires-in",
+        "600",
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "sk",
+        "--endpoint",
+        "https://oss-cn-hangzhou.aliyuncs.com",
+    ]);
+    assert_eq!(status, 0, "{doc}");
+    let signature = doc["signature"].as_str().unwrap();
+    let query = doc["query"].as_str().unwrap();
+    assert!(
+        query.starts_with("prefix=a%2Bb&x-oss-credential=ak%2F20231216%2Fcn-hangzhou%2Foss%2Faliyun_v4_request&x-oss-date=20231216T162057Z&x-oss-expires=600&x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-signature="),
+        "{query}"
+    );
+    assert!(query.ends_with(signature));
+    assert_eq!(
+        doc["canonical_request"],
+        "GET\n/bucket/dir/a%20b.txt\nprefix=a%2Bb&x-oss-credential=ak%2F20231216%2Fcn-hangzhou%2Foss%2Faliyun_v4_request&x-oss-date=20231216T162057Z&x-oss-expires=600&x-oss-signature-version=OSS4-HMAC-SHA256\n\n\nUNSIGNED-PAYLOAD"
+    );
+    assert!(doc["string_to_sign"].as_str().unwrap().starts_with(
+        "OSS4-HMAC-SHA256\n20231216T162057Z\n20231216/cn-hangzhou/oss/aliyun_v4_request\n"
+    ));
+    let url = doc["url"].as_str().unwrap();
+    assert_eq!(
+        url,
+        format!("https://bucket.oss-cn-hangzhou.aliyuncs.com/dir/a%20b.txt?{query}")
+    );
+
+    let verify = |url: &str, now: &str| {
+        run_json(&[
+            "verify",
+            "--method",
+            "GET",
+            "--url",
+            url,
+            "--region",
+            "cn-hangzhou",
+            "--access-key-secret",
+            "sk",
+            "--now",
+            now,
+        ])
+    };
+    let (status, doc) = verify(url, "1702743700");
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(
+        (
+            doc["method"].as_str(),
+            doc["signature_version"].as_str(),
+            doc["expires"].as_u64()
+        ),
+        (Some("query"), Some("v4"), Some(1_702_743_657 + 600))
+    );
+
+    // A '+' left unencoded in the URL is read as a space.
+    let plus = url.replace("prefix=a%2Bb", "prefix=a+b");
+    let (status, doc) = verify(&plus, "1702743700");
+    assert_eq!(
+        (status, doc["code"].as_str()),
+        (1, Some("SignatureDoesNotMatch"))
+    );
+    assert!(
+        doc["canonical_request"]
+            .as_str()
+            .unwrap()
+            .contains("\nprefix=a%20b&"),
+        "{doc}"
+    );
+    assert!(
+        doc["confirmed_causes"][0].as_str().unwrap().contains("'+'"),
+        "{doc}"
+    );
+
+    // A parameter added after presigning.
+    let (status, doc) = verify(
+        &format!("{url}&response-content-type=text%2Fplain"),
+        "1702743700",
+    );
+    assert_eq!(status, 1);
+    assert!(
+        doc["confirmed_causes"][0]
+            .as_str()
+            .unwrap()
+            .contains("\"response-content-type\""),
+        "{doc}"
+    );
+
+    // Expired.
+    let (status, doc) = verify(url, "1702744258");
+    assert_eq!((status, doc["code"].as_str()), (1, Some("AccessDenied")));
+    assert!(doc.get("canonical_request").is_none());
+}
+
+#[test]
+fn v4_usage_errors_exit_2() {
+    let base = [
+        "--method",
+        "GET",
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "sk",
+    ];
+    let cases: &[(&[&str], &str)] = &[
+        (&["sign", "--signature-version", "v4"], "--region"),
+        (
+            &[
+                "sign",
+                "--signature-version",
+                "v4",
+                "--region",
+                "cn-hangzhou",
+                "--product",
+                "s3",
+            ],
+            "--product",
+        ),
+        (
+            &[
+                "sign",
+                "--signature-version",
+                "v4",
+                "--region",
+                "cn-hangzhou",
+                "--now",
+                "soon",
+            ],
+            "--now",
+        ),
+        (
+            &[
+                "sign",
+                "--signature-version",
+                "v4",
+                "--region",
+                "CN-Hangzhou",
+            ],
+            "region id",
+        ),
+        (
+            &["sign", "--region", "cn-hangzhou"],
+            "--signature-version v4",
+        ),
+        (
+            &[
+                "presign",
+                "--signature-version",
+                "v4",
+                "--region",
+                "cn-hangzhou",
+                "--expires-in",
+                "604801",
+            ],
+            "604800",
+        ),
+        (
+            &[
+                "presign",
+                "--signature-version",
+                "v4",
+                "--region",
+                "cn-hangzhou",
+                "--expires-in",
+                "0",
+            ],
+            "604800",
+        ),
+        (
+            &[
+                "presign",
+                "--signature-version",
+                "v4",
+                "--region",
+                "cn-hangzhou",
+            ],
+            "--expires-in",
+        ),
+        (&["presign", "--expires-in", "60"], "--signature-version v4"),
+    ];
+    for (args, needle) in cases {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&base);
+        let (status, stdout, stderr) = texts(&run_stdin(&all, b""));
+        assert_eq!(status, 2, "{all:?}: {stdout}{stderr}");
+        assert!(stdout.is_empty(), "{all:?}: {stdout}");
+        assert!(stderr.contains(needle), "{all:?}: {stderr}");
+    }
+    let (status, _, stderr) = texts(&run_stdin(
+        &[
+            "verify",
+            "--method",
+            "GET",
+            "--signature-version",
+            "v4",
+            "--access-key-secret",
+            "sk",
+        ],
+        b"",
+    ));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("not signed"), "{stderr}");
+}
+
+#[test]
+fn post_sign_v4_gives_the_form_fields() {
+    use oss_core::naming::Timestamp;
+    use oss_core::sign::SigningKey;
+    use oss_core::sign::v4::{Product, Scope, ScopedKey, post_policy_signature};
+
+    let policy = br#"{"expiration":"2030-01-01T00:00:00.000Z","conditions":[{"bucket":"b"},{"x-oss-signature-version":"OSS4-HMAC-SHA256"},{"x-oss-credential":"ak/20231216/cn-hangzhou/oss/aliyun_v4_request"},{"x-oss-date":"20231216T162057Z"}]}"#;
+    let sign = |extra: &[&str]| {
+        let mut args = vec![
+            "post-sign",
+            "--policy",
+            "-",
+            "--signature-version",
+            "v4",
+            "--access-key-secret",
+            "sk",
+        ];
+        args.extend_from_slice(extra);
+        common::run_json(&args, policy)
+    };
+    // The date comes from the policy's x-oss-date.
+    let (status, doc) = sign(&["--access-key-id", "ak", "--region", "cn-hangzhou"]);
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(
+        doc["credential"],
+        "ak/20231216/cn-hangzhou/oss/aliyun_v4_request"
+    );
+    assert_eq!(doc["date"], "20231216T162057Z");
+    assert!(doc.get("warnings").is_none(), "{doc}");
+    let now = Timestamp::from_unix(1_702_743_657).unwrap();
+    let scope = Scope::new(now, "cn-hangzhou", Product::Oss).unwrap();
+    let expected = post_policy_signature(
+        &ScopedKey::derive(&SigningKey::new("sk"), scope),
+        doc["policy"].as_str().unwrap().as_bytes(),
+    );
+    assert_eq!(doc["signature"], expected.as_str());
+    assert_eq!(doc["form_fields"]["x-oss-signature"], expected.as_str());
+
+    // Another region than the policy names: signed, with a warning.
+    let (status, doc) = sign(&["--access-key-id", "ak", "--region", "cn-beijing"]);
+    assert_eq!(status, 0);
+    assert!(
+        doc["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("x-oss-credential")
+    );
+
+    // Usage errors: no AccessKeyId, no region, a --now the policy contradicts.
+    for extra in [
+        &["--region", "cn-hangzhou"][..],
+        &["--access-key-id", "ak"][..],
+        &[
+            "--access-key-id",
+            "ak",
+            "--region",
+            "cn-hangzhou",
+            "--now",
+            "1",
+        ][..],
+    ] {
+        let mut args = vec![
+            "post-sign",
+            "--policy",
+            "-",
+            "--signature-version",
+            "v4",
+            "--access-key-secret",
+            "sk",
+        ];
+        args.extend_from_slice(extra);
+        let (status, stdout) = run(&args, policy);
+        assert_eq!((status, stdout.as_str()), (2, ""), "{extra:?}");
+    }
+}
+
+#[test]
+fn verify_refuses_a_signature_version_the_request_does_not_use() {
+    let mut args = vec!["verify"];
+    args.extend(v1_args(&[
+        "--header",
+        "Authorization: OSS ak:kSHKmLxlyEAKtZPkJhG9bZb5k7M=",
+        "--access-key-secret",
+        "sk",
+        "--now",
+        "1672223261",
+        "--signature-version",
+        "v4",
+    ]));
+    let (status, _, stderr) = texts(&run_stdin(&args, b""));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("V1"), "{stderr}");
+    args.pop();
+    args.push("v1");
+    let (status, doc) = run_json(&args);
+    assert_eq!((status, doc["signature_version"].as_str()), (0, Some("v1")));
+}
