@@ -965,3 +965,68 @@ fn verify_refuses_a_signature_version_the_request_does_not_use() {
     let (status, doc) = run_json(&args);
     assert_eq!((status, doc["signature_version"].as_str()), (0, Some("v1")));
 }
+
+#[test]
+fn v4_additional_headers_and_presign_reproduce_the_published_vectors() {
+    // Header form with additional headers ZAbc and abc, at 1702747512.
+    let mut args = v4_args("sign", &[]);
+    args.extend_from_slice(&[
+        "--signature-version",
+        "v4",
+        "--region",
+        "cn-hangzhou",
+        "--now",
+        "1702747512",
+        "--additional-header",
+        "ZAbc",
+        "--additional-header",
+        "abc",
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "sk",
+    ]);
+    let (status, doc) = run_json(&args);
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(
+        doc["authorization"],
+        "OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=abc;zabc,Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f"
+    );
+
+    // Query form: the same request with Content-Type application/octet-stream, at
+    // 1702781677 for 599 seconds.
+    let mut args: Vec<&str> = vec!["presign"];
+    args.extend(
+        V4_REQUEST[..26]
+            .iter()
+            .copied()
+            .chain(["--header", "Content-Type: application/octet-stream"]),
+    );
+    args.extend_from_slice(&[
+        "--signature-version",
+        "v4",
+        "--region",
+        "cn-hangzhou",
+        "--now",
+        "1702781677",
+        "--expires-in",
+        "599",
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "sk",
+    ]);
+    let (status, doc) = run_json(&args);
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(
+        doc["signature"],
+        "a39966c61718be0d5b14e668088b3fa07601033f6518ac7b523100014269c0fe"
+    );
+    assert!(
+        doc["canonical_request"]
+            .as_str()
+            .unwrap()
+            .contains("\ncontent-type:application/octet-stream\nx-oss-head1:value\n"),
+        "{doc}"
+    );
+}
