@@ -143,6 +143,40 @@ pub enum AuthMethod {
     PostV4,
 }
 
+impl AuthMethod {
+    /// How `request` is signed, read off the request itself as [`Verifier::verify`] does
+    /// (it does not verify anything): a V4 or V1 `Authorization` header first, then V4,
+    /// then V1 presigning parameters, else anonymous.
+    ///
+    /// ```
+    /// use oss_sign::{AuthMethod, RawQuery, Request};
+    /// let query = RawQuery::new("x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-signature=ab");
+    /// assert_eq!(AuthMethod::of(&Request::new("GET").with_query(query)), AuthMethod::QueryV4);
+    /// assert_eq!(AuthMethod::of(&Request::new("GET")), AuthMethod::Anonymous);
+    /// ```
+    #[must_use]
+    pub fn of<'a, H: Headers<'a>, Q: Query<'a>>(request: &Request<'a, H, Q>) -> Self {
+        let authorization = request
+            .headers
+            .fields()
+            .find(|(name, _)| name.eq_ignore_ascii_case(b"authorization"));
+        if let Some((_, value)) = authorization {
+            return if is_v4_authorization(value) {
+                Self::HeaderV4
+            } else {
+                Self::Header
+            };
+        }
+        if has_v4_query(request.query.params()) {
+            Self::QueryV4
+        } else if QueryAuth::scan(request.query.params()).is_present() {
+            Self::Query
+        } else {
+            Self::Anonymous
+        }
+    }
+}
+
 /// The AccessKeyId of a verified request: borrowed from it, or percent-decoded from a
 /// presigned query.
 #[derive(Clone, Debug)]

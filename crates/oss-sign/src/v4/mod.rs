@@ -27,6 +27,7 @@ pub(crate) mod verify;
 
 pub use canonical::ALGORITHM;
 pub use post::{POST_MAX_AGE_SECS, PostFields, post_policy_signature, verify_post};
+pub use received::{AuthorizationItems, Credential};
 pub use scope::{
     MAX_REGION_LEN, Product, SIGNATURE_V4_LEN, Scope, ScopedKey, SignatureV4, TERMINATOR,
     check_region,

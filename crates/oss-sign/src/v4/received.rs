@@ -38,20 +38,35 @@ pub(crate) fn has_v4_query<'a>(params: impl Iterator<Item = Param<'a>>) -> bool 
     })
 }
 
-/// The text of a V4 credential, `AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request`,
-/// checked: the id's characters, the day, the product, the terminator, and the region
-/// against the ones served.
+/// A V4 credential, `AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request`, read and
+/// checked the way a server does: the id's characters, the day, the product, the
+/// terminator, and (given the regions served) the region.
+///
+/// ```
+/// use oss_sign::v4::{Credential, Product};
+/// let credential = Credential::parse(b"ak/20231216/cn-hangzhou/oss/aliyun_v4_request", None)?;
+/// assert_eq!(credential.access_key_id(), "ak");
+/// assert_eq!(credential.scope().region(), "cn-hangzhou");
+/// assert_eq!(credential.scope().product(), Product::Oss);
+/// let err = Credential::parse(b"ak/20231216/cn-hangzhou/oss/aliyun_v4_request", Some(&["cn-beijing"])).unwrap_err();
+/// assert_eq!(err.to_string(), "Invalid signing region in Authorization header.");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Credential<'c> {
+pub struct Credential<'c> {
     pub(crate) access_key_id: &'c str,
     pub(crate) scope: Scope<'c>,
     pub(crate) day: Timestamp,
 }
 
 impl<'c> Credential<'c> {
-    /// `regions`: the regions served (`None` to accept the credential's own, for a
-    /// transcript).
-    pub(crate) fn parse(text: &'c [u8], regions: Option<&[&str]>) -> Result<Self, Error> {
+    /// Reads `text`; `regions`: the regions served (`None` accepts the credential's own).
+    ///
+    /// # Errors
+    /// The AccessKeyId's errors; "Invalid credential in Authorization header." for the
+    /// shape, day, product or terminator; "Invalid signing region in Authorization header."
+    /// for a region not served.
+    pub fn parse(text: &'c [u8], regions: Option<&[&str]>) -> Result<Self, Error> {
         let text = core::str::from_utf8(text).map_err(|_| Error::from(Entry::CredentialInvalid))?;
         let mut pieces = text.split('/');
         let (Some(id), Some(day), Some(region), Some(product), Some(terminator), None) = (
@@ -79,20 +94,67 @@ impl<'c> Credential<'c> {
             day: day_start,
         })
     }
+
+    /// The AccessKeyId.
+    #[must_use]
+    pub const fn access_key_id(&self) -> &'c str {
+        self.access_key_id
+    }
+
+    /// The scope (day, region, product).
+    #[must_use]
+    pub const fn scope(&self) -> &Scope<'c> {
+        &self.scope
+    }
 }
 
 /// The items of a V4 `Authorization` value: `Credential=...`, optional
 /// `AdditionalHeaders=...`, `Signature=...`, separated by `,` (spaces around them
-/// tolerated), in any order.
+/// tolerated), in any order; read the way a server reports problems with them.
+///
+/// ```
+/// use oss_sign::v4::AuthorizationItems;
+/// let items = AuthorizationItems::parse(b"OSS4-HMAC-SHA256 Signature=ab, Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request")?;
+/// assert_eq!(items.signature(), b"ab");
+/// assert_eq!(items.additional_headers(), None);
+/// let err = AuthorizationItems::parse(b"OSS4-HMAC-SHA256 Credential=x,AdditionalHeaders=,Signature=ab").unwrap_err();
+/// assert_eq!(err.to_string(), "Authorization header is invalid");
+/// # Ok::<(), oss_errors::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct HeaderItems<'a> {
+pub struct AuthorizationItems<'a> {
     pub(crate) credential: &'a [u8],
     pub(crate) additional: Option<&'a [u8]>,
     pub(crate) signature: &'a [u8],
 }
 
-impl<'a> HeaderItems<'a> {
-    pub(crate) fn parse(value: &'a [u8]) -> Result<Self, Error> {
+impl<'a> AuthorizationItems<'a> {
+    /// The `Credential` item (see [`Credential::parse`]).
+    #[must_use]
+    pub const fn credential(&self) -> &'a [u8] {
+        self.credential
+    }
+
+    /// The `AdditionalHeaders` item, `a;b`, when present.
+    #[must_use]
+    pub const fn additional_headers(&self) -> Option<&'a [u8]> {
+        self.additional
+    }
+
+    /// The `Signature` item as sent.
+    #[must_use]
+    pub const fn signature(&self) -> &'a [u8] {
+        self.signature
+    }
+
+    /// Reads a V4 `Authorization` value.
+    ///
+    /// # Errors
+    /// The `InvalidArgument` entries of a malformed `Authorization` header: "Authorization
+    /// header is invalid" (not V4, a repeated item, an empty AdditionalHeaders), "...bad
+    /// num of Items..." (not 2 or 3 `key=value` items), "Unknown parameter in
+    /// Authorization header", "AccessKeyId or Signature is missing...".
+    pub fn parse(value: &'a [u8]) -> Result<Self, Error> {
         let rest = value
             .trim_ascii()
             .strip_prefix(ALGORITHM.as_bytes())

@@ -8,7 +8,7 @@ use crate::input::{Headers, Query};
 use crate::request::{Param, Request};
 use crate::v4::canonical::{Parts, write_canonical_request, write_string_to_sign};
 use crate::v4::received::{
-    Credential, HeaderItems, QueryValues, header_parts, header_values, payload, query_parts,
+    AuthorizationItems, Credential, QueryValues, header_parts, header_values, payload, query_parts,
     signing_time,
 };
 use crate::v4::scope::{ScopedKey, SignatureV4};
@@ -42,7 +42,7 @@ where
     Q: Query<'a>,
     K: KeyLookup + ?Sized,
 {
-    let items = HeaderItems::parse(authorization)?;
+    let items = AuthorizationItems::parse(authorization)?;
     let credential = Credential::parse(items.credential, Some(regions))?;
     let (date, content) = header_values(request);
     let date = date.ok_or(Entry::DateInvalid)?;
@@ -129,7 +129,7 @@ where
         }
     };
     if let Some(authorization) = authorization {
-        let items = HeaderItems::parse(authorization)?;
+        let items = AuthorizationItems::parse(authorization)?;
         let credential = Credential::parse(items.credential, None)?;
         let (date, content) = header_values(request);
         let parts = header_parts(
