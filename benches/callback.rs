@@ -90,7 +90,7 @@ fn decode(c: &mut Criterion) {
 fn signature(c: &mut Criterion) {
     let key = PublicKey::oss();
     let rsa_key =
-        rsa::RsaPublicKey::from_public_key_pem(oss_core::callback::verify::OSS_PUBLIC_KEY_PEM)
+        rsa::PublicKey::from_public_key_pem(oss_core::callback::verify::OSS_PUBLIC_KEY_PEM)
             .expect("bench input is valid");
     let peer = VerifyingKey::<md5::Md5>::new(rsa_key);
     let (path, query, body) = (
