@@ -381,24 +381,37 @@ impl<'r> Verifier<'r> {
         Q: Query<'a>,
         K: KeyLookup + ?Sized,
     {
-        let scan = HeaderScan::new(request.headers.fields(), None);
         let query = QueryAuth::scan(request.query.params());
         let v4_query = has_v4_query(request.query.params());
-        if let Some(value) = scan.authorization {
+        let header = |wanted: &[u8]| {
+            request
+                .headers
+                .fields()
+                .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
+                .map(|(_, value)| value.trim_ascii())
+        };
+        // A V4 header needs none of the V1 header scan.
+        if let Some(value) = header(b"authorization")
+            && is_v4_authorization(value)
+        {
             if query.signature.is_some() || v4_query {
                 return Err(Entry::SignatureInQueryAndHeader.into());
             }
-            if is_v4_authorization(value) {
-                let token = scan.security_token;
-                return crate::v4::verify::verify_header(
-                    request,
-                    value,
-                    token,
-                    self.regions,
-                    self.max_skew,
-                    now,
-                    keys,
-                );
+            let token = header(crate::sign::SECURITY_TOKEN_HEADER.as_bytes());
+            return crate::v4::verify::verify_header(
+                request,
+                value,
+                token,
+                self.regions,
+                self.max_skew,
+                now,
+                keys,
+            );
+        }
+        let scan = HeaderScan::new(request.headers.fields(), None);
+        if let Some(value) = scan.authorization {
+            if query.signature.is_some() || v4_query {
+                return Err(Entry::SignatureInQueryAndHeader.into());
             }
             return self.verify_header(request, &scan, value, now, keys);
         }

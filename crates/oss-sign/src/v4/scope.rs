@@ -172,6 +172,8 @@ impl fmt::Display for Scope<'_> {
 #[derive(Clone)]
 pub struct ScopedKey<'a> {
     scope: Scope<'a>,
+    /// The scope's day as days since 1970-01-01, to tell a key still fresh cheaply.
+    day_number: i64,
     mac: HmacSha256,
 }
 
@@ -194,7 +196,20 @@ impl<'a> ScopedKey<'a> {
         }
         let mac = hmac_with_key(&digest);
         digest.zeroize();
-        Self { scope, mac }
+        let day_number = core::str::from_utf8(&scope.day)
+            .ok()
+            .and_then(oss_naming::parse_compact_day)
+            .map_or(i64::MIN, |day| day.unix_seconds().div_euclid(86_400));
+        Self {
+            scope,
+            day_number,
+            mac,
+        }
+    }
+
+    /// The scope's day, as days since 1970-01-01.
+    pub(crate) const fn day_number(&self) -> i64 {
+        self.day_number
     }
 
     /// The scope it signs for.

@@ -142,10 +142,11 @@ impl<'a> Signer<'a> {
 
     /// The key for `time`'s day, derived when the day changes.
     fn key(&mut self, time: Timestamp) -> Result<&ScopedKey<'a>, Error> {
-        let scope = Scope::new(time, self.settings.region, self.settings.product)?;
-        match &mut self.key {
-            Some(key) if *key.scope() == scope => {}
-            slot => *slot = Some(ScopedKey::derive(self.creds.key, scope)),
+        // The region and product are the signer's own: only the day can change.
+        let day = time.unix_seconds().div_euclid(86_400);
+        if self.key.as_ref().is_none_or(|key| key.day_number() != day) {
+            let scope = Scope::new(time, self.settings.region, self.settings.product)?;
+            self.key = Some(ScopedKey::derive(self.creds.key, scope));
         }
         self.key
             .as_ref()
@@ -173,10 +174,11 @@ impl<'a> Signer<'a> {
         };
         let date = time.compact_iso8601();
         let settings = self.settings;
-        let token = self.creds.security_token;
-        let key = self.key(time)?.clone();
+        let creds = self.creds;
+        let token = creds.security_token;
+        let key = self.key(time)?;
         let parts = header_parts(&found, &date, *key.scope(), &settings, token);
-        let signature = sign_parts(&key, request, &parts);
+        let signature = sign_parts(key, request, &parts);
         let mut signed = Signed {
             authorization: heapless::String::new(),
             date,
@@ -187,7 +189,7 @@ impl<'a> Signer<'a> {
         let mut sink = StrSink(&mut signed.authorization);
         sink.put(ALGORITHM.as_bytes());
         sink.put(b" Credential=");
-        put_credential(&mut sink, self.creds.access_key_id, key.scope());
+        put_credential(&mut sink, creds.access_key_id, key.scope());
         let mut additional = AdditionalText::new();
         parts.put_additional(&mut StrSink(&mut additional), &request.headers);
         if !additional.is_empty() {
@@ -213,22 +215,23 @@ impl<'a> Signer<'a> {
         if !(1..=MAX_EXPIRES_SECS).contains(&expires_in) {
             return Err(Entry::ArgumentInvalid.into());
         }
-        let key = self.key(now)?.clone();
+        let creds = self.creds;
+        let names = Additional::List(self.settings.additional_headers);
+        let key = self.key(now)?;
         let date = now.compact_iso8601();
         let mut credential = CredentialText::new();
         put_credential(
             &mut StrSink(&mut credential),
-            self.creds.access_key_id,
+            creds.access_key_id,
             key.scope(),
         );
         let expires = decimal(expires_in);
         let mut additional = AdditionalText::new();
-        let names = Additional::List(self.settings.additional_headers);
         put_additional(&mut StrSink(&mut additional), names, true, &request.headers);
-        let token = self.creds.security_token;
+        let token = creds.security_token;
         let params = auth_params(&date, &credential, &expires, token, &additional);
         let parts = query_parts(&date, *key.scope(), params, &additional);
-        let signature = sign_parts(&key, request, &parts);
+        let signature = sign_parts(key, request, &parts);
         let presigned = Presigned {
             request: request.clone(),
             date,
@@ -377,7 +380,8 @@ fn put_credential(sink: &mut impl Sink, access_key_id: &str, scope: &Scope<'_>) 
     scope.put(sink);
 }
 
-/// Pushes into a fixed-capacity string; the callers size it for the longest value.
+/// Pushes text into a fixed-capacity string; the callers size it for the longest value
+/// and put only text (names, scope, hex, `;`), so a piece that is not is dropped.
 struct StrSink<'s, const N: usize>(&'s mut heapless::String<N>);
 
 impl<const N: usize> Sink for StrSink<'_, N> {
