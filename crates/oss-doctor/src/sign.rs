@@ -18,7 +18,6 @@ use serde_json::{Map, Value, json};
 
 use crate::input;
 use crate::report::{self, Outcome, Output};
-use received::Scheme;
 use request::{Described, RequestArgs};
 use v4::{V4Args, Version};
 
@@ -227,7 +226,7 @@ fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_
                 "authorization": auth.as_str(),
             });
             if let Some(token) = token_header {
-                doc["headers_to_send"] = json!({ "x-oss-security-token": token });
+                doc["headers_to_send"] = json!({ SECURITY_TOKEN_HEADER: token });
             }
             doc
         },
@@ -239,7 +238,7 @@ fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_
                 auth
             );
             if let Some(token) = token_header {
-                text.push_str(&format!("also send: x-oss-security-token: {token}\n"));
+                text.push_str(&format!("also send: {SECURITY_TOKEN_HEADER}: {token}\n"));
             }
             text
         },
@@ -360,50 +359,52 @@ impl KeyLookup for GivenKey<'_> {
     }
 }
 
-/// The checked `--region` values and the scheme of the request; a usage message when the
+/// The checked `--region` values and how the request is signed; a usage message when the
 /// request cannot be judged as asked.
 fn verify_plan<'a>(
     args: &'a VerifyArgs,
     described: &Described,
-) -> Result<(Vec<&'a str>, Scheme), String> {
+) -> Result<(Vec<&'a str>, AuthMethod), String> {
     let mut regions = Vec::new();
     for region in &args.regions {
         oss_core::sign::v4::check_region(region)
             .map_err(|_| v4::region_usage("--region", region))?;
         regions.push(region.as_str());
     }
-    let scheme = Scheme::of(described);
+    let method = received::method(described);
+    let version = received::version(method);
     if let Some(expected) = args.signature_version
-        && scheme.version() != Some(expected)
+        && version != Some(expected)
     {
         return Err(format!(
             "--signature-version {}: the request is {}; drop --signature-version to verify it as it is",
             expected.as_str(),
-            scheme.describe()
+            received::describe(method)
         ));
     }
-    if scheme.version() == Some(Version::V4) && regions.is_empty() {
-        let named = received::v4_credential(described)
-            .and_then(|credential| credential.region)
+    if version == Some(Version::V4) && regions.is_empty() {
+        let credential = received::v4_credential(described);
+        let named = credential
+            .as_deref()
+            .and_then(received::credential_region)
             .map(|region| format!(" (the request's credential names {region})"))
             .unwrap_or_default();
         return Err(format!(
             "the request is {}: pass --region, the region (or cloud box id) the server serves{named}",
-            scheme.describe()
+            received::describe(method)
         ));
     }
-    Ok((regions, scheme))
+    Ok((regions, method))
 }
 
 /// The method and signature version of a verified request.
-const fn method_names(method: AuthMethod) -> (&'static str, Option<&'static str>) {
-    match method {
-        AuthMethod::Header => ("header", Some("v1")),
-        AuthMethod::Query => ("query", Some("v1")),
-        AuthMethod::HeaderV4 => ("header", Some("v4")),
-        AuthMethod::QueryV4 => ("query", Some("v4")),
-        _ => ("anonymous", None),
-    }
+fn method_names(method: AuthMethod) -> (&'static str, Option<&'static str>) {
+    let name = match method {
+        AuthMethod::Header | AuthMethod::HeaderV4 => "header",
+        AuthMethod::Query | AuthMethod::QueryV4 => "query",
+        _ => return ("anonymous", None),
+    };
+    (name, received::version(method).map(Version::as_str))
 }
 
 /// What the server computed for the request: the V4 canonical request (empty for V1) and
@@ -417,13 +418,13 @@ struct ServerTranscripts {
 impl ServerTranscripts {
     fn of(
         described: &Described,
-        scheme: Scheme,
+        version: Option<Version>,
         keys: &GivenKey<'_>,
         verdict: &Result<Verified<'_>, Error>,
     ) -> Self {
         let mut out = Self::default();
         let request = described.request();
-        if scheme.version() == Some(Version::V4) {
+        if version == Some(Version::V4) {
             let show = match verdict {
                 Ok(_) => true,
                 Err(err) => err.entry() == Entry::SignatureDoesNotMatch,
@@ -498,10 +499,11 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
         Ok(described) => described,
         Err(message) => return Outcome::Usage(message),
     };
-    let (regions, scheme) = match verify_plan(args, &described) {
+    let (regions, method) = match verify_plan(args, &described) {
         Ok(plan) => plan,
         Err(message) => return Outcome::Usage(message),
     };
+    let version = received::version(method);
     let now = match v4::now_or_clock(args.now) {
         Ok(now) => now,
         Err(message) => return Outcome::Usage(message),
@@ -515,7 +517,7 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
     let verdict = Verifier::new()
         .with_regions(&regions)
         .verify(&request, now, &keys);
-    let transcripts = ServerTranscripts::of(&described, scheme, &keys, &verdict);
+    let transcripts = ServerTranscripts::of(&described, version, &keys, &verdict);
     match verdict {
         Ok(verified) => {
             let (method, version) = method_names(verified.method());
@@ -561,7 +563,7 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
             ))
         }
         Err(err) => {
-            let findings = if scheme.version() == Some(Version::V4) {
+            let findings = if version == Some(Version::V4) {
                 diagnose_v4::findings(&described, &keys, &regions, &err, now)
             } else {
                 diagnose::findings(&described, &key, &err, now)
@@ -570,7 +572,7 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
             Outcome::Rejected(Output::choose(
                 args.json,
                 || {
-                    if let Some(version) = scheme.version() {
+                    if let Some(version) = version {
                         doc.insert("signature_version".into(), json!(version.as_str()));
                     }
                     transcripts.add_json(&mut doc);

@@ -4,14 +4,14 @@
 
 use oss_core::errors::{Entry, Error};
 use oss_core::naming::{Timestamp, parse_compact_iso8601};
-use oss_core::sign::Verifier;
 use oss_core::sign::v4::{self, ALGORITHM, MAX_EXPIRES_SECS, TERMINATOR};
+use oss_core::sign::{AuthMethod, Verifier};
 
 use super::GivenKey;
 use super::diagnose::Findings;
 use super::received::{
-    Scheme, V4_QUERY_PARAMS, v4_additional_headers, v4_credential, v4_date, v4_expires,
-    v4_signature,
+    V4_QUERY_PARAMS, credential_region, method, v4_additional_headers, v4_credential, v4_date,
+    v4_expires, v4_signature,
 };
 use super::request::{Described, Key, decoded};
 
@@ -68,22 +68,22 @@ pub(super) fn findings(
                     .into(),
             ),
         },
-        Entry::AccessDenied if Scheme::of(described) == Scheme::V4Query => {
+        Entry::AccessDenied if method(described) == AuthMethod::QueryV4 => {
             expired(described, now, &mut found);
         }
         Entry::ArgumentInvalid => argument_invalid(described, &mut found),
         Entry::AuthorizationInvalid
         | Entry::AuthorizationBadItemCount
         | Entry::AuthorizationMissingKeyOrSignature
-        | Entry::AuthorizationUnknownParameter => found.likely.push(shape(Scheme::of(described))),
+        | Entry::AuthorizationUnknownParameter => found.likely.push(shape(method(described))),
         _ => {}
     }
     found
 }
 
 /// What a well-formed V4 signature looks like.
-fn shape(scheme: Scheme) -> String {
-    if scheme == Scheme::V4Query {
+fn shape(method: AuthMethod) -> String {
+    if method == AuthMethod::QueryV4 {
         format!(
             "a V4 presigned URL carries x-oss-signature-version={ALGORITHM}, x-oss-credential, x-oss-date, x-oss-expires and x-oss-signature (and optionally x-oss-additional-headers, a non-empty list)"
         )
@@ -101,7 +101,10 @@ fn wrong_region(
     now: Timestamp,
     found: &mut Findings,
 ) {
-    let Some(region) = v4_credential(described).and_then(|c| c.region) else {
+    let Some(credential) = v4_credential(described) else {
+        return;
+    };
+    let Some(region) = credential_region(&credential) else {
         return;
     };
     let served = regions.join(", ");
@@ -110,13 +113,13 @@ fn wrong_region(
             "the credential names region {region:?}: that is an endpoint name; the region id is {id:?}"
         ));
     }
-    if v4::check_region(&region).is_err() {
+    if v4::check_region(region).is_err() {
         found.likely.push(format!(
             "the credential's region {region:?} is not a region id (lower-case letters, digits and '-', such as cn-hangzhou)"
         ));
         return;
     }
-    match verify(described, keys, &[region.as_str()], now) {
+    match verify(described, keys, &[region], now) {
         Ok(()) => found.confirmed.push(format!(
             "the request was signed for region {region}, and verifies for it, but the server serves {served}: sign for the region of the endpoint the request goes to (--region {})",
             regions.first().copied().unwrap_or("R")
@@ -130,26 +133,34 @@ fn wrong_region(
 }
 
 fn credential_invalid(described: &Described, found: &mut Findings) {
-    let Some(credential) = v4_credential(described) else {
+    let Some(text) = v4_credential(described) else {
         return;
     };
-    let text = &credential.text;
     found.likely.push(format!(
         "the credential is {text:?}; OSS expects AccessKeyId/YYYYMMDD/region/product/{TERMINATOR}"
     ));
-    if credential.extra || credential.terminator.as_deref() != Some(TERMINATOR) {
-        found.likely.push(format!(
-            "it must have exactly five '/'-separated parts and end with /{TERMINATOR}"
-        ));
-    }
-    if let Some(product) = &credential.product
-        && v4::Product::from_name(product).is_none()
-    {
-        found.likely.push(format!(
-            "the product {product:?} is unknown: oss, or oss-cloudbox for OSS on CloudBox"
-        ));
-    }
-    if let (Some(day), Some(date)) = (&credential.day, v4_date(described))
+    // oss-sign reads a credential whole and says only that it refuses it: to name the
+    // piece at fault, look at the pieces of one it refuses.
+    let day = match v4::Credential::parse(text.as_bytes(), None) {
+        Ok(credential) => Some(credential.scope().day().to_owned()),
+        Err(_) => {
+            let pieces: Vec<&str> = text.split('/').collect();
+            if pieces.len() != 5 || pieces[4] != TERMINATOR {
+                found.likely.push(format!(
+                    "it must have exactly five '/'-separated parts and end with /{TERMINATOR}"
+                ));
+            }
+            if let Some(product) = pieces.get(3)
+                && v4::Product::from_name(product).is_none()
+            {
+                found.likely.push(format!(
+                    "the product {product:?} is unknown: oss, or oss-cloudbox for OSS on CloudBox"
+                ));
+            }
+            pieces.get(1).map(|day| (*day).to_owned())
+        }
+    };
+    if let (Some(day), Some(date)) = (day, v4_date(described))
         && !date.starts_with(day.as_str())
     {
         found.likely.push(format!(
@@ -175,8 +186,8 @@ fn expired(described: &Described, now: Timestamp, found: &mut Findings) {
 }
 
 fn argument_invalid(described: &Described, found: &mut Findings) {
-    match Scheme::of(described) {
-        Scheme::V4Header => {
+    match method(described) {
+        AuthMethod::HeaderV4 => {
             if let Some((_, value)) = described
                 .headers
                 .iter()
@@ -189,7 +200,7 @@ fn argument_invalid(described: &Described, found: &mut Findings) {
                 ));
             }
         }
-        Scheme::V4Query => {
+        AuthMethod::QueryV4 => {
             if let Some(expires) = v4_expires(described).filter(|e| {
                 !e.parse::<u64>()
                     .is_ok_and(|e| (1..=MAX_EXPIRES_SECS).contains(&e))
@@ -236,7 +247,7 @@ fn signature_mismatch(
     found: &mut Findings,
 ) {
     let verifies = |variant: &Described| verify(variant, keys, regions, now).is_ok();
-    let scheme = Scheme::of(described);
+    let method = method(described);
     if let Some(provided) = &found.provided
         && (provided.len() != v4::SIGNATURE_V4_LEN
             || !provided
@@ -252,7 +263,7 @@ fn signature_mismatch(
 
     // Headers added or changed after signing.
     for (i, (name, _)) in described.headers.iter().enumerate() {
-        if !is_default_signed(name) || name.eq_ignore_ascii_case("x-oss-date") {
+        if !is_default_signed(name) || name.eq_ignore_ascii_case(v4::DATE_HEADER) {
             continue;
         }
         let mut variant = described.clone();
@@ -375,7 +386,7 @@ fn signature_mismatch(
             slashed.join(", ")
         ));
     }
-    if scheme == Scheme::V4Query && described.has_header("content-type") {
+    if method == AuthMethod::QueryV4 && described.has_header("content-type") {
         found.likely.push("Content-Type is signed when it is sent: a presigned URL signed without it (or with another value) fails when the uploader sets it".into());
     } else if described.has_header("content-type") {
         found.likely.push("Content-Type is signed: check the client sends exactly the signed value (browsers and SDKs may add a charset or a default type)".into());

@@ -1,113 +1,67 @@
-//! What a received request says about its own signature: the scheme (V1 or V4, header or
-//! query) and, for V4, the credential and the signature it carries. oss-sign reads the same
-//! things while verifying; these readings serve the messages and the diagnosis.
+//! What a received request says about its own signature, for the messages and the
+//! diagnosis, read by oss-sign: how it is signed ([`AuthMethod::of`], as the Verifier
+//! tells) and, for V4, the items of its `Authorization` header
+//! ([`AuthorizationItems::parse`]) or its presigning parameters.
 
-use oss_core::sign::v4::ALGORITHM;
+use oss_core::sign::v4::{self, AuthorizationItems, DATE_HEADER};
+use oss_core::sign::{AuthMethod, SECURITY_TOKEN_HEADER};
 
 use super::request::{Described, decoded};
 use super::v4::Version;
 
-/// How a request is signed, as a server tells from the request itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Scheme {
-    /// Neither an `Authorization` header nor presigning parameters.
-    Anonymous,
-    /// `Authorization: OSS id:signature`.
-    V1Header,
-    /// `OSSAccessKeyId`, `Expires`, `Signature`.
-    V1Query,
-    /// `Authorization: OSS4-HMAC-SHA256 ...`.
-    V4Header,
-    /// `x-oss-signature-version`, `x-oss-credential`, `x-oss-signature`, ...
-    V4Query,
-}
+// The presigning parameters of a V4 URL. oss-sign reads and writes them but keeps their
+// names to itself (x-oss-date and x-oss-security-token are public as header names): this
+// is the doctor's one list of them, checked against what oss-sign presigns (see the tests).
+const VERSION_PARAM: &str = "x-oss-signature-version";
+const CREDENTIAL_PARAM: &str = "x-oss-credential";
+const EXPIRES_PARAM: &str = "x-oss-expires";
+const ADDITIONAL_PARAM: &str = "x-oss-additional-headers";
+const SIGNATURE_PARAM: &str = "x-oss-signature";
 
 /// The presigning parameters of a V4 URL, in the order the SDKs write them.
 pub(super) const V4_QUERY_PARAMS: [&str; 7] = [
-    "x-oss-signature-version",
-    "x-oss-credential",
-    "x-oss-date",
-    "x-oss-expires",
-    "x-oss-security-token",
-    "x-oss-additional-headers",
-    "x-oss-signature",
+    VERSION_PARAM,
+    CREDENTIAL_PARAM,
+    DATE_HEADER,
+    EXPIRES_PARAM,
+    SECURITY_TOKEN_HEADER,
+    ADDITIONAL_PARAM,
+    SIGNATURE_PARAM,
 ];
 
-impl Scheme {
-    /// Reads the scheme off the request (the header wins over the query, as on OSS).
-    pub(super) fn of(described: &Described) -> Self {
-        if let Some(value) = authorization(described) {
-            return if is_v4_authorization(value) {
-                Self::V4Header
-            } else {
-                Self::V1Header
-            };
-        }
-        let params = decoded(described.params());
-        let has = |names: &[&str]| {
-            params
-                .iter()
-                .any(|(name, _)| names.contains(&name.as_str()))
-        };
-        if has(&[
-            "x-oss-signature-version",
-            "x-oss-signature",
-            "x-oss-credential",
-        ]) {
-            Self::V4Query
-        } else if has(&["OSSAccessKeyId", "Expires", "Signature"]) {
-            Self::V1Query
-        } else {
-            Self::Anonymous
-        }
-    }
+/// How the request is signed, as a server tells from the request itself.
+pub(super) fn method(described: &Described) -> AuthMethod {
+    AuthMethod::of(&described.request())
+}
 
-    /// The signature version, unless anonymous.
-    pub(super) const fn version(self) -> Option<Version> {
-        match self {
-            Self::Anonymous => None,
-            Self::V1Header | Self::V1Query => Some(Version::V1),
-            Self::V4Header | Self::V4Query => Some(Version::V4),
-        }
+/// The signature version of a way of signing, unless anonymous.
+pub(super) const fn version(method: AuthMethod) -> Option<Version> {
+    match method {
+        AuthMethod::Header | AuthMethod::Query => Some(Version::V1),
+        AuthMethod::HeaderV4 | AuthMethod::QueryV4 | AuthMethod::PostV4 => Some(Version::V4),
+        _ => None,
     }
+}
 
-    /// What a person calls it.
-    pub(super) const fn describe(self) -> &'static str {
-        match self {
-            Self::Anonymous => "not signed",
-            Self::V1Header => "signed with V1 in the Authorization header",
-            Self::V1Query => "presigned with V1 (OSSAccessKeyId, Expires, Signature)",
-            Self::V4Header => "signed with V4 in the Authorization header",
-            Self::V4Query => "presigned with V4 (x-oss-signature-version, x-oss-credential, ...)",
-        }
+/// What a person calls a way of signing.
+pub(super) const fn describe(method: AuthMethod) -> &'static str {
+    match method {
+        AuthMethod::Header => "signed with V1 in the Authorization header",
+        AuthMethod::Query => "presigned with V1 (OSSAccessKeyId, Expires, Signature)",
+        AuthMethod::HeaderV4 => "signed with V4 in the Authorization header",
+        AuthMethod::QueryV4 => "presigned with V4 (x-oss-signature-version, x-oss-credential, ...)",
+        AuthMethod::PostV4 => "signed with V4 in a PostObject form",
+        _ => "not signed",
     }
 }
 
 /// The request's `Authorization` value (the first).
-pub(super) fn authorization(described: &Described) -> Option<&str> {
+fn authorization(described: &Described) -> Option<&str> {
     described
         .headers
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case("authorization"))
         .map(|(_, value)| value.as_str())
-}
-
-/// Whether an `Authorization` value is a V4 one: the algorithm, then a space or nothing.
-fn is_v4_authorization(value: &str) -> bool {
-    value
-        .trim_start()
-        .strip_prefix(ALGORITHM)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-}
-
-/// An item (`Credential`, `AdditionalHeaders`, `Signature`) of a V4 `Authorization` value.
-fn header_item<'d>(described: &'d Described, item: &str) -> Option<&'d str> {
-    let value = authorization(described).filter(|value| is_v4_authorization(value))?;
-    let rest = value.trim().strip_prefix(ALGORITHM)?;
-    rest.split(',').find_map(|piece| {
-        let (name, value) = piece.trim().split_once('=')?;
-        (name == item).then_some(value)
-    })
 }
 
 /// The decoded value of a query parameter (the first).
@@ -118,61 +72,56 @@ fn query_value(described: &Described, name: &str) -> Option<String> {
         .map(|(_, value)| value)
 }
 
-/// The pieces of a V4 credential, `id/YYYYMMDD/region/product/aliyun_v4_request`.
-#[derive(Clone, Debug)]
-pub(super) struct V4Credential {
-    pub(super) text: String,
-    pub(super) day: Option<String>,
-    pub(super) region: Option<String>,
-    pub(super) product: Option<String>,
-    pub(super) terminator: Option<String>,
-    /// More than five pieces.
-    pub(super) extra: bool,
-}
-
-impl V4Credential {
-    fn parse(text: &str) -> Self {
-        let mut pieces = text.split('/').skip(1).map(str::to_owned);
-        Self {
-            text: text.to_owned(),
-            day: pieces.next(),
-            region: pieces.next(),
-            product: pieces.next(),
-            terminator: pieces.next(),
-            extra: pieces.next().is_some(),
-        }
+/// A V4 field the request carries: the `Authorization` item `item` picks (none when
+/// oss-sign refuses the items), or the query parameter `param`.
+fn v4_field<'d>(
+    described: &'d Described,
+    item: impl FnOnce(&AuthorizationItems<'d>) -> Option<&'d [u8]>,
+    param: &str,
+) -> Option<String> {
+    match method(described) {
+        AuthMethod::HeaderV4 => authorization(described)
+            .and_then(|value| AuthorizationItems::parse(value.as_bytes()).ok())
+            .as_ref()
+            .and_then(item)
+            .map(|bytes| String::from_utf8_lossy(bytes).into_owned()),
+        AuthMethod::QueryV4 => query_value(described, param),
+        _ => None,
     }
 }
 
-/// The V4 credential the request carries (header item or query parameter).
-pub(super) fn v4_credential(described: &Described) -> Option<V4Credential> {
-    match Scheme::of(described) {
-        Scheme::V4Header => header_item(described, "Credential").map(V4Credential::parse),
-        Scheme::V4Query => {
-            query_value(described, "x-oss-credential").map(|text| V4Credential::parse(&text))
-        }
-        _ => None,
+/// The V4 credential the request carries, as sent.
+pub(super) fn v4_credential(described: &Described) -> Option<String> {
+    v4_field(
+        described,
+        |items| Some(items.credential()),
+        CREDENTIAL_PARAM,
+    )
+}
+
+/// The region a V4 credential names, to quote: oss-sign's reading or, for a credential it
+/// refuses (it does not say which piece is at fault), the third '/'-separated piece.
+pub(super) fn credential_region(text: &str) -> Option<&str> {
+    match v4::Credential::parse(text.as_bytes(), None) {
+        Ok(credential) => Some(credential.scope().region()),
+        Err(_) => text.split('/').nth(2),
     }
 }
 
 /// The V4 signature the request carries.
 pub(super) fn v4_signature(described: &Described) -> Option<String> {
-    match Scheme::of(described) {
-        Scheme::V4Header => header_item(described, "Signature").map(str::to_owned),
-        Scheme::V4Query => query_value(described, "x-oss-signature"),
-        _ => None,
-    }
+    v4_field(described, |items| Some(items.signature()), SIGNATURE_PARAM)
 }
 
 /// The additional headers the request names (`AdditionalHeaders` item or
 /// `x-oss-additional-headers`).
 pub(super) fn v4_additional_headers(described: &Described) -> Vec<String> {
-    let list = match Scheme::of(described) {
-        Scheme::V4Header => header_item(described, "AdditionalHeaders").map(str::to_owned),
-        Scheme::V4Query => query_value(described, "x-oss-additional-headers"),
-        _ => None,
-    };
-    list.map(|list| {
+    v4_field(
+        described,
+        AuthorizationItems::additional_headers,
+        ADDITIONAL_PARAM,
+    )
+    .map(|list| {
         list.split(';')
             .filter(|name| !name.is_empty())
             .map(str::to_owned)
@@ -184,17 +133,73 @@ pub(super) fn v4_additional_headers(described: &Described) -> Vec<String> {
 /// The V4 signing time the request carries: `x-oss-date` (header, or query parameter for
 /// a presigned URL).
 pub(super) fn v4_date(described: &Described) -> Option<String> {
-    match Scheme::of(described) {
-        Scheme::V4Query => query_value(described, "x-oss-date"),
+    match method(described) {
+        AuthMethod::QueryV4 => query_value(described, DATE_HEADER),
         _ => described
             .headers
             .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case("x-oss-date"))
+            .find(|(name, _)| name.eq_ignore_ascii_case(DATE_HEADER))
             .map(|(_, value)| value.clone()),
     }
 }
 
 /// `x-oss-expires` of a presigned V4 URL.
 pub(super) fn v4_expires(described: &Described) -> Option<String> {
-    query_value(described, "x-oss-expires")
+    query_value(described, EXPIRES_PARAM)
+}
+
+#[cfg(test)]
+mod tests {
+    use oss_core::naming::Timestamp;
+    use oss_core::sign::v4::{ALGORITHM, Settings};
+    use oss_core::sign::{Credentials, RawQuery, Request, SigningKey};
+
+    use super::*;
+
+    #[test]
+    fn the_v4_query_parameters_are_those_oss_sign_presigns() {
+        let key = SigningKey::new("sk");
+        let creds = Credentials::new("ak", &key)
+            .unwrap()
+            .with_security_token("token");
+        let headers = [("h", "v")];
+        let names = ["h"];
+        let settings = Settings::new("cn-hangzhou")
+            .unwrap()
+            .with_additional_headers(&names)
+            .unwrap();
+        let request = Request::new("GET").with_headers(&headers);
+        let now = Timestamp::from_unix(1_702_743_657).unwrap();
+        let presigned = v4::presign(&creds, &request, &settings, now, 600).unwrap();
+        let query = presigned.query();
+        let mut buf = [0u8; 128];
+        let written: Vec<(String, String)> = RawQuery::new(&query)
+            .into_iter()
+            .map(|param| {
+                let mut name = [0u8; 64];
+                let name = String::from_utf8_lossy(param.decode_name(&mut name).unwrap());
+                let value = String::from_utf8_lossy(param.decode_value(&mut buf).unwrap());
+                (name.into_owned(), value.into_owned())
+            })
+            .collect();
+        let value = |name: &str| {
+            written
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, value)| value.as_str())
+        };
+        let mut sorted: Vec<&str> = written.iter().map(|(name, _)| name.as_str()).collect();
+        sorted.sort_unstable();
+        let mut expected = V4_QUERY_PARAMS;
+        expected.sort_unstable();
+        assert_eq!(sorted, expected);
+        assert_eq!(value(VERSION_PARAM), Some(ALGORITHM));
+        assert_eq!(
+            value(CREDENTIAL_PARAM),
+            Some("ak/20231216/cn-hangzhou/oss/aliyun_v4_request")
+        );
+        assert_eq!(value(EXPIRES_PARAM), Some("600"));
+        assert_eq!(value(ADDITIONAL_PARAM), Some("h"));
+        assert_eq!(value(SIGNATURE_PARAM), Some(presigned.signature().as_str()));
+    }
 }
