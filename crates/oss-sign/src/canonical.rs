@@ -27,37 +27,23 @@ impl<S: Sink + ?Sized> Sink for &mut S {
     }
 }
 
-/// A hash or MAC as a sink. The canonical text arrives in many small pieces (separators
-/// are one byte), so they are gathered into runs before the hash sees them.
-pub(crate) struct Gather<U> {
-    inner: U,
-    pending: Vec<u8, 128>,
-}
+/// A hash or MAC as a sink (its own block buffer gathers the small pieces).
+pub(crate) struct Gather<U>(U);
 
 impl<U: hmac::digest::Update> Gather<U> {
     pub(crate) const fn new(inner: U) -> Self {
-        Self {
-            inner,
-            pending: Vec::new(),
-        }
+        Self(inner)
     }
 
     /// The hash or MAC, fed with everything put.
-    pub(crate) fn finish(mut self) -> U {
-        self.inner.update(&self.pending);
-        self.inner
+    pub(crate) fn finish(self) -> U {
+        self.0
     }
 }
 
 impl<U: hmac::digest::Update> Sink for Gather<U> {
     fn put(&mut self, bytes: &[u8]) {
-        if self.pending.extend_from_slice(bytes).is_err() {
-            self.inner.update(&self.pending);
-            self.pending.clear();
-            if self.pending.extend_from_slice(bytes).is_err() {
-                self.inner.update(bytes);
-            }
-        }
+        self.0.update(bytes);
     }
 }
 
