@@ -183,9 +183,11 @@ impl<'a> HeaderScan<'a> {
 }
 
 /// Whether a header name starts with `x-oss-`, in any case.
-pub(crate) fn is_oss_header(name: &[u8]) -> bool {
-    name.get(..6)
-        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"x-oss-"))
+pub(crate) const fn is_oss_header(name: &[u8]) -> bool {
+    // Setting the case bit maps exactly the two cases of a letter onto its lower case, so
+    // the four letters are compared with one OR each and the dashes exactly.
+    matches!(name, [x, b'-', o, s1, s2, b'-', ..]
+        if *x | 0x20 == b'x' && *o | 0x20 == b'o' && *s1 | 0x20 == b's' && *s2 | 0x20 == b's')
 }
 
 /// Bytewise order of the lower-cased names.
@@ -438,6 +440,20 @@ mod tests {
             "PUT\nODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM=\ntext/html\nThu, 17 Nov 2005 18:49:58 GMT\n\
              x-oss-magic:abracadabra\nx-oss-meta-author:foo@bar.com\n/oss-example/nelson"
         );
+    }
+
+    #[test]
+    fn oss_header_names_match_in_any_case_and_nothing_else() {
+        for byte in 0..=255u8 {
+            for at in 0..7 {
+                let mut name = *b"x-oss-a";
+                name[at] = byte;
+                let expected = name[..6].eq_ignore_ascii_case(b"x-oss-");
+                assert_eq!(is_oss_header(&name), expected, "{name:?}");
+            }
+        }
+        assert!(!is_oss_header(b"x-oss"));
+        assert!(is_oss_header(b"X-OSS-"));
     }
 
     #[test]

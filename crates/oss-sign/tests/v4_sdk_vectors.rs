@@ -453,3 +453,62 @@ fn disagreements_resolve_as_documented() {
     assert!(checked >= 40, "{checked}");
     report("sign_v4_disagreements.json", checked, &failures);
 }
+
+/// Differential vectors from the npm SDK `ali-oss` (`signUtils.authorizationV4`, version
+/// pinned in `scripts/vectors/ali-oss/package.json`) by
+/// `scripts/vectors/gen_sign_v4_ali_oss.js`: the signature, canonical request and
+/// Authorization of every row are ali-oss's.
+#[test]
+fn header_form_matches_ali_oss() {
+    let rows = rows("sign_v4_ali_oss.jsonl");
+    assert!(rows.len() >= 300, "{}", rows.len());
+    let failures: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(index, row)| check_header_row(index, row))
+        .collect();
+    report("sign_v4_ali_oss.jsonl", rows.len(), &failures);
+}
+
+/// A disagreement case with a result's signature, canonical request and Authorization, as
+/// a header-form row.
+fn with_result(case: &Value, result: &Value) -> Value {
+    let mut row = case.clone();
+    for field in ["signature", "canonical_request", "authorization"] {
+        row[field] = result[field].clone();
+    }
+    row
+}
+
+/// Where ali-oss differs from oss-sign's rules (`sign_v4_ali_oss_disagreements.json`):
+/// oss-sign reproduces `expected` (ali-oss's result for the normalised input) when there is
+/// one, and does not reproduce ali-oss's own result (so that the list stays true).
+#[test]
+fn ali_oss_disagreements_resolve_as_documented() {
+    let path = vectors("sign_v4_ali_oss_disagreements.json");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let entries = file["disagreements"].as_array().unwrap();
+    assert!(entries.len() >= 40, "{}", entries.len());
+    let mut failures = Vec::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let case = &entry["case"];
+        let category = str_of(entry, "category");
+        if entry["expected"].is_object()
+            && let Some(problem) = check_header_row(index, &with_result(case, &entry["expected"]))
+        {
+            failures.push(format!("entry {index} ({category}), expected: {problem}"));
+        }
+        if entry["ali_oss"]["signature"].is_string()
+            && check_header_row(index, &with_result(case, &entry["ali_oss"])).is_none()
+        {
+            failures.push(format!(
+                "entry {index} ({category}): oss-sign now agrees with ali-oss\n  {case}"
+            ));
+        }
+    }
+    report(
+        "sign_v4_ali_oss_disagreements.json",
+        entries.len(),
+        &failures,
+    );
+}
