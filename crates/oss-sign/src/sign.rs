@@ -20,7 +20,7 @@ pub const SECURITY_TOKEN_HEADER: &str = "x-oss-security-token";
 /// The DATE line takes `x-oss-date` when present, else `Date`. With an STS token the
 /// `x-oss-security-token` header is signed (unless the request already has one), so the
 /// caller sends it too. A request without either date signs an empty DATE line, which
-/// OSS refuses: set `Date` (for example from [`oss_naming::Timestamp::now`]).
+/// OSS refuses: set `Date` (for example from `oss_naming::Timestamp::now()`, with std).
 ///
 /// ```
 /// use oss_sign::{Credentials, Request, SigningKey, sign};
