@@ -40,9 +40,6 @@ fn signed_headers(
         .with_query([("acl", "")]);
     let signed = v4::sign(&creds, &request, &settings, at(NOW)).unwrap();
     headers.extend(signed.headers().map(|(n, v)| (n.to_owned(), v.to_owned())));
-    if signed.adds_security_token() {
-        headers.push(("x-oss-security-token".into(), token.unwrap().into()));
-    }
     headers
 }
 

@@ -5,7 +5,7 @@ use oss_core::naming::{Timestamp, parse_compact_iso8601};
 use oss_core::sign::v4::{
     self, ALGORITHM, Form, MAX_EXPIRES_SECS, Product, Scope, ScopedKey, Settings,
 };
-use oss_core::sign::{Credentials, SECURITY_TOKEN_HEADER, SigningKey};
+use oss_core::sign::{Credentials, SigningKey};
 use serde_json::{Map, Value, json};
 
 use super::request::Described;
@@ -233,16 +233,7 @@ pub(super) fn sign(
         Ok(both) => both,
         Err(err) => return report::rejected(json, &err),
     };
-    let mut headers: Vec<(&str, &str)> = Vec::new();
-    for (name, value) in signed.headers() {
-        if name == "authorization"
-            && signed.adds_security_token()
-            && let Some(token) = creds.security_token()
-        {
-            headers.push((SECURITY_TOKEN_HEADER, token));
-        }
-        headers.push((name, value));
-    }
+    let headers: Vec<(&str, &str)> = signed.headers().collect();
     let signed_at = signed.date();
     let mut warnings = args.warnings();
     if let Some(given) = args.now

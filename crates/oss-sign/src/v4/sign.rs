@@ -162,11 +162,14 @@ impl<'a> Signer<'a> {
     /// # Errors
     /// `InvalidArgument` "OSS authentication requires a valid Date" when the request's own
     /// `x-oss-date` is not `YYYYMMDDTHHMMSSZ`.
-    pub fn sign<H: Headers<'a>, Q: Query<'a>>(
+    pub fn sign<'r, H: Headers<'r>, Q: Query<'r>>(
         &mut self,
-        request: &Request<'a, H, Q>,
+        request: &Request<'r, H, Q>,
         now: Timestamp,
-    ) -> Result<Signed, Error> {
+    ) -> Result<Signed<'a>, Error>
+    where
+        'a: 'r,
+    {
         let found = Found::scan(request);
         let time = match found.date {
             Some(date) => parse_date(date)?,
@@ -182,8 +185,9 @@ impl<'a> Signer<'a> {
         let mut signed = Signed {
             authorization: heapless::String::new(),
             date,
-            content_sha256: found.content_sha256.is_none(),
-            security_token: found.security_token.is_none() && token.is_some(),
+            adds_date: found.date.is_none(),
+            adds_content_sha256: found.content_sha256.is_none(),
+            adds_security_token: token.filter(|_| found.security_token.is_none()),
             signature,
         };
         let mut sink = StrSink(&mut signed.authorization);
@@ -264,12 +268,12 @@ impl<'a> Signer<'a> {
 ///
 /// # Errors
 /// As [`Signer::sign`].
-pub fn sign<'a, H: Headers<'a>, Q: Query<'a>>(
+pub fn sign<'a: 'r, 'r, H: Headers<'r>, Q: Query<'r>>(
     creds: &Credentials<'a>,
-    request: &Request<'a, H, Q>,
+    request: &Request<'r, H, Q>,
     settings: &Settings<'a>,
     now: Timestamp,
-) -> Result<Signed, Error> {
+) -> Result<Signed<'a>, Error> {
     Signer::new(*creds, *settings).sign(request, now)
 }
 
@@ -399,17 +403,19 @@ const AUTHORIZATION_CAPACITY: usize = 1024;
 
 /// A V4 header signature: the `Authorization` value and the headers that go with it.
 #[derive(Clone, Debug)]
-pub struct Signed {
+pub struct Signed<'a> {
     authorization: heapless::String<AUTHORIZATION_CAPACITY>,
     date: Compact,
+    /// Whether `x-oss-date` was added (the request lacked it).
+    adds_date: bool,
     /// Whether `x-oss-content-sha256` was added (the request lacked it).
-    content_sha256: bool,
-    /// Whether the STS token was added as a header (the request lacked it).
-    security_token: bool,
+    adds_content_sha256: bool,
+    /// The STS token, when it was added as a header (the request lacked it).
+    adds_security_token: Option<&'a str>,
     signature: SignatureV4,
 }
 
-impl Signed {
+impl<'a> Signed<'a> {
     /// The `Authorization` value,
     /// `OSS4-HMAC-SHA256 Credential=<id>/<scope>[,AdditionalHeaders=<a;b>],Signature=<hex>`.
     #[must_use]
@@ -429,26 +435,20 @@ impl Signed {
         &self.signature
     }
 
-    /// The headers to send that the request did not have: `x-oss-date`,
-    /// `x-oss-content-sha256`, the STS token header (value from the credentials, which the
-    /// caller has), and `authorization`. The token's value is not kept here: set it from
-    /// your credentials when [`Signed::adds_security_token`] says so.
+    /// The headers to add to the request before sending it: those it was signed with but
+    /// lacked (`x-oss-date`, `x-oss-content-sha256`, `x-oss-security-token`), then
+    /// `authorization`.
     pub fn headers(&self) -> impl Iterator<Item = (&'static str, &str)> {
         [
-            Some((DATE_HEADER, self.date.as_str())),
-            self.content_sha256
+            self.adds_date.then_some((DATE_HEADER, self.date.as_str())),
+            self.adds_content_sha256
                 .then_some((CONTENT_SHA256_HEADER, UNSIGNED_PAYLOAD)),
+            self.adds_security_token
+                .map(|token| (SECURITY_TOKEN_HEADER, token)),
             Some(("authorization", self.authorization.as_str())),
         ]
         .into_iter()
         .flatten()
-    }
-
-    /// Whether the STS token was signed as `x-oss-security-token` although the request
-    /// lacked it (send it).
-    #[must_use]
-    pub const fn adds_security_token(&self) -> bool {
-        self.security_token
     }
 }
 
