@@ -116,9 +116,9 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
             .request
             .query
             .params()
-            .map(shorten)
+            .map(Param::shorter)
             .chain(auth)
-            .chain(token.map(shorten))
+            .chain(token.map(Param::shorter))
             .enumerate();
         // Selection by (name, position): stable, allocation-free, and the lists are short.
         let order =
@@ -201,11 +201,6 @@ pub(crate) fn write_url_base<H, Q>(
         write_encoded(key, true, out)?;
     }
     out.write_char('?')
-}
-
-/// A parameter borrowed for less long (to chain it with shorter-lived ones).
-const fn shorten<'long: 'short, 'short>(param: Param<'long>) -> Param<'short> {
-    param
 }
 
 /// Writes the decoded `text` percent-encoded (a path keeps `/`), through a small buffer.

@@ -85,6 +85,14 @@ impl<'a> Param<'a> {
         self.name.decode_into(out)
     }
 
+    /// The same parameter, borrowed for less long (to chain it with shorter-lived ones).
+    pub(crate) const fn shorter<'s>(self) -> Param<'s>
+    where
+        'a: 's,
+    {
+        self
+    }
+
     /// Whether the value is empty.
     #[must_use]
     pub const fn value_is_empty(&self) -> bool {

@@ -9,7 +9,7 @@ use crate::presign::{decimal, token_param};
 use crate::request::{Param, Request};
 use crate::signature::Signature;
 use crate::text::Text;
-use crate::transcript::Transcript;
+use crate::transcript::{Transcript, TranscriptSink};
 use crate::verify::received_expires;
 
 /// The header the STS token travels in (header form).
@@ -107,13 +107,7 @@ pub fn string_to_sign<'a, H: Headers<'a>, Q: Query<'a>>(
     form: Form<'a>,
     out: &mut (impl Transcript + ?Sized),
 ) {
-    struct Copy<'t, T: ?Sized>(&'t mut T);
-    impl<T: Transcript + ?Sized> Sink for Copy<'_, T> {
-        fn put(&mut self, bytes: &[u8]) {
-            self.0.write_bytes(bytes);
-        }
-    }
-    write_form(&mut Copy(out), request, form);
+    write_form(&mut TranscriptSink(out), request, form);
 }
 
 /// The signature of `request` in `form` with `key`.

@@ -39,3 +39,12 @@ impl<const N: usize> Transcript for heapless::Vec<u8, N> {
         let _ = self.extend_from_slice(&bytes[..take]);
     }
 }
+
+/// A transcript as a sink of the canonical writers.
+pub(crate) struct TranscriptSink<'t, T: ?Sized>(pub(crate) &'t mut T);
+
+impl<T: Transcript + ?Sized> crate::canonical::Sink for TranscriptSink<'_, T> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.0.write_bytes(bytes);
+    }
+}

@@ -14,7 +14,7 @@ use crate::canonical::{Field, Gather, Sink, SortedFields, cmp_lower, put_lower, 
 use crate::input::{Headers, Query};
 use crate::request::{Param, Request};
 use crate::text::Text;
-use crate::v4::scope::Scope;
+use crate::v4::scope::{Scope, ScopedKey, SignatureV4};
 
 /// The algorithm name, first in the Authorization value and the string-to-sign.
 pub const ALGORITHM: &str = "OSS4-HMAC-SHA256";
@@ -146,11 +146,6 @@ const fn field<'long: 'short, 'short>(field: Field<'long>) -> Field<'short> {
     field
 }
 
-/// A parameter borrowed for less long.
-const fn param<'long: 'short, 'short>(param: Param<'long>) -> Param<'short> {
-    param
-}
-
 /// Streams the canonical request into `sink`.
 pub(crate) fn write_canonical_request<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     sink: &mut impl Sink,
@@ -168,7 +163,7 @@ pub(crate) fn write_canonical_request<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     let own = request
         .query
         .params()
-        .map(param)
+        .map(Param::shorter)
         .filter(|p| !(p.name.is_empty() && p.value.is_empty()))
         .filter(move |p| !(skip && crate::v4::received::is_signature_param(p)));
     write_query(sink, own.chain(extra_query));
@@ -189,6 +184,17 @@ pub(crate) fn write_canonical_request<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     parts.put_additional(sink, &request.headers);
     sink.put(b"\n");
     sink.put(parts.payload);
+}
+
+/// The signature of `request` with `parts` and `key`: hex(HMAC-SHA256(key, string-to-sign)).
+pub(crate) fn signature<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
+    key: &ScopedKey<'_>,
+    request: &Request<'a, H, Q>,
+    parts: &Parts<'p>,
+) -> SignatureV4 {
+    let mut sts = Gather::new(key.mac());
+    write_string_to_sign(&mut sts, request, parts);
+    SignatureV4::of_mac(sts.finish())
 }
 
 /// Streams the string-to-sign into `sink`, hashing the canonical request on the way.

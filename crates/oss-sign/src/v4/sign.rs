@@ -11,9 +11,10 @@ use crate::input::{Headers, Query};
 use crate::presign::decimal;
 use crate::request::{Param, Request};
 use crate::sign::SECURITY_TOKEN_HEADER;
-use crate::transcript::Transcript;
+use crate::transcript::{Transcript, TranscriptSink};
 use crate::v4::canonical::{
-    ALGORITHM, Additional, Parts, put_additional, write_canonical_request, write_string_to_sign,
+    ALGORITHM, Additional, Parts, put_additional, signature, write_canonical_request,
+    write_string_to_sign,
 };
 use crate::v4::received::{
     ADDITIONAL_PARAM, CREDENTIAL_PARAM, DATE_PARAM, EXPIRES_PARAM, SIGNATURE_PARAM,
@@ -181,7 +182,7 @@ impl<'a> Signer<'a> {
         let token = creds.security_token;
         let key = self.key(time)?;
         let parts = header_parts(&found, &date, *key.scope(), &settings, token);
-        let signature = sign_parts(key, request, &parts);
+        let signature = signature(key, request, &parts);
         let mut signed = Signed {
             authorization: heapless::String::new(),
             date,
@@ -235,7 +236,7 @@ impl<'a> Signer<'a> {
         let token = creds.security_token;
         let params = auth_params(&date, &credential, &expires, token, &additional);
         let parts = query_parts(&date, *key.scope(), params, &additional);
-        let signature = sign_parts(key, request, &parts);
+        let signature = signature(key, request, &parts);
         let presigned = Presigned {
             request: request.clone(),
             date,
@@ -364,17 +365,6 @@ fn header_parts<'p>(
         payload: found.content_sha256.unwrap_or(UNSIGNED_PAYLOAD.as_bytes()),
         skip_signature_param: false,
     }
-}
-
-/// The signature of the string-to-sign of `request` with `parts`.
-fn sign_parts<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
-    key: &ScopedKey<'_>,
-    request: &Request<'a, H, Q>,
-    parts: &Parts<'p>,
-) -> SignatureV4 {
-    let mut sts = crate::canonical::Gather::new(key.mac());
-    write_string_to_sign(&mut sts, request, parts);
-    SignatureV4::of_mac(sts.finish())
 }
 
 /// Puts `AccessKeyId/scope`.
@@ -530,7 +520,7 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
             .request
             .query
             .params()
-            .map(shorten)
+            .map(Param::shorter)
             .chain(auth.into_iter().flatten());
         crate::v4::canonical::write_query(&mut sink, params);
         sink.result?;
@@ -563,11 +553,6 @@ impl<'a, H: Headers<'a>, Q: Query<'a>> Presigned<'a, H, Q> {
         let _ = self.write_url(endpoint, &mut out);
         out
     }
-}
-
-/// A parameter borrowed for less long.
-const fn shorten<'long: 'short, 'short>(param: Param<'long>) -> Param<'short> {
-    param
 }
 
 /// Which V4 transcript [`canonical_request`] and [`string_to_sign`] write.
@@ -622,12 +607,6 @@ fn transcript<'a, H: Headers<'a>, Q: Query<'a>>(
     out: &mut (impl Transcript + ?Sized),
     string_to_sign: bool,
 ) -> Result<(), Error> {
-    struct Copy<'t, T: ?Sized>(&'t mut T);
-    impl<T: Transcript + ?Sized> Sink for Copy<'_, T> {
-        fn put(&mut self, bytes: &[u8]) {
-            self.0.write_bytes(bytes);
-        }
-    }
     let Form::Header {
         settings,
         creds,
@@ -639,7 +618,7 @@ fn transcript<'a, H: Headers<'a>, Q: Query<'a>>(
             .fields()
             .find(|(name, _)| name.eq_ignore_ascii_case(b"authorization"))
             .map(|(_, value)| value);
-        let sink = &mut Copy(out);
+        let sink = &mut TranscriptSink(out);
         return crate::v4::verify::received_transcript(
             request,
             authorization,
@@ -656,9 +635,9 @@ fn transcript<'a, H: Headers<'a>, Q: Query<'a>>(
     let scope = Scope::new(time, settings.region, settings.product)?;
     let parts = header_parts(&found, &date, scope, &settings, creds.security_token);
     if string_to_sign {
-        write_string_to_sign(&mut Copy(out), request, &parts);
+        write_string_to_sign(&mut TranscriptSink(out), request, &parts);
     } else {
-        write_canonical_request(&mut Copy(out), request, &parts);
+        write_canonical_request(&mut TranscriptSink(out), request, &parts);
     }
     Ok(())
 }

@@ -3,27 +3,14 @@
 use oss_errors::{Entry, Error};
 use oss_naming::{MAX_ACCESS_KEY_ID_LEN, Timestamp};
 
-use crate::canonical::Gather;
 use crate::input::{Headers, Query};
 use crate::request::{Param, Request};
-use crate::v4::canonical::{Parts, write_canonical_request, write_string_to_sign};
+use crate::v4::canonical::{Parts, signature, write_canonical_request, write_string_to_sign};
 use crate::v4::received::{
     AuthorizationItems, Credential, QueryValues, header_parts, header_values, payload, query_parts,
     signing_time,
 };
-use crate::v4::scope::{ScopedKey, SignatureV4};
 use crate::verify::{AuthMethod, KeyLookup, SecurityToken, SignedBy, Verified};
-
-/// The signature of `request` with `parts` and `key`.
-fn signature<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
-    key: &ScopedKey<'_>,
-    request: &Request<'a, H, Q>,
-    parts: &Parts<'p>,
-) -> SignatureV4 {
-    let mut sts = Gather::new(key.mac());
-    write_string_to_sign(&mut sts, request, parts);
-    SignatureV4::of_mac(sts.finish())
-}
 
 /// Verifies a V4 `Authorization` header: its items, the credential (id, day, region,
 /// product), `x-oss-date` (present, valid, within `max_skew`, on the credential's day),
