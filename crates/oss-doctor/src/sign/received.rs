@@ -3,31 +3,14 @@
 //! tells) and, for V4, the items of its `Authorization` header
 //! ([`AuthorizationItems::parse`]) or its presigning parameters.
 
+use oss_core::sign::AuthMethod;
 use oss_core::sign::v4::{self, AuthorizationItems, DATE_HEADER};
-use oss_core::sign::{AuthMethod, SECURITY_TOKEN_HEADER};
 
 use super::request::{Described, decoded};
 use super::v4::Version;
 
-// The presigning parameters of a V4 URL. oss-sign reads and writes them but keeps their
-// names to itself (x-oss-date and x-oss-security-token are public as header names): this
-// is the doctor's one list of them, checked against what oss-sign presigns (see the tests).
-const VERSION_PARAM: &str = "x-oss-signature-version";
-const CREDENTIAL_PARAM: &str = "x-oss-credential";
-const EXPIRES_PARAM: &str = "x-oss-expires";
-const ADDITIONAL_PARAM: &str = "x-oss-additional-headers";
-const SIGNATURE_PARAM: &str = "x-oss-signature";
-
 /// The presigning parameters of a V4 URL, in the order the SDKs write them.
-pub(super) const V4_QUERY_PARAMS: [&str; 7] = [
-    VERSION_PARAM,
-    CREDENTIAL_PARAM,
-    DATE_HEADER,
-    EXPIRES_PARAM,
-    SECURITY_TOKEN_HEADER,
-    ADDITIONAL_PARAM,
-    SIGNATURE_PARAM,
-];
+pub(super) const V4_QUERY_PARAMS: [&str; 7] = v4::PRESIGN_PARAMS;
 
 /// How the request is signed, as a server tells from the request itself.
 pub(super) fn method(described: &Described) -> AuthMethod {
@@ -95,7 +78,7 @@ pub(super) fn v4_credential(described: &Described) -> Option<String> {
     v4_field(
         described,
         |items| Some(items.credential()),
-        CREDENTIAL_PARAM,
+        v4::CREDENTIAL_PARAM,
     )
 }
 
@@ -110,7 +93,11 @@ pub(super) fn credential_region(text: &str) -> Option<&str> {
 
 /// The V4 signature the request carries.
 pub(super) fn v4_signature(described: &Described) -> Option<String> {
-    v4_field(described, |items| Some(items.signature()), SIGNATURE_PARAM)
+    v4_field(
+        described,
+        |items| Some(items.signature()),
+        v4::SIGNATURE_PARAM,
+    )
 }
 
 /// The additional headers the request names (`AdditionalHeaders` item or
@@ -119,7 +106,7 @@ pub(super) fn v4_additional_headers(described: &Described) -> Vec<String> {
     v4_field(
         described,
         AuthorizationItems::additional_headers,
-        ADDITIONAL_PARAM,
+        v4::ADDITIONAL_HEADERS_PARAM,
     )
     .map(|list| {
         list.split(';')
@@ -145,7 +132,7 @@ pub(super) fn v4_date(described: &Described) -> Option<String> {
 
 /// `x-oss-expires` of a presigned V4 URL.
 pub(super) fn v4_expires(described: &Described) -> Option<String> {
-    query_value(described, EXPIRES_PARAM)
+    query_value(described, v4::EXPIRES_PARAM)
 }
 
 #[cfg(test)]
@@ -193,13 +180,16 @@ mod tests {
         let mut expected = V4_QUERY_PARAMS;
         expected.sort_unstable();
         assert_eq!(sorted, expected);
-        assert_eq!(value(VERSION_PARAM), Some(ALGORITHM));
+        assert_eq!(value(v4::SIGNATURE_VERSION_PARAM), Some(ALGORITHM));
         assert_eq!(
-            value(CREDENTIAL_PARAM),
+            value(v4::CREDENTIAL_PARAM),
             Some("ak/20231216/cn-hangzhou/oss/aliyun_v4_request")
         );
-        assert_eq!(value(EXPIRES_PARAM), Some("600"));
-        assert_eq!(value(ADDITIONAL_PARAM), Some("h"));
-        assert_eq!(value(SIGNATURE_PARAM), Some(presigned.signature().as_str()));
+        assert_eq!(value(v4::EXPIRES_PARAM), Some("600"));
+        assert_eq!(value(v4::ADDITIONAL_HEADERS_PARAM), Some("h"));
+        assert_eq!(
+            value(v4::SIGNATURE_PARAM),
+            Some(presigned.signature().as_str())
+        );
     }
 }

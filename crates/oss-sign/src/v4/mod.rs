@@ -27,7 +27,10 @@ pub(crate) mod verify;
 
 pub use canonical::ALGORITHM;
 pub use post::{POST_MAX_AGE_SECS, PostFields, post_policy_signature, verify_post};
-pub use received::{AuthorizationItems, Credential};
+pub use received::{
+    ADDITIONAL_HEADERS_PARAM, AuthorizationItems, CREDENTIAL_PARAM, Credential, EXPIRES_PARAM,
+    PRESIGN_PARAMS, SIGNATURE_PARAM, SIGNATURE_VERSION_PARAM,
+};
 pub use scope::{
     MAX_REGION_LEN, Product, SIGNATURE_V4_LEN, Scope, ScopedKey, SignatureV4, TERMINATOR,
     check_region,

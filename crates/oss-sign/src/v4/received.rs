@@ -12,14 +12,31 @@ use crate::v4::canonical::{ALGORITHM, Additional, Parts};
 use crate::v4::scope::{Product, Scope, TERMINATOR};
 use crate::v4::sign::{CONTENT_SHA256_HEADER, DATE_HEADER, MAX_EXPIRES_SECS, UNSIGNED_PAYLOAD};
 
-/// The query parameters of a presigned V4 URL.
-pub(crate) const SIGNATURE_VERSION_PARAM: &str = "x-oss-signature-version";
-pub(crate) const CREDENTIAL_PARAM: &str = "x-oss-credential";
+/// `x-oss-signature-version` (presigned URLs and PostObject forms): [`ALGORITHM`].
+pub const SIGNATURE_VERSION_PARAM: &str = "x-oss-signature-version";
+/// `x-oss-credential`: `AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request`.
+pub const CREDENTIAL_PARAM: &str = "x-oss-credential";
+/// `x-oss-date` as a query parameter or form field (the same name as the header).
 pub(crate) const DATE_PARAM: &str = DATE_HEADER;
-pub(crate) const EXPIRES_PARAM: &str = "x-oss-expires";
-pub(crate) const SIGNATURE_PARAM: &str = "x-oss-signature";
-pub(crate) const ADDITIONAL_PARAM: &str = "x-oss-additional-headers";
+/// `x-oss-expires`: seconds from `x-oss-date`, 1..=604800.
+pub const EXPIRES_PARAM: &str = "x-oss-expires";
+/// `x-oss-signature`: the hex signature (not itself signed).
+pub const SIGNATURE_PARAM: &str = "x-oss-signature";
+/// `x-oss-additional-headers`: the `a;b` list of additional headers.
+pub const ADDITIONAL_HEADERS_PARAM: &str = "x-oss-additional-headers";
+/// `x-oss-security-token` as a query parameter (the same name as the header).
 pub(crate) const TOKEN_PARAM: &str = crate::sign::SECURITY_TOKEN_HEADER;
+
+/// Every parameter a V4 presigned URL adds, in the order the SDKs write them.
+pub const PRESIGN_PARAMS: [&str; 7] = [
+    SIGNATURE_VERSION_PARAM,
+    CREDENTIAL_PARAM,
+    DATE_PARAM,
+    EXPIRES_PARAM,
+    TOKEN_PARAM,
+    ADDITIONAL_HEADERS_PARAM,
+    SIGNATURE_PARAM,
+];
 
 /// Whether a request's `Authorization` value is a V4 one.
 pub(crate) fn is_v4_authorization(value: &[u8]) -> bool {
@@ -249,7 +266,7 @@ impl QueryValues {
                 &mut expires
             } else if param.name_is(SIGNATURE_PARAM) {
                 &mut signature
-            } else if param.name_is(ADDITIONAL_PARAM) {
+            } else if param.name_is(ADDITIONAL_HEADERS_PARAM) {
                 &mut additional
             } else if param.name_is(TOKEN_PARAM) {
                 &mut token

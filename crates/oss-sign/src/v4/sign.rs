@@ -17,7 +17,7 @@ use crate::v4::canonical::{
     write_string_to_sign,
 };
 use crate::v4::received::{
-    ADDITIONAL_PARAM, CREDENTIAL_PARAM, DATE_PARAM, EXPIRES_PARAM, SIGNATURE_PARAM,
+    ADDITIONAL_HEADERS_PARAM, CREDENTIAL_PARAM, DATE_PARAM, EXPIRES_PARAM, SIGNATURE_PARAM,
     SIGNATURE_VERSION_PARAM, TOKEN_PARAM,
 };
 use crate::v4::scope::{Product, Scope, ScopedKey, SignatureV4};
@@ -469,7 +469,7 @@ fn auth_params<'p>(
         Some(Param::new(DATE_PARAM, date.as_str())),
         Some(Param::new(EXPIRES_PARAM, expires)),
         security_token.map(|token| Param::new(TOKEN_PARAM, token)),
-        (!additional.is_empty()).then(|| Param::new(ADDITIONAL_PARAM, additional)),
+        (!additional.is_empty()).then(|| Param::new(ADDITIONAL_HEADERS_PARAM, additional)),
     ]
 }
 
