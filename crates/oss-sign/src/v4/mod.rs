@@ -20,13 +20,16 @@
 
 mod canonical;
 mod post;
+mod presign;
 pub(crate) mod received;
 mod scope;
 mod sign;
+mod transcript;
 pub(crate) mod verify;
 
 pub use canonical::ALGORITHM;
 pub use post::{POST_MAX_AGE_SECS, PostFields, post_policy_signature, verify_post};
+pub use presign::{Presigned, presign};
 pub use received::{
     ADDITIONAL_HEADERS_PARAM, AuthorizationItems, CREDENTIAL_PARAM, Credential, EXPIRES_PARAM,
     PRESIGN_PARAMS, SIGNATURE_PARAM, SIGNATURE_VERSION_PARAM,
@@ -36,7 +39,7 @@ pub use scope::{
     check_region,
 };
 pub use sign::{
-    CONTENT_SHA256_HEADER, DATE_HEADER, Form, MAX_ADDITIONAL_HEADERS_LEN, MAX_EXPIRES_SECS,
-    Presigned, Settings, Signed, Signer, UNSIGNED_PAYLOAD, canonical_request, presign, sign,
-    string_to_sign,
+    CONTENT_SHA256_HEADER, DATE_HEADER, MAX_ADDITIONAL_HEADERS_LEN, MAX_EXPIRES_SECS, Settings,
+    Signed, Signer, UNSIGNED_PAYLOAD, sign,
 };
+pub use transcript::{Form, canonical_request, string_to_sign};
