@@ -45,12 +45,39 @@
 //! conveniences that return owned values.
 #![no_std]
 
-pub use oss_callback as callback;
-pub use oss_crc64 as crc64;
-pub use oss_errors as errors;
-pub use oss_multipart as multipart;
-pub use oss_naming as naming;
-pub use oss_sign as sign;
+// Each crate is re-exported through a module of this crate, so the table's links point at
+// pages of this crate and resolve in any doc build (a link into another crate renders
+// only if that crate's pages were built first).
+
+/// The upload-callback codec and rules (`oss-callback`).
+pub mod callback {
+    pub use oss_callback::*;
+}
+
+/// CRC-64/XZ, `x-oss-hash-crc64ecma` (`oss-crc64`).
+pub mod crc64 {
+    pub use oss_crc64::*;
+}
+
+/// The error catalogue and the XML error body (`oss-errors`).
+pub mod errors {
+    pub use oss_errors::*;
+}
+
+/// Multipart upload and PostObject rules (`oss-multipart`).
+pub mod multipart {
+    pub use oss_multipart::*;
+}
+
+/// Names, header values, dates and the percent codec (`oss-naming`).
+pub mod naming {
+    pub use oss_naming::*;
+}
+
+/// Signatures V4 and V1 (`oss-sign`).
+pub mod sign {
+    pub use oss_sign::*;
+}
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -25,8 +25,8 @@ pub struct Credentials<'a> {
 
 impl<'a> Credentials<'a> {
     /// Credentials for `access_key_id`, checked with OSS's AccessKeyId rule
-    /// ([`oss_naming::check_access_key_id`]) and this library's length bound
-    /// ([`oss_naming::MAX_ACCESS_KEY_ID_LEN`]).
+    /// (`oss_naming::check_access_key_id`) and this library's length bound
+    /// (`oss_naming::MAX_ACCESS_KEY_ID_LEN`).
     ///
     /// # Errors
     /// [`CredentialsError::Invalid`] with OSS's error for an empty id or one with other
@@ -82,7 +82,7 @@ pub enum CredentialsError {
     /// OSS's own rule refuses it (empty, or characters other than `[0-9a-zA-Z._=]`):
     /// the error OSS would answer with.
     Invalid(oss_errors::Error),
-    /// Longer than [`oss_naming::MAX_ACCESS_KEY_ID_LEN`], the most this library signs with
+    /// Longer than `oss_naming::MAX_ACCESS_KEY_ID_LEN`, the most this library signs with
     /// (a local bound, not an OSS rule).
     TooLong {
         /// The id's length in bytes.

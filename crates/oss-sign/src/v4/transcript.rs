@@ -15,7 +15,7 @@ use crate::v4::sign::{Found, Settings, header_parts, parse_date};
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub enum Form<'a> {
-    /// What [`sign`] signs with these settings and credentials at this time.
+    /// What [`sign`](crate::v4::sign) signs with these settings and credentials at this time.
     Header {
         /// The settings.
         settings: Settings<'a>,
@@ -30,12 +30,12 @@ pub enum Form<'a> {
     Received,
 }
 
-/// Writes the canonical request of `request` in `form`: what [`sign`] hashes, or what a
+/// Writes the canonical request of `request` in `form`: what [`sign`](crate::v4::sign) hashes, or what a
 /// server computed for a request it received (OSS reports it as `CanonicalRequest` with
 /// `SignatureDoesNotMatch`).
 ///
 /// # Errors
-/// As [`Signer::sign`]; for [`Form::Received`], the errors of a malformed V4
+/// As [`Signer::sign`](crate::v4::Signer::sign); for [`Form::Received`], the errors of a malformed V4
 /// `Authorization` header or presigned query (see [`Verifier`](crate::Verifier)).
 pub fn canonical_request<'a, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
