@@ -318,3 +318,42 @@ fn a_presigned_url_with_an_empty_pair_verifies() {
         Ok(AuthMethod::QueryV4)
     );
 }
+
+#[test]
+fn the_longest_authorization_fits_and_verifies() {
+    let key = SigningKey::new("sk");
+    let id = "k".repeat(oss_naming::MAX_ACCESS_KEY_ID_LEN);
+    let creds = Credentials::new(&id, &key).unwrap();
+    let region = "r".repeat(v4::MAX_REGION_LEN);
+    // Additional header names filling the list: 63 names of 7 bytes plus `;` = 504 bytes.
+    let names: Vec<String> = (0..63).map(|i| format!("h-{i:05}")).collect();
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let settings = Settings::new(&region)
+        .unwrap()
+        .with_product(v4::Product::OssCloudbox)
+        .with_additional_headers(&name_refs)
+        .unwrap();
+    let mut headers: Vec<(String, String)> =
+        names.iter().map(|n| (n.clone(), "v".into())).collect();
+    let request = Request::new("GET").with_bucket("b");
+    let signed = v4::sign(&creds, &request.with_headers(&headers), &settings, at(NOW)).unwrap();
+    let expected = "OSS4-HMAC-SHA256 Credential=".len()
+        + id.len()
+        + "/20231216/".len()
+        + region.len()
+        + "/oss-cloudbox/aliyun_v4_request".len()
+        + ",AdditionalHeaders=".len()
+        + 63 * 8
+        - 1
+        + ",Signature=".len()
+        + 64;
+    assert_eq!(signed.authorization().len(), expected);
+    headers.extend(signed.headers().map(|(n, v)| (n.to_owned(), v.to_owned())));
+    let keys = [(id.as_str(), &key)];
+    let regions = [region.as_str()];
+    let verified = Verifier::new()
+        .with_regions(&regions)
+        .verify(&request.with_headers(&headers), at(NOW), keys.as_slice())
+        .unwrap();
+    assert_eq!(verified.access_key_id(), Some(id.as_str()));
+}

@@ -24,8 +24,14 @@ pub const MAX_EXPIRES_SECS: u64 = 604_800;
 pub const MAX_ADDITIONAL_HEADERS_LEN: usize = 512;
 
 /// `Credential=`'s value, `AccessKeyId/scope`: the longest id, `/`, and the longest scope.
-pub(crate) type CredentialText =
-    heapless::String<{ 128 + 1 + 8 + 1 + crate::v4::MAX_REGION_LEN + 1 + 12 + 1 + 17 }>;
+pub(crate) type CredentialText = heapless::String<CREDENTIAL_CAPACITY>;
+
+/// The longest `AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request`.
+const CREDENTIAL_CAPACITY: usize = oss_naming::MAX_ACCESS_KEY_ID_LEN
+    + "/YYYYMMDD/".len()
+    + crate::v4::MAX_REGION_LEN
+    + "/oss-cloudbox/".len()
+    + crate::v4::TERMINATOR.len();
 /// The rendered `AdditionalHeaders` list.
 pub(crate) type AdditionalText = heapless::String<MAX_ADDITIONAL_HEADERS_LEN>;
 
@@ -320,7 +326,13 @@ impl<const N: usize> Sink for StrSink<'_, N> {
 
 /// The longest `Authorization` value: the algorithm, the credential, the
 /// `AdditionalHeaders` item and the signature, with their labels.
-const AUTHORIZATION_CAPACITY: usize = 1024;
+const AUTHORIZATION_CAPACITY: usize = ALGORITHM.len()
+    + " Credential=".len()
+    + CREDENTIAL_CAPACITY
+    + ",AdditionalHeaders=".len()
+    + MAX_ADDITIONAL_HEADERS_LEN
+    + ",Signature=".len()
+    + crate::v4::SIGNATURE_V4_LEN;
 
 /// A V4 header signature: the `Authorization` value and the headers that go with it.
 #[derive(Clone, Debug)]
