@@ -28,9 +28,9 @@ impl<S: Sink + ?Sized> Sink for &mut S {
 }
 
 /// A hash or MAC as a sink (its own block buffer gathers the small pieces).
-pub(crate) struct Gather<U>(U);
+pub(crate) struct HashSink<U>(U);
 
-impl<U: hmac::digest::Update> Gather<U> {
+impl<U: hmac::digest::Update> HashSink<U> {
     pub(crate) const fn new(inner: U) -> Self {
         Self(inner)
     }
@@ -41,7 +41,7 @@ impl<U: hmac::digest::Update> Gather<U> {
     }
 }
 
-impl<U: hmac::digest::Update> Sink for Gather<U> {
+impl<U: hmac::digest::Update> Sink for HashSink<U> {
     fn put(&mut self, bytes: &[u8]) {
         self.0.update(bytes);
     }

@@ -7,7 +7,7 @@ use sha1::Sha1;
 use sha2::{Digest as _, Sha256};
 use zeroize::Zeroize as _;
 
-use crate::canonical::{Gather, Sink};
+use crate::canonical::{HashSink, Sink};
 use crate::signature::Signature;
 
 /// HMAC-SHA1 as RustCrypto implements it (V1).
@@ -72,8 +72,8 @@ impl SigningKey {
     }
 
     /// A fresh MAC in the keyed state, as a sink for the string-to-sign.
-    pub(crate) fn sink(&self) -> Gather<HmacSha1> {
-        Gather::new(self.mac.clone())
+    pub(crate) fn sink(&self) -> HashSink<HmacSha1> {
+        HashSink::new(self.mac.clone())
     }
 }
 

@@ -10,7 +10,7 @@ use core::cmp::Ordering;
 use oss_naming::percent;
 use sha2::{Digest as _, Sha256};
 
-use crate::canonical::{Field, Gather, Sink, SortedFields, cmp_lower, put_lower, put_upper};
+use crate::canonical::{Field, HashSink, Sink, SortedFields, cmp_lower, put_lower, put_upper};
 use crate::input::{Headers, Query};
 use crate::request::{Param, Request};
 use crate::text::Text;
@@ -192,7 +192,7 @@ pub(crate) fn signature<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     parts: &Parts<'p>,
 ) -> SignatureV4 {
-    let mut sts = Gather::new(key.mac());
+    let mut sts = HashSink::new(key.mac());
     write_string_to_sign(&mut sts, request, parts);
     SignatureV4::of_mac(sts.finish())
 }
@@ -203,7 +203,7 @@ pub(crate) fn write_string_to_sign<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     parts: &Parts<'p>,
 ) {
-    let mut hash = Gather::new(Sha256::new());
+    let mut hash = HashSink::new(Sha256::new());
     write_canonical_request(&mut hash, request, parts);
     let digest = hash.finish().finalize();
     let mut hex = [0u8; 64];
