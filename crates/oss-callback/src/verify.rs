@@ -184,12 +184,36 @@ const OSS_MODULUS_BITS: u32 = (OSS_MODULUS.len() * 8) as u32;
 /// # Ok::<(), oss_callback::verify::VerifyError>(())
 /// ```
 pub fn check_pub_key_url(header: &[u8]) -> Result<String, VerifyError> {
+    check_pub_key_url_trusting(header, &[])
+}
+
+/// [`check_pub_key_url`], trusting keys under `also_trusted` URL prefixes too: for a
+/// test server that signs callbacks with its own key (an OSS emulator), never for
+/// callbacks from OSS itself. Each prefix should end with `/`, so that a prefix
+/// `http://127.0.0.1:9000/` does not trust `http://127.0.0.1:9000.evil.example/`.
+///
+/// # Errors
+/// As [`check_pub_key_url`].
+///
+/// ```
+/// use oss_callback::verify::{VerifyError, check_pub_key_url_trusting};
+/// // base64 of "http://127.0.0.1:9000/key.pem"
+/// let header = b"aHR0cDovLzEyNy4wLjAuMTo5MDAwL2tleS5wZW0=";
+/// assert_eq!(check_pub_key_url_trusting(header, &["http://127.0.0.1:9000/"])?, "http://127.0.0.1:9000/key.pem");
+/// assert_eq!(check_pub_key_url_trusting(header, &[]), Err(VerifyError::UntrustedPubKeyUrl));
+/// # Ok::<(), VerifyError>(())
+/// ```
+pub fn check_pub_key_url_trusting(
+    header: &[u8],
+    also_trusted: &[&str],
+) -> Result<String, VerifyError> {
     let bytes = STANDARD
         .decode(header.trim_ascii())
         .map_err(|_| VerifyError::PubKeyUrlNotBase64)?;
     let url = String::from_utf8(bytes).map_err(|_| VerifyError::PubKeyUrlNotBase64)?;
     let trusted = TRUSTED_KEY_URL_PREFIXES
         .iter()
+        .chain(also_trusted)
         .any(|prefix| url.starts_with(prefix))
         && url.bytes().all(|b| b.is_ascii_graphic());
     if trusted {
@@ -371,7 +395,20 @@ impl<'a> CallbackRequest<'a> {
     /// assert_eq!(request.verify(&PublicKey::oss()), Ok(()));
     /// ```
     pub fn verify(&self, key: &PublicKey) -> Result<(), VerifyError> {
-        check_pub_key_url(self.pub_key_url)?;
+        self.verify_trusting(key, &[])
+    }
+
+    /// [`CallbackRequest::verify`], trusting key URLs under `also_trusted` too (see
+    /// [`check_pub_key_url_trusting`]).
+    ///
+    /// # Errors
+    /// As [`CallbackRequest::verify`].
+    pub fn verify_trusting(
+        &self,
+        key: &PublicKey,
+        also_trusted: &[&str],
+    ) -> Result<(), VerifyError> {
+        check_pub_key_url_trusting(self.pub_key_url, also_trusted)?;
         verify_signature(key, self.authorization, self.path, self.query, self.body)
     }
 }

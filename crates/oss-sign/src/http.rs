@@ -80,8 +80,21 @@ impl<'a> Iterator for HttpHeaderFields<'a> {
     }
 }
 
-/// The request's bucket and (percent-encoded) key, from the URI path.
-fn describe<'a>(
+/// The [`Request`] an `http` request describes: its method, headers and query, and the
+/// bucket and (percent-encoded) key its path and `addressing` give. A server feeds it to
+/// [`Verifier::verify`], or to [`string_to_sign`](crate::string_to_sign) and
+/// [`v4::string_to_sign`](crate::v4::string_to_sign) for the transcript it reports with
+/// `SignatureDoesNotMatch`.
+///
+/// ```
+/// use oss_sign::{Addressing, AuthMethod, http_request};
+/// let (parts, ()) = http::Request::get("http://127.0.0.1:9000/bucket/a.txt?acl").body(())?.into_parts();
+/// let request = http_request(&parts.method, &parts.uri, &parts.headers, Addressing::PathStyle);
+/// assert_eq!(AuthMethod::of(&request), AuthMethod::Anonymous);
+/// # Ok::<(), http::Error>(())
+/// ```
+#[must_use]
+pub fn http_request<'a>(
     method: &'a http::Method,
     uri: &'a http::Uri,
     headers: &'a HeaderMap,
@@ -142,7 +155,7 @@ pub fn sign_http_request<B>(
             .insert(HeaderName::from_static(SECURITY_TOKEN_HEADER), value);
     }
     let authorization = {
-        let described = describe(
+        let described = http_request(
             request.method(),
             request.uri(),
             request.headers(),
@@ -226,7 +239,7 @@ pub fn sign_http_request_v4<B>(
         }
     }
     let signed = {
-        let described = describe(
+        let described = http_request(
             request.method(),
             request.uri(),
             request.headers(),
@@ -267,7 +280,7 @@ pub fn verify_http_parts<'a, K: KeyLookup + ?Sized>(
     keys: &K,
 ) -> Result<Verified<'a>, Error> {
     verifier.verify(
-        &describe(&parts.method, &parts.uri, &parts.headers, addressing),
+        &http_request(&parts.method, &parts.uri, &parts.headers, addressing),
         now,
         keys,
     )

@@ -62,7 +62,8 @@ pub use content_md5::{ContentMd5, ContentMd5Hasher};
 pub use credentials::{Credentials, CredentialsError};
 #[cfg(feature = "http")]
 pub use http::{
-    Addressing, HttpSignError, sign_http_request, sign_http_request_v4, verify_http_parts,
+    Addressing, HttpSignError, http_request, sign_http_request, sign_http_request_v4,
+    verify_http_parts,
 };
 pub use key::SigningKey;
 pub use parse::ParsedAuthorization;
