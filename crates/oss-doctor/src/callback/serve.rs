@@ -38,6 +38,11 @@ pub(crate) struct Args {
     /// Log one JSON object per line instead of text.
     #[arg(long)]
     json: bool,
+    /// Also trust `x-oss-pub-key-url` values under this URL prefix (repeatable): for a
+    /// test server that signs callbacks with its own key, such as `oss-doctor emulate`
+    /// (`--trust-key-url http://127.0.0.1:PORT/`). OSS's own keys need nothing.
+    #[arg(long, value_name = "PREFIX")]
+    trust_key_url: Vec<String>,
 }
 
 /// How the server runs.
@@ -45,6 +50,7 @@ pub(crate) struct Args {
 struct Mode {
     enforce: bool,
     json: bool,
+    also_trusted: &'static [&'static str],
 }
 
 /// Runs `callback serve` until the process is stopped.
@@ -65,12 +71,19 @@ pub(crate) fn run(args: &Args) -> Outcome {
         Ok(runtime) => runtime,
         Err(err) => return Outcome::Usage(format!("cannot start the runtime: {err}")),
     };
+    // Like the key, the trusted prefixes live as long as the server.
+    let also_trusted: Vec<&'static str> = args
+        .trust_key_url
+        .iter()
+        .map(|prefix| &*Box::leak(prefix.clone().into_boxed_str()))
+        .collect();
     match runtime.block_on(serve(
         addr,
         key,
         Mode {
             enforce: !args.no_verify,
             json: args.json,
+            also_trusted: Box::leak(also_trusted.into_boxed_slice()),
         },
     )) {
         Ok(()) => Outcome::Usage("the server stopped".into()),
@@ -182,7 +195,7 @@ async fn handle(
         }
     };
     let callback = CallbackRequest::new(&authorization, &pub_key_url, &target, &body);
-    let verdict = callback.verify(key);
+    let verdict = callback.verify_trusting(key, mode.also_trusted);
     let (signed, md5) = signed_text(callback.path, callback.query, &body);
     let (status, answer) = match verdict {
         Err(err) if mode.enforce => (
