@@ -350,22 +350,6 @@ class _Oss2Objects:
         self.assertEqual(g.object_type, "Multipart")
         self.assertEqual(g.client_crc, g.server_crc)
 
-    def test_resumable_upload(self):
-        """oss2.resumable_upload: multipart with its own CRC checks, from a file."""
-        import os
-        import tempfile
-        key = self.prefix + "resumable.bin"
-        data = payload(2 * PART + 99, 21)
-        with tempfile.TemporaryDirectory() as d:
-            path = os.path.join(d, "f.bin")
-            with open(path, "wb") as f:
-                f.write(data)
-            store = oss2.ResumableStore(root=d)
-            r = oss2.resumable_upload(self.b, key, path, store=store, multipart_threshold=PART,
-                                      part_size=PART, num_threads=2)
-        self.assertEqual(r.crc, crc64(data))
-        self.assertEqual(self.b.get_object(key).read(), data)
-
     def test_append(self):
         key = self.prefix + "append.log"
         a, b = b"alpha " * 100, b"beta " * 120
