@@ -11,6 +11,7 @@ mod callback;
 mod check;
 mod clock;
 mod crc64;
+mod emulate;
 mod explain;
 mod input;
 mod multipart;
@@ -36,6 +37,8 @@ enum Cli {
     Callback(callback::Args),
     /// CRC-64 (`x-oss-hash-crc64ecma`) of files, or combined from part CRCs.
     Crc64(crc64::Args),
+    /// A local OSS for tests: objects in a directory, V1 and V4 signatures checked.
+    Emulate(emulate::Args),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Cli::Sign(command) => sign::run(&command),
         Cli::Callback(args) => callback::run(&args),
         Cli::Crc64(args) => crc64::run(&args),
+        Cli::Emulate(args) => emulate::run(&args),
     };
     report::finish(outcome)
 }

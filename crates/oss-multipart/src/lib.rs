@@ -67,7 +67,8 @@ pub use encryption::{DATA_SIZE_HEADER, EncryptedUpload, PART_SIZE_HEADER};
 pub use form::{Boundary, Event, FormParser, MAX_BOUNDARY_LEN, Part, PartHeaders, Parts, Step};
 pub use limits::{
     ENCRYPTION_PART_ALIGNMENT, Limits, MAX_APPEND_OBJECT_SIZE, MAX_MULTIPART_OBJECT_SIZE,
-    MAX_PART_NUMBER, MAX_PART_SIZE, MAX_POST_BODY_SIZE, MIN_PART_NUMBER, MIN_PART_SIZE,
+    MAX_PART_NUMBER, MAX_PART_SIZE, MAX_POST_BODY_SIZE, MAX_PUT_OBJECT_SIZE, MIN_PART_NUMBER,
+    MIN_PART_SIZE,
 };
 pub use part::{check_part_number, check_part_size, check_parts, parse_part_number};
 pub use plan::{DEFAULT_PART_SIZE, PartPlan};

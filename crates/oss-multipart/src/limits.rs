@@ -19,6 +19,9 @@ pub const MAX_PART_SIZE: u64 = 5 * 1024 * 1024 * 1024;
 /// The largest object a multipart upload can build: 10000 parts of 5 GiB (OSS says "48.8 TB").
 pub const MAX_MULTIPART_OBJECT_SIZE: u64 = MAX_PART_NUMBER as u64 * MAX_PART_SIZE;
 
+/// The largest object a single PutObject can upload: 5 GiB.
+pub const MAX_PUT_OBJECT_SIZE: u64 = 5 * 1024 * 1024 * 1024;
+
 /// The largest appendable object: 5 GiB.
 pub const MAX_APPEND_OBJECT_SIZE: u64 = 5 * 1024 * 1024 * 1024;
 

@@ -1,0 +1,135 @@
+//! PostObject: a browser upload form posted to the bucket.
+
+use std::fs;
+
+use http::StatusCode;
+use http::request::Parts;
+use http_body_util::{BodyExt as _, Limited};
+use hyper::body::Incoming;
+use oss_core::errors::Entry;
+use oss_core::multipart::{MAX_POST_BODY_SIZE, PostCheck, PostSignature};
+use oss_core::naming::{Timestamp, check_object_name};
+use oss_tower::PostObject;
+
+use super::object::{Object, new_meta};
+use super::receive::hex_upper;
+use super::respond::{self, Ctx, Reply, set, set_object_digests};
+use super::xml::XmlWriter;
+use super::{Emulator, Upload};
+
+/// PostObject on `bucket`.
+pub(crate) async fn post(
+    emu: &Emulator,
+    ctx: &Ctx<'_>,
+    parts: &Parts,
+    body: Incoming,
+    bucket: &str,
+) -> Reply {
+    let form = match PostObject::from_parts(parts) {
+        Ok(form) => form,
+        Err(error) => return ctx.error(error),
+    };
+    let limit = usize::try_from(MAX_POST_BODY_SIZE).unwrap_or(usize::MAX);
+    let Ok(collected) = Limited::new(body, limit).collect().await else {
+        return ctx.error(Entry::UploadTooLarge);
+    };
+    let bytes = collected.to_bytes();
+    let Some(now) = Timestamp::now() else {
+        return respond::internal(ctx);
+    };
+    let regions: Vec<&str> = emu.regions.iter().map(String::as_str).collect();
+    let check = PostCheck::new(now)
+        .with_keys(&emu.keys)
+        .with_regions(&regions)
+        .with_bucket(bucket.as_bytes());
+    let checked = match form.check(&bytes, &check) {
+        Ok(checked) => checked,
+        Err(rejection) => {
+            let message = rejection.message.unwrap_or_default();
+            return if message.is_empty() {
+                ctx.error(rejection.error)
+            } else {
+                oss_tower::ErrorResponse::new(rejection.error, ctx.request_id.as_str(), ctx.host_id)
+                    .with_message(&message)
+                    .into_response(ctx.method)
+            };
+        }
+    };
+    if checked.verdict.signature == PostSignature::Anonymous {
+        // The emulator's buckets are private.
+        return ctx.error(Entry::AccessDenied);
+    }
+    let file = checked.form.file();
+    let key_template = String::from_utf8_lossy(checked.form.field(b"key").unwrap_or_default());
+    let filename = file
+        .filename
+        .map(|name| String::from_utf8_lossy(name).into_owned())
+        .unwrap_or_default();
+    let key = key_template.replace("${filename}", &filename);
+    if let Err(error) = check_object_name(&key) {
+        return ctx.error(error);
+    }
+    let object = Object { bucket, key: &key };
+    let temp = emu.store.temp_path();
+    if fs::write(&temp, file.data).is_err() {
+        return respond::internal(ctx);
+    }
+    let content_type = checked
+        .form
+        .field(b"Content-Type")
+        .or(file.content_type)
+        .map_or_else(
+            || "application/octet-stream".to_owned(),
+            |text| String::from_utf8_lossy(text).into_owned(),
+        );
+    let user_meta = checked
+        .form
+        .fields()
+        .filter(|(name, _)| name.len() > 11 && name[..11].eq_ignore_ascii_case(b"x-oss-meta-"))
+        .map(|(name, value)| {
+            (
+                String::from_utf8_lossy(name).to_ascii_lowercase(),
+                String::from_utf8_lossy(value).into_owned(),
+            )
+        })
+        .collect();
+    let md5 = {
+        use md5::{Digest as _, Md5};
+        Md5::digest(file.data)
+    };
+    let crc64 = oss_core::crc64::checksum(file.data);
+    let description = Upload::describing(object, content_type, user_meta);
+    let meta = new_meta(
+        &key,
+        &description,
+        file.data.len() as u64,
+        hex_upper(&md5),
+        crc64,
+        "Normal",
+    );
+    let Ok(meta) = emu.store.commit(bucket, meta, &temp) else {
+        return respond::internal(ctx);
+    };
+    let status = checked.form.field(b"success_action_status");
+    let mut reply = match status {
+        Some(b"200") => respond::empty(StatusCode::OK),
+        Some(b"201") => {
+            let mut xml = XmlWriter::new("PostResponse");
+            xml.element("Bucket", bucket);
+            xml.element("Location", &format!("http://{}/{}", ctx.host_id, key));
+            xml.element("Key", &key);
+            xml.element("ETag", &format!("\"{}\"", meta.etag));
+            let mut reply = respond::xml(xml.finish("PostResponse"));
+            *reply.status_mut() = StatusCode::CREATED;
+            reply
+        }
+        _ => respond::empty(StatusCode::NO_CONTENT),
+    };
+    set_object_digests(&mut reply, &meta.etag, meta.crc64);
+    set(
+        &mut reply,
+        "location",
+        &format!("http://{}/{}", ctx.host_id, key),
+    );
+    reply
+}
