@@ -20,9 +20,9 @@ use tower_service::Service;
 
 use crate::addressing::{BucketResolver, PathStyle};
 use crate::body::ResponseBody;
+use crate::details::details;
 use crate::error_response::ErrorResponse;
 use crate::identity::Identity;
-use crate::mismatch::mismatch_elements;
 use crate::request_id::{REQUEST_ID_HEADER, RequestId};
 
 /// What [`OssAuthLayer`] authenticates with: the key store, where buckets are, the
@@ -96,7 +96,8 @@ impl<K, R> AuthSettings<K, R> {
         self
     }
 
-    /// The `<HostId>` of error documents (OSS puts the endpoint host there).
+    /// The `<HostId>` of error documents for requests without a `Host` header (OSS puts
+    /// the host the request named there).
     #[must_use]
     pub fn with_host_id(mut self, host_id: impl Into<String>) -> Self {
         self.host_id = host_id.into();
@@ -146,8 +147,9 @@ impl<K: KeyLookup, R: BucketResolver> AuthSettings<K, R> {
         Ok(Identity::from(&verified))
     }
 
-    /// The response OSS sends when `parts` failed with `error` (with the server's
-    /// transcript on a signature mismatch).
+    /// The response OSS sends when `parts` failed with `error`: with the server's
+    /// transcript on a signature mismatch and the clocks on a skew, and the request's
+    /// host as `HostId` (the configured host id when it names none).
     #[must_use]
     pub fn reject(
         &self,
@@ -155,21 +157,29 @@ impl<K: KeyLookup, R: BucketResolver> AuthSettings<K, R> {
         error: Error,
         request_id: &RequestId,
     ) -> Response<Full<Bytes>> {
-        let mut owned = Vec::new();
-        if error.entry() == Entry::SignatureDoesNotMatch {
-            let request = http_request(
-                &parts.method,
-                &parts.uri,
-                &parts.headers,
-                self.resolver.addressing(parts),
-            );
-            owned = mismatch_elements(&request);
-        }
+        let request = http_request(
+            &parts.method,
+            &parts.uri,
+            &parts.headers,
+            self.resolver.addressing(parts),
+        );
+        let owned = details(
+            error.entry(),
+            parts,
+            &request,
+            (self.clock)(),
+            self.max_skew,
+        );
         let extra: Vec<(&str, &str)> = owned
             .iter()
             .map(|(name, value)| (*name, value.as_str()))
             .collect();
-        ErrorResponse::new(error, request_id.as_str(), &self.host_id)
+        let host = parts
+            .headers
+            .get(http::header::HOST)
+            .and_then(|host| host.to_str().ok())
+            .unwrap_or(&self.host_id);
+        ErrorResponse::new(error, request_id.as_str(), host)
             .with_extra(&extra)
             .into_response(&parts.method)
     }

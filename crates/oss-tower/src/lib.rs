@@ -35,11 +35,11 @@ extern crate alloc;
 mod addressing;
 mod body;
 mod callback;
+mod details;
 mod error_response;
 mod identity;
 mod key_store;
 mod layer;
-mod mismatch;
 mod post;
 mod request_id;
 

@@ -174,6 +174,8 @@ fn a_v1_mismatch_reports_the_string_to_sign_the_server_computed() {
         let expected = String::from_utf8(expected).expect("utf-8");
         assert_eq!(field("StringToSign").as_deref(), Some(expected.as_str()));
         assert!(expected.ends_with("/bucket/dir/a b.txt?acl"));
+        assert_eq!(field("OSSAccessKeyId").as_deref(), Some("AKID"));
+        assert!(field("SignatureProvided").is_some_and(|signature| signature.len() == 28));
         let bytes = field("StringToSignBytes").expect("bytes");
         assert!(bytes.starts_with("50 55 54 0A"), "{bytes}"); // "PUT\n"
     });
@@ -292,5 +294,19 @@ fn a_request_id_the_handler_set_is_kept() {
         let response = service.oneshot(request).await.expect("infallible");
         assert_eq!(response.headers()["x-oss-request-id"], "MINE");
         assert_eq!(AuthMethod::Anonymous, Identity::anonymous().method());
+    });
+}
+
+#[test]
+fn a_skewed_request_gets_both_clocks() {
+    runtime().block_on(async {
+        let late = settings().with_clock(|| Timestamp::from_unix(NOW + 16 * 60));
+        let answer = send(late, signed_v1("secret")).await;
+        assert_eq!(answer.status, 403);
+        assert_eq!(answer.field("Code").as_deref(), Some("RequestTimeTooSkewed"));
+        assert_eq!(answer.field("MaxAllowedSkewMilliseconds").as_deref(), Some("900000"));
+        assert_eq!(answer.field("RequestTime").as_deref(), Some("2023-11-14T22:13:20.000Z"));
+        assert_eq!(answer.field("ServerTime").as_deref(), Some("2023-11-14T22:29:20.000Z"));
+        assert_eq!(answer.field("HostId").as_deref(), Some("oss-cn-hangzhou.aliyuncs.com"));
     });
 }

@@ -188,18 +188,15 @@ pub(crate) async fn complete(
     reply
 }
 
-/// Writes the parts one after another into `out` and returns the multipart ETag: the
-/// MD5 of the parts' MD5s, then `-` and the number of parts.
+/// Writes the parts one after another into `out` and returns the multipart ETag as OSS
+/// computes it: the MD5 of the parts' ETags (upper-case hex text, concatenated), then `-`
+/// and the number of parts. (S3 hashes the binary digests instead.)
 fn concatenate(parts: &[&store::StoredPart], out: &std::path::Path) -> std::io::Result<String> {
     let mut file = File::create(out)?;
     let mut md5s = Md5::new();
     for part in parts {
         std::io::copy(&mut File::open(&part.path)?, &mut file)?;
-        let md5: Vec<u8> = (0..part.etag.len())
-            .step_by(2)
-            .filter_map(|i| u8::from_str_radix(part.etag.get(i..i + 2)?, 16).ok())
-            .collect();
-        md5s.update(&md5);
+        md5s.update(part.etag.as_bytes());
     }
     Ok(format!("{}-{}", hex_upper(&md5s.finalize()), parts.len()))
 }
