@@ -5,9 +5,13 @@
  * from each signer fetched with plain `http`, and a wrong secret seen as ali-oss's
  * SignatureDoesNotMatchError. Run by tests/emulate/run.sh (which sets OSS_DOCTOR).
  *
- * ali-oss facts this relies on (see SDK_NOTES.md): an IP endpoint puts no bucket in the URL
- * unless `sldEnable: true` (path style); V1 `signatureUrl` refuses IP endpoints, so that URL
- * is made for http://localhost:PORT and fetched from 127.0.0.1 (the host is not signed).
+ * ali-oss facts this relies on (see SDK_NOTES.md): on an IP endpoint its requests are
+ * virtual-hosted, `/key` with `Host: <bucket>.oss-<region>.aliyuncs.com`
+ * (lib/common/utils/createRequest.js); `sldEnable` would add `/<bucket>` to the path while
+ * the Host still names the bucket, so it is not set for requests. Presigned URLs do not get
+ * that Host: signatureUrlV4 is made path-style (`sldEnable`), and V1 `signatureUrl` (which
+ * refuses IP endpoints) for http://localhost:PORT, fetched from 127.0.0.1 with
+ * `Host: <bucket>.localhost:PORT`.
  */
 'use strict';
 
@@ -80,9 +84,9 @@ function startEmulator() {
   });
 }
 
-function fetch(url) {
+function fetch(url, headers) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { timeout: TIMEOUT }, (res) => {
+    const req = http.get(url, { timeout: TIMEOUT, headers: headers || {} }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -108,7 +112,7 @@ async function main() {
   const emu = await startEmulator();
   const endpoint = emu.info.endpoint; // http://127.0.0.1:PORT
   const port = new URL(endpoint).port;
-  const common = { accessKeyId: AK, accessKeySecret: SK, bucket: BUCKET, sldEnable: true, timeout: TIMEOUT, retryMax: 0 };
+  const common = { accessKeyId: AK, accessKeySecret: SK, bucket: BUCKET, timeout: TIMEOUT, retryMax: 0 };
   const v1 = new OSS({ ...common, endpoint, region: 'oss-cn-hangzhou' });
   const v4 = new OSS({ ...common, endpoint, region: 'oss-cn-hangzhou', authorizationV4: true });
   const stamp = `${Date.now()}-${process.pid}`;
@@ -131,10 +135,19 @@ async function main() {
 
     const key = `ali-oss/${stamp}/presigned \u00fc.txt`;
     const data = Buffer.from('fetched through a URL ali-oss signed');
-    await v1.put(key, data);
+    let stored = false;
+    await check('put for the presigned URLs', async () => {
+      await v1.put(key, data);
+      stored = true;
+    });
+    const presigned = async (name, fn) => check(name, async () => {
+      assert.ok(stored, 'the object to fetch could not be stored');
+      await fn();
+    });
 
-    await check('presigned GET (signatureUrlV4)', async () => {
-      const url = await v4.signatureUrlV4('GET', 300, undefined, key);
+    await presigned('presigned GET (signatureUrlV4, path style)', async () => {
+      const pathStyle = new OSS({ ...common, endpoint, region: 'oss-cn-hangzhou', sldEnable: true, authorizationV4: true });
+      const url = await pathStyle.signatureUrlV4('GET', 300, undefined, key);
       assert.ok(url.includes('x-oss-signature='), url);
       const r = await fetch(url);
       assert.strictEqual(r.status, 200, r.body.toString());
@@ -142,17 +155,18 @@ async function main() {
       assert.strictEqual(r.headers['x-oss-hash-crc64ecma'], crc64(data));
     });
 
-    await check('presigned GET (signatureUrl, V1)', async () => {
+    await presigned('presigned GET (signatureUrl, V1, virtual host)', async () => {
       const local = new OSS({ ...common, endpoint: `http://localhost:${port}`, region: 'oss-cn-hangzhou' });
       const signed = new URL(local.signatureUrl(key, { expires: 300 }));
       assert.ok(signed.searchParams.get('Signature'), signed.href);
+      assert.strictEqual(signed.host, `${BUCKET}.localhost:${port}`);
       signed.hostname = '127.0.0.1';
-      const r = await fetch(signed.href);
+      const r = await fetch(signed.href, { Host: `${BUCKET}.localhost:${port}` });
       assert.strictEqual(r.status, 200, r.body.toString());
       assert.ok(Buffer.compare(r.body, data) === 0);
     });
 
-    await check('wrong secret: SignatureDoesNotMatchError', async () => {
+    await presigned('wrong secret: SignatureDoesNotMatchError', async () => {
       const bad = new OSS({ ...common, endpoint, region: 'oss-cn-hangzhou', accessKeySecret: 'not-the-secret' });
       await assert.rejects(bad.get(key), (err) => {
         assert.strictEqual(err.name, 'SignatureDoesNotMatchError');
