@@ -80,6 +80,34 @@ impl<'a> CallbackConfig<'a> {
         buf: &'a mut DecodeBuffer,
         limits: &Limits,
     ) -> Result<Self, Error> {
+        let config = Self::decode_unvalidated(value, buf, limits)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// [`CallbackConfig::decode_with`] without its last step, the value rules of
+    /// [`CallbackConfig::validate`]: for a caller that applies them itself, such as an
+    /// OSS emulator that must call back to a test server on 127.0.0.1, which OSS refuses
+    /// as a private address.
+    ///
+    /// # Errors
+    /// Steps 1 to 4 of [`CallbackConfig::decode_with`].
+    ///
+    /// ```
+    /// use oss_callback::{CallbackConfig, DecodeBuffer, Limits};
+    /// // {"callbackUrl":"http://127.0.0.1:9000/cb","callbackBody":"x"}
+    /// let value = b"eyJjYWxsYmFja1VybCI6Imh0dHA6Ly8xMjcuMC4wLjE6OTAwMC9jYiIsImNhbGxiYWNrQm9keSI6IngifQ==";
+    /// let mut buf = DecodeBuffer::new();
+    /// let config = CallbackConfig::decode_unvalidated(value, &mut buf, &Limits::DEFAULT)?;
+    /// assert_eq!(config.url, "http://127.0.0.1:9000/cb");
+    /// assert_eq!(config.validate().unwrap_err().to_string(), "Private address is forbidden to callback");
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
+    pub fn decode_unvalidated(
+        value: &[u8],
+        buf: &'a mut DecodeBuffer,
+        limits: &Limits,
+    ) -> Result<Self, Error> {
         let len = b64::decode_utf8_into(
             value,
             &mut buf.bytes,
@@ -112,7 +140,7 @@ impl<'a> CallbackConfig<'a> {
             Field::Packed { start, end } => Some(Pairs::packed(&text[start..end])),
             _ => return Err(Entry::ArgumentInvalid.into()),
         };
-        let config = Self {
+        Ok(Self {
             url,
             host,
             body,
@@ -120,9 +148,7 @@ impl<'a> CallbackConfig<'a> {
             sni,
             policy,
             additional_headers,
-        };
-        config.validate()?;
-        Ok(config)
+        })
     }
 }
 
