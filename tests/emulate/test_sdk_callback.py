@@ -51,6 +51,17 @@ def tearDownModule():
         shutil.rmtree(_TMP, ignore_errors=True)
 
 
+def serve_reply(test, text):
+    """The upload's response body must be callback serve's JSON reply."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    try:
+        reply = json.loads(text)
+    except ValueError:
+        test.fail("the upload's response body is not the callback server's JSON reply: %r" % text[:500])
+    test.assertEqual(reply, SERVE_OK)
+
+
 def form_body(entry):
     return dict(urllib.parse.parse_qsl(entry["body"], keep_blank_values=True))
 
@@ -74,7 +85,7 @@ class Callbacks(unittest.TestCase):
             bucket=BUCKET, key=key, body=data, content_type="text/plain",
             callback=b64json(cb), callback_var=b64json({"x:var1": "value one"})))
         self.assertEqual(r.status_code, 200)
-        self.assertEqual(json.loads(r.callback_result), SERVE_OK, "the SDK sees the callback server's body")
+        serve_reply(self, r.callback_result)  # the SDK sees the callback server's body
         self.assertEqual(r.hash_crc64, str(crc64(data)))
         entry = CB.wait_for(path)
         self.assert_verified(entry)
@@ -96,7 +107,7 @@ class Callbacks(unittest.TestCase):
         r = oss2_v1(EMU).put_object(key, data, headers={
             "x-oss-callback": b64json(cb), "x-oss-callback-var": b64json({"x:v": "w"})})
         self.assertEqual(r.status, 200)
-        self.assertEqual(json.loads(r.resp.read()), SERVE_OK)
+        serve_reply(self, r.resp.read())
         entry = CB.wait_for(path)
         self.assert_verified(entry)
         self.assertEqual(entry.get("content_type"), "application/json")
@@ -116,7 +127,7 @@ class Callbacks(unittest.TestCase):
         cb = {"callbackUrl": CB.url + path, "callbackBody": "object=${object}&size=${size}&etag=${etag}"}
         r = b.complete_multipart_upload(key, uid, infos, headers={"x-oss-callback": b64json(cb)})
         self.assertEqual(r.status, 200)
-        self.assertEqual(json.loads(r.resp.read()), SERVE_OK, "Complete's XML body is replaced by the callback reply")
+        serve_reply(self, r.resp.read())  # Complete's XML body is replaced by the callback reply
         whole = b"".join(parts)
         self.assertEqual(r.crc, crc64(whole))
         entry = CB.wait_for(path)
@@ -143,7 +154,7 @@ class Callbacks(unittest.TestCase):
         status, headers, reply = harness.urlopen(urllib.request.Request(
             EMU.endpoint + "/" + BUCKET, data=body, method="POST", headers={"Content-Type": ctype}))
         self.assertEqual(status, 200, reply)
-        self.assertEqual(json.loads(reply), SERVE_OK)
+        serve_reply(self, reply)
         entry = CB.wait_for(path)
         self.assert_verified(entry)
         self.assertEqual(form_body(entry), {"object": key, "size": "9", "my": "field var"})

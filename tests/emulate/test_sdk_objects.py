@@ -58,13 +58,16 @@ class V2Objects(unittest.TestCase):
         self.assertEqual(r.hash_crc64, str(crc64(data)), "x-oss-hash-crc64ecma of PutObject")
         return r
 
-    def test_put_get_range_head_list_delete(self):
+    def populate(self):
         bodies = {}
         for i, name in enumerate(ODD_NAMES):
             key = self.prefix + name
             bodies[key] = payload(3000 + i, seed=key)
             self.put(key, bodies[key])
+        return bodies
 
+    def test_put_get_range_head(self):
+        bodies = self.populate()
         key = self.prefix + ODD_NAMES[0]
         data = bodies[key]
 
@@ -95,7 +98,9 @@ class V2Objects(unittest.TestCase):
         self.assertEqual(h.object_type, "Normal")
         assert_recent(self, h.last_modified)
 
-        # ListObjectsV2: everything under the prefix, then one level with a delimiter
+    def test_list_objects_v2(self):
+        bodies = self.populate()
+        # everything under the prefix, then one level with a delimiter
         r = self.c.list_objects_v2(oss.ListObjectsV2Request(bucket=BUCKET, prefix=self.prefix))
         self.assertEqual(r.status_code, 200)
         self.assertFalse(r.is_truncated)
@@ -110,7 +115,9 @@ class V2Objects(unittest.TestCase):
         self.assertEqual([p.prefix for p in r.common_prefixes or []], [self.prefix + "dir/"])
         self.assertEqual(sorted(o.key for o in r.contents), sorted(k for k in bodies if "dir/" not in k))
 
-        # pagination: one key per page, continuation tokens to the end
+    def test_list_objects_v2_pages(self):
+        bodies = self.populate()
+        # one key per page, continuation tokens to the end
         seen, token, pages = [], None, 0
         while True:
             r = self.c.list_objects_v2(oss.ListObjectsV2Request(
@@ -129,6 +136,9 @@ class V2Objects(unittest.TestCase):
         r = self.c.list_objects_v2(oss.ListObjectsV2Request(bucket=BUCKET, prefix=self.prefix, start_after=first))
         self.assertEqual([o.key for o in r.contents], sorted(bodies)[1:])
 
+    def test_delete(self):
+        key = self.prefix + ODD_NAMES[0]
+        self.put(key, b"to be deleted")
         d = self.c.delete_object(oss.DeleteObjectRequest(bucket=BUCKET, key=key))
         self.assertEqual(d.status_code, 204)
         with self.assertRaises(oss.exceptions.OperationError) as cm:
@@ -266,12 +276,16 @@ class _Oss2Objects:
         self.assertEqual(r.crc, crc64(data), "x-oss-hash-crc64ecma of PutObject")
         return r
 
-    def test_put_get_range_head_list_delete(self):
+    def populate(self):
         bodies = {}
         for i, name in enumerate(ODD_NAMES):
             key = self.prefix + name
             bodies[key] = payload(2000 + i, seed=key)
             self.put(key, bodies[key])
+        return bodies
+
+    def test_put_get_range_head(self):
+        bodies = self.populate()
         key = self.prefix + ODD_NAMES[0]
         data = bodies[key]
 
@@ -300,6 +314,9 @@ class _Oss2Objects:
         self.assertEqual(h.object_type, "Normal")
         assert_recent(self, h.last_modified)
 
+    def test_list_objects_v2(self):
+        """oss2 sends every parameter, empty ones included (continuation-token=, ...)."""
+        bodies = self.populate()
         r = self.b.list_objects_v2(prefix=self.prefix)
         self.assertFalse(r.is_truncated)
         self.assertEqual(sorted(o.key for o in r.object_list), sorted(bodies))
@@ -313,12 +330,17 @@ class _Oss2Objects:
         self.assertEqual(r.prefix_list, [self.prefix + "dir/"])
         self.assertEqual(sorted(o.key for o in r.object_list), sorted(k for k in bodies if "dir/" not in k))
 
+    def test_list_objects_v2_pages(self):
+        bodies = self.populate()
         # ObjectIteratorV2 pages with continuation tokens
         listed = [o.key for o in oss2.ObjectIteratorV2(self.b, prefix=self.prefix, max_keys=1)]
         self.assertEqual(listed, sorted(bodies))
         r = self.b.list_objects_v2(prefix=self.prefix, start_after=sorted(bodies)[0])
         self.assertEqual([o.key for o in r.object_list], sorted(bodies)[1:])
 
+    def test_delete(self):
+        key = self.prefix + ODD_NAMES[0]
+        self.put(key, b"to be deleted")
         d = self.b.delete_object(key)
         self.assertEqual(d.status, 204)
         # (not object_exists: oss2 implements it with GetObjectMeta, HEAD ?objectMeta)
