@@ -12,6 +12,11 @@
  * that Host: signatureUrlV4 is made path-style (`sldEnable`), and V1 `signatureUrl` (which
  * refuses IP endpoints) for http://localhost:PORT, fetched from 127.0.0.1 with
  * `Host: <bucket>.localhost:PORT`.
+ *
+ * PostObject forms are signed with ali-oss's own helpers, `calculatePostSignature` (V1) and
+ * `signPostObjectPolicyV4` with `signUtils.getCredential` (V4), following the V4 example in
+ * ali-oss's README (`toISOString()` expiration, `in`/`not-in` on `$content-type` and
+ * `$cache-control` while the fields are sent as `Content-Type` and `Cache-Control`).
  */
 'use strict';
 
@@ -81,6 +86,32 @@ function startEmulator() {
         }
       }
     });
+  });
+}
+
+function post(url, fields, fileName, fileBody, headers) {
+  const boundary = `----ali-oss-emulate-${crypto.randomBytes(8).toString('hex')}`;
+  const parts = [];
+  for (const [name, value] of fields) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+    'Content-Type: text/plain\r\n\r\n'));
+  parts.push(fileBody, Buffer.from(`\r\n--${boundary}--\r\n`));
+  const body = Buffer.concat(parts);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      timeout: TIMEOUT,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': body.length, ...(headers || {}) }
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout posting to ${url}`)));
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -175,6 +206,66 @@ async function main() {
         assert.ok(err.requestId, 'request id');
         return true;
       });
+    });
+
+    await check('PostObject V1 (calculatePostSignature), path style', async () => {
+      const name = `ali-oss/${stamp}/post-v1.txt`;
+      const file = Buffer.from('posted with calculatePostSignature');
+      const policy = {
+        expiration: new Date(Date.now() + 600e3).toISOString(),
+        conditions: [{ bucket: BUCKET }, ['content-length-range', 1, 1024], ['starts-with', '$key', 'ali-oss/']]
+      };
+      const signed = v1.calculatePostSignature(policy);
+      const r = await post(`${endpoint}/${BUCKET}`, [['key', name], ['OSSAccessKeyId', signed.OSSAccessKeyId],
+        ['policy', signed.policy], ['Signature', signed.Signature]], 'local.txt', file);
+      assert.strictEqual(r.status, 204, r.body.toString());
+      assert.ok(r.headers['x-oss-request-id']);
+      assert.strictEqual(r.headers.etag, `"${crypto.createHash('md5').update(file).digest('hex').toUpperCase()}"`);
+      const got = await v4.get(name);
+      assert.ok(Buffer.compare(got.content, file) === 0);
+    });
+
+    let postedV4 = null;
+    await check('PostObject V4 (signPostObjectPolicyV4, the README example), virtual host', async () => {
+      const { getCredential } = require(path.join(__dirname, 'ali-oss', 'node_modules', 'ali-oss', 'lib', 'common', 'signUtils'));
+      const { policy2Str } = require(path.join(__dirname, 'ali-oss', 'node_modules', 'ali-oss', 'lib', 'common', 'utils', 'policy2Str'));
+      const name = `ali-oss/${stamp}/post-v4.txt`;
+      const file = Buffer.from('posted with signPostObjectPolicyV4');
+      const date = new Date();
+      const expiration = new Date(date.getTime() + 60e3);
+      const pad = (n) => String(n).padStart(2, '0');
+      const formattedDate = `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T` +
+        `${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
+      const credential = getCredential(formattedDate.split('T')[0], 'cn-hangzhou', AK);
+      const policy = {
+        expiration: expiration.toISOString(),
+        conditions: [
+          { bucket: BUCKET },
+          { 'x-oss-credential': credential },
+          { 'x-oss-date': formattedDate },
+          { 'x-oss-signature-version': 'OSS4-HMAC-SHA256' },
+          ['content-length-range', 1, 1024],
+          ['eq', '$success_action_status', '200'],
+          ['starts-with', '$key', 'ali-oss/'],
+          ['in', '$content-type', ['image/jpg', 'text/plain']],
+          ['not-in', '$cache-control', ['no-cache']]
+        ]
+      };
+      const signature = v4.signPostObjectPolicyV4(policy, date);
+      const r = await post(`${endpoint}/`, [['key', name], ['Content-Type', 'text/plain'], ['Cache-Control', 'max-age=30'],
+        ['x-oss-date', formattedDate], ['x-oss-credential', credential], ['x-oss-signature-version', 'OSS4-HMAC-SHA256'],
+        ['policy', Buffer.from(policy2Str(policy), 'utf8').toString('base64')], ['x-oss-signature', signature],
+        ['success_action_status', '200']], 'local.txt', file, { Host: `${BUCKET}.localhost:${port}` });
+      assert.strictEqual(r.status, 200, r.body.toString());
+      const got = await v1.get(name);
+      assert.ok(Buffer.compare(got.content, file) === 0);
+      assert.strictEqual(got.res.headers['content-type'], 'text/plain');
+      postedV4 = got;
+    });
+
+    await check('PostObject V4: the Cache-Control form field is stored with the object', async () => {
+      assert.ok(postedV4, 'the V4 form was not stored');
+      assert.strictEqual(postedV4.res.headers['cache-control'], 'max-age=30');
     });
 
     await check('missing object: NoSuchKeyError', async () => {
