@@ -12,6 +12,7 @@ mod decode_var;
 mod encode;
 mod probe;
 mod render;
+pub(crate) mod send;
 mod serve;
 mod verify;
 

@@ -5,26 +5,18 @@
 //! OSS itself refuses private and loopback addresses; the probe warns about them but sends
 //! anyway, so a server on this machine can be tested. Only `http://` is spoken.
 
-use core::net::SocketAddr;
-use core::time::Duration;
-use std::io::{ErrorKind, Read as _, Write as _};
-use std::net::{TcpStream, ToSocketAddrs as _};
-use std::time::Instant;
-
 use oss_core::callback::{
-    BodyType, CallbackConfig, CallbackReply, CallbackUrl, CallbackVars, DecodeBuffer, Limits,
-    RenderedBody, UploadInfo, connect_failed,
+    BodyType, CallbackConfig, CallbackUrl, CallbackVars, DecodeBuffer, Limits, RenderedBody,
+    UploadInfo,
 };
-use oss_core::errors::{Entry, Error};
+use oss_core::errors::Entry;
 use serde_json::{Value, json};
 
-use super::check_response::content_length;
 use super::decode::rejected_with_text;
 use super::parse_body_type;
+use super::send::{Failure, Outgoing, exchange, parse_target};
 use crate::report::{self, Outcome, Output};
 
-/// Header bytes accepted before giving up on a reply.
-const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// `x-oss-pub-key-url` as OSS sends it (base64 of its key URL).
 const PUB_KEY_URL: &str =
     "aHR0cDovL2dvc3NwdWJsaWMuYWxpY2RuLmNvbS9jYWxsYmFja19wdWJfa2V5X3YxLnBlbQ==";
@@ -65,191 +57,6 @@ const SAMPLE: UploadInfo<'static> = UploadInfo::new()
 const FORM_TEMPLATE: &str =
     "bucket=${bucket}&object=${object}&etag=${etag}&size=${size}&mimeType=${mimeType}";
 const JSON_TEMPLATE: &str = r#"{"bucket":${bucket},"object":${object},"etag":${etag},"size":${size},"mimeType":${mimeType}}"#;
-
-/// Where to send the probe.
-struct Target {
-    host: String,
-    port: u16,
-    path: String,
-}
-
-fn parse_target(url: &str) -> Result<Target, String> {
-    let rest = match url.split_once("://") {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => rest,
-        Some((scheme, _)) if scheme.eq_ignore_ascii_case("https") => {
-            return Err("probe speaks plain http:// only; test the TLS side with curl".into());
-        }
-        Some((scheme, _)) => {
-            return Err(format!(
-                "unsupported scheme {scheme:?}: OSS calls back over http or https"
-            ));
-        }
-        None => url,
-    };
-    let split = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(split);
-    let path = if path.starts_with('?') {
-        format!("/{path}")
-    } else if path.is_empty() {
-        "/".into()
-    } else {
-        path.into()
-    };
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((host, port)) if !host.ends_with(']') || host.starts_with('[') => (
-            host,
-            port.parse()
-                .map_err(|_| format!("{port:?} is not a port"))?,
-        ),
-        _ => (authority, 80),
-    };
-    if host.is_empty() {
-        return Err(format!("{url:?} has no host"));
-    }
-    Ok(Target {
-        host: host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .to_owned(),
-        port,
-        path,
-    })
-}
-
-/// How the exchange ended before a reply could be judged.
-enum Failure {
-    /// OSS's "Error Status : -1" family, or a host that does not resolve.
-    Oss(Error),
-    /// Past the 5-second limit.
-    Timeout,
-}
-
-/// Reads into `buf` until `done(buf)` says stop, EOF, or the deadline.
-fn read_until(
-    stream: &mut TcpStream,
-    buf: &mut Vec<u8>,
-    deadline: Instant,
-    mut done: impl FnMut(&[u8]) -> bool,
-) -> Result<(), Failure> {
-    let mut chunk = [0u8; 16 * 1024];
-    while !done(buf) {
-        let remaining = deadline.saturating_duration_since(Instant::now());
-        if remaining.is_zero() {
-            return Err(Failure::Timeout);
-        }
-        stream
-            .set_read_timeout(Some(remaining))
-            .map_err(|_| Failure::Oss(connect_failed()))?;
-        match stream.read(&mut chunk) {
-            Ok(0) => return Ok(()),
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-            Err(err) if matches!(err.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                return Err(Failure::Timeout);
-            }
-            Err(err) if err.kind() == ErrorKind::Interrupted => {}
-            Err(_) => return Err(Failure::Oss(connect_failed())),
-        }
-    }
-    Ok(())
-}
-
-/// A parsed reply: status, headers, and the body bytes received with the head.
-struct Head {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body_start: usize,
-}
-
-fn parse_head(buf: &[u8]) -> Option<Head> {
-    let end = buf.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let text = core::str::from_utf8(&buf[..end]).ok()?;
-    let mut lines = text.split("\r\n");
-    let mut status_line = lines.next()?.split(' ');
-    if !status_line.next()?.starts_with("HTTP/") {
-        return None;
-    }
-    let status = status_line.next()?.parse().ok()?;
-    let headers = lines
-        .filter_map(|line| line.split_once(':'))
-        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    Some(Head {
-        status,
-        headers,
-        body_start: end + 4,
-    })
-}
-
-struct Exchange {
-    status: u16,
-    content_length: Option<String>,
-    body: Vec<u8>,
-    elapsed: Duration,
-}
-
-fn exchange(
-    target: &Target,
-    content_type: &str,
-    body: &str,
-    limits: &Limits,
-) -> Result<Exchange, Failure> {
-    let start = Instant::now();
-    let deadline = start + limits.response_timeout();
-    let addrs: Vec<SocketAddr> = (target.host.as_str(), target.port)
-        .to_socket_addrs()
-        .map_err(|_| Failure::Oss(Entry::CallbackHostNotResolved.into()))?
-        .collect();
-    let mut stream = addrs
-        .iter()
-        .find_map(|addr| {
-            let remaining = deadline
-                .saturating_duration_since(Instant::now())
-                .max(Duration::from_millis(1));
-            TcpStream::connect_timeout(addr, remaining).ok()
-        })
-        .ok_or(Failure::Oss(connect_failed()))?;
-    let host = if target.port == 80 {
-        target.host.clone()
-    } else {
-        format!("{}:{}", target.host, target.port)
-    };
-    let request = format!(
-        "POST {} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nauthorization: {UNSIGNED}\r\nx-oss-pub-key-url: {PUB_KEY_URL}\r\nUser-Agent: oss-doctor-callback-probe\r\nConnection: close\r\n\r\n{body}",
-        target.path,
-        body.len(),
-    );
-    let _ = stream.set_write_timeout(Some(limits.response_timeout()));
-    stream
-        .write_all(request.as_bytes())
-        .map_err(|_| Failure::Oss(connect_failed()))?;
-
-    let mut buf = Vec::new();
-    read_until(&mut stream, &mut buf, deadline, |b| {
-        b.windows(4).any(|w| w == b"\r\n\r\n") || b.len() > MAX_HEADER_BYTES
-    })?;
-    // A server that closes or babbles without an HTTP head is as good as unreachable.
-    let head = parse_head(&buf).ok_or(Failure::Oss(connect_failed()))?;
-    let content_length = content_length(head.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())))
-        .map(str::to_owned);
-    let mut body = buf.split_off(head.body_start);
-    // Read the body only when OSS would: a 200 with a usable, small enough Content-Length.
-    // (`content_length` is already trimmed.)
-    let wanted = content_length
-        .as_deref()
-        .and_then(|v| v.parse::<u64>().ok())
-        .filter(|&n| n > 0 && n <= limits.max_response_body());
-    if let (200, Some(wanted)) = (head.status, wanted) {
-        let wanted = usize::try_from(wanted).unwrap_or(usize::MAX);
-        read_until(&mut stream, &mut body, deadline, |b| b.len() >= wanted)?;
-        body.truncate(wanted);
-    }
-    Ok(Exchange {
-        status: head.status,
-        content_length,
-        body,
-        elapsed: start.elapsed(),
-    })
-}
 
 fn sample_body(args: &Args) -> Result<(String, BodyType), Outcome> {
     let mut buf = DecodeBuffer::new();
@@ -299,15 +106,19 @@ pub(crate) fn run(args: &Args) -> Outcome {
     warnings.push("the probe is not signed by OSS (only OSS has the private key): a server that verifies signatures answers 400".to_owned());
 
     let limits = Limits::DEFAULT;
-    let result = exchange(&target, body_type.as_str(), &body, &limits);
+    let outgoing = Outgoing {
+        host: None,
+        content_type: body_type.as_str(),
+        body: &body,
+        authorization: UNSIGNED,
+        pub_key_url: PUB_KEY_URL,
+        user_agent: "oss-doctor-callback-probe",
+    };
+    let result = exchange(&target, &outgoing, &limits);
     let request = json!({ "url": args.url, "content_type": body_type.as_str(), "body": body });
     let (verdict, reply) = match &result {
         Ok(exchange) => {
-            let mut reply =
-                CallbackReply::new(exchange.status, &exchange.body).with_elapsed(exchange.elapsed);
-            if let Some(length) = &exchange.content_length {
-                reply = reply.with_content_length(length.as_bytes());
-            }
+            let reply = exchange.reply();
             let shown: String = String::from_utf8_lossy(&exchange.body)
                 .chars()
                 .take(2000)
