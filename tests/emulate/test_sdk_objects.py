@@ -149,6 +149,23 @@ class V2Objects(unittest.TestCase):
         d = self.c.delete_object(oss.DeleteObjectRequest(bucket=BUCKET, key=key))
         self.assertEqual(d.status_code, 204)
 
+    def test_metadata_and_standard_headers(self):
+        """PutObject stores x-oss-meta-* (names lower-cased) and the standard headers; Head and
+        Get return them."""
+        key = self.prefix + "meta.csv"
+        self.c.put_object(oss.PutObjectRequest(
+            bucket=BUCKET, key=key, body=b"a,b\n", metadata={"Color": "blue", "owner": "me"},
+            content_type="text/csv", cache_control="no-cache",
+            content_disposition='attachment; filename="a.csv"', content_encoding="identity"))
+        for r in (self.c.head_object(oss.HeadObjectRequest(bucket=BUCKET, key=key)),
+                  self.c.get_object(oss.GetObjectRequest(bucket=BUCKET, key=key))):
+            self.assertEqual(dict((k.lower(), v) for k, v in (r.metadata or {}).items()),
+                             {"color": "blue", "owner": "me"})
+            self.assertEqual(r.content_type, "text/csv")
+            self.assertEqual(r.cache_control, "no-cache")
+            self.assertEqual(r.content_disposition, 'attachment; filename="a.csv"')
+            self.assertEqual(r.content_encoding, "identity")
+
     def test_multipart_with_crc_checks(self):
         key = self.prefix + "multi/part \u00e9.bin"
         parts = [payload(PART, 1), payload(PART, 2), payload(5000, 3)]
@@ -348,6 +365,16 @@ class _Oss2Objects:
             self.b.head_object(key)
         with self.assertRaises(oss2.exceptions.NoSuchKey):
             self.b.get_object(key)
+
+    def test_metadata(self):
+        key = self.prefix + "meta.txt"
+        self.b.put_object(key, b"m", headers={"x-oss-meta-Color": "blue", "Content-Type": "text/x-test"})
+        h = self.b.head_object(key)
+        self.assertEqual(h.headers.get("x-oss-meta-color"), "blue")
+        self.assertEqual(h.content_type, "text/x-test")
+        # without a Content-Type oss2 picks one from the key's extension
+        self.b.put_object(self.prefix + "guess.html", b"<p>")
+        self.assertEqual(self.b.head_object(self.prefix + "guess.html").content_type, "text/html")
 
     def test_multipart_with_crc_checks(self):
         key = self.prefix + "multi/part.bin"
