@@ -15,6 +15,7 @@ status, code and request id (and the error body agrees with the x-oss-request-id
 
 import base64
 import datetime
+import hashlib
 import email.utils
 import re
 import time
@@ -29,7 +30,7 @@ from alibabacloud_oss_v2.types import HttpRequest, SigningContext
 
 import harness
 from clients import oss2_v1, oss2_v4, service_error, v2_client
-from harness import AK, BUCKET, SK, WRONG_SK, parse_error, payload, unique, urlopen
+from harness import AK, BUCKET, SK, WRONG_SK, md5_etag, parse_error, payload, unique, urlopen
 
 EMU = None
 KEY = None
@@ -317,6 +318,56 @@ class PartOrder(Checks):
                "</CompleteMultipartUpload>" % (etags[1], etags[0])).encode()
         self.oss2_error(lambda: b._do("POST", BUCKET, key, params={"uploadId": uid}, data=xml),
                         oss2.exceptions.ServerError, 400, "InvalidPartOrder")
+
+
+class MultipartRules(Checks):
+    """The part rules OSS applies, as alibabacloud-oss-v2 reports them."""
+
+    def setUp(self):
+        self.c = v2_client(EMU)
+        self.key = unique("errors/") + "/rules"
+        self.uid = self.c.initiate_multipart_upload(
+            oss.InitiateMultipartUploadRequest(bucket=BUCKET, key=self.key)).upload_id
+
+    def upload(self, n, data):
+        r = self.c.upload_part(oss.UploadPartRequest(bucket=BUCKET, key=self.key, upload_id=self.uid,
+                                                     part_number=n, body=data))
+        return oss.UploadPart(part_number=n, etag=r.etag)
+
+    def complete(self, parts, upload_id=None):
+        return self.c.complete_multipart_upload(oss.CompleteMultipartUploadRequest(
+            bucket=BUCKET, key=self.key, upload_id=upload_id or self.uid,
+            complete_multipart_upload=oss.CompleteMultipartUpload(parts=parts)))
+
+    def test_part_number_out_of_range(self):
+        err = self.v2_error(lambda: self.upload(10001, b"x"), 400, "InvalidArgument")
+        self.assertEqual(err.message, "Part number must be an integer between 1 and 10000, inclusive.")
+        self.v2_error(lambda: self.upload(0, b"x"), 400, "InvalidArgument")
+
+    def test_small_part_before_the_last(self):
+        parts = [self.upload(1, b"too small"), self.upload(2, b"last")]
+        self.v2_error(lambda: self.complete(parts), 400, "EntityTooSmall")
+
+    def test_wrong_etag(self):
+        parts = [self.upload(1, b"only part")]
+        parts[0].etag = '"0123456789ABCDEF0123456789ABCDEF"'
+        self.v2_error(lambda: self.complete(parts), 400, "InvalidPart")
+
+    def test_missing_part(self):
+        parts = [self.upload(1, payload(100 * 1024, 1)), oss.UploadPart(part_number=2, etag=md5_etag(b"never sent"))]
+        self.v2_error(lambda: self.complete(parts), 400, "InvalidPart")
+
+    def test_no_such_upload(self):
+        self.v2_error(lambda: self.complete([oss.UploadPart(part_number=1, etag=md5_etag(b"x"))],
+                                            upload_id="0004B9894A22E5B1888A1E29F823XXXX"),
+                      404, "NoSuchUpload")
+
+    def test_bad_content_md5(self):
+        """PutObject with a Content-MD5 that is not the body's: InvalidDigest (oss2's class)."""
+        b = oss2_v1(EMU)
+        wrong = base64.b64encode(hashlib.md5(b"something else").digest()).decode()
+        self.oss2_error(lambda: b.put_object(self.key + "-md5", b"the body", headers={"Content-MD5": wrong}),
+                        oss2.exceptions.InvalidDigest, 400, "InvalidDigest")
 
 
 class Unimplemented(Checks):

@@ -98,6 +98,34 @@ class V2Objects(unittest.TestCase):
         self.assertEqual(h.object_type, "Normal")
         assert_recent(self, h.last_modified)
 
+    def test_range_forms(self):
+        """Open-ended and suffix ranges; a range OSS cannot satisfy is ignored (200, whole
+        object) unless the request says x-oss-range-behavior: standard (OSS docs, "How to
+        obtain OSS resources by segmenting HTTP Range requests": for a 1,000-byte object
+        bytes=500-2000 and bytes=1000-2000 return the entire object with 200; with
+        `standard`, 206 bytes 500-999 and 416 InvalidRange)."""
+        key = self.prefix + "ranges.bin"
+        data = payload(1000, 77)
+        self.put(key, data)
+        for rng, behavior, status, want, content_range in (
+                ("bytes=900-", None, 206, data[900:], "bytes 900-999/1000"),
+                ("bytes=-100", None, 206, data[-100:], "bytes 900-999/1000"),
+                ("bytes=0-0", None, 206, data[:1], "bytes 0-0/1000"),
+                ("bytes=990-2000", None, 200, data, None),
+                ("bytes=5000-6000", None, 200, data, None),
+                ("bytes=-2000", None, 200, data, None),
+                ("bytes=990-2000", "standard", 206, data[990:], "bytes 990-999/1000")):
+            g = self.c.get_object(oss.GetObjectRequest(bucket=BUCKET, key=key, range_header=rng,
+                                                       range_behavior=behavior))
+            self.assertEqual((g.status_code, g.body.read()), (status, want), (rng, behavior))
+            self.assertEqual(g.content_range, content_range, (rng, behavior))
+            self.assertEqual(g.hash_crc64, str(crc64(data)), rng)
+        with self.assertRaises(oss.exceptions.OperationError) as cm:
+            self.c.get_object(oss.GetObjectRequest(bucket=BUCKET, key=key, range_header="bytes=5000-6000",
+                                                   range_behavior="standard"))
+        err = service_error(self, cm.exception)
+        self.assertEqual((err.status_code, err.code), (416, "InvalidRange"))
+
     def test_list_objects_v2(self):
         bodies = self.populate()
         # everything under the prefix, then one level with a delimiter
