@@ -1,6 +1,7 @@
 //! Routing a request to the operation it asks for.
 
 use core::convert::Infallible;
+use std::sync::Arc;
 
 use http::{Method, Request, StatusCode};
 use hyper::body::Incoming;
@@ -37,7 +38,7 @@ const UNDERSTOOD: &[&str] = &[
 
 /// Answers one request the authentication layer let through.
 pub(crate) async fn handle(
-    emu: &Emulator,
+    emu: &Arc<Emulator>,
     request: Request<Incoming>,
 ) -> Result<Reply, Infallible> {
     let (parts, body) = request.into_parts();
@@ -109,14 +110,14 @@ pub(crate) async fn handle(
         Method::PUT if has("uploadId") => {
             multipart::upload_part(emu, &ctx, body, object, &target).await
         }
-        Method::PUT => object::put(emu, &ctx, &parts, body, object).await,
-        Method::GET => object::get(emu, &ctx, &parts, object, true),
-        Method::HEAD => object::get(emu, &ctx, &parts, object, false),
+        Method::PUT => object::put(emu, &ctx, &parts, body, object, &target).await,
+        Method::GET => object::get(emu, &ctx, &parts, object, &target, true),
+        Method::HEAD => object::get(emu, &ctx, &parts, object, &target, false),
         Method::DELETE if has("uploadId") => multipart::abort(emu, &ctx, object, &target),
         Method::DELETE => object::delete(emu, object),
         Method::POST if has("uploads") => multipart::initiate(emu, &ctx, &parts, object, &target),
         Method::POST if has("uploadId") => {
-            multipart::complete(emu, &ctx, body, object, &target).await
+            multipart::complete(emu, &ctx, &parts, body, object, &target).await
         }
         Method::POST if has("append") => {
             object::append(emu, &ctx, &parts, body, object, target.param("position")).await

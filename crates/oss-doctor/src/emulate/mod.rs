@@ -3,6 +3,7 @@
 //! authenticated by the `oss-tower` layer (V1 and V4, header and presigned), and every
 //! refusal is the OSS error an SDK would get from the real service.
 
+mod callback;
 mod handler;
 mod list;
 mod multipart;
@@ -20,6 +21,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use base64::Engine as _;
 use hyper::server::conn::http1;
 use hyper_util::rt::TokioIo;
 use hyper_util::service::TowerToHyperService;
@@ -67,6 +69,7 @@ pub(crate) struct Emulator {
     host_id: String,
     resolver: ServedBuckets,
     public_key_pem: String,
+    callback: callback::CallbackSigner,
     /// Held while an append checks its position and commits.
     append_lock: Mutex<()>,
 }
@@ -141,6 +144,11 @@ fn start(args: &Args) -> Result<(), String> {
             host_id,
             resolver,
             public_key_pem,
+            callback: callback::CallbackSigner {
+                key: rsa::pkcs1v15::SigningKey::new(private_key),
+                pub_key_url: base64::engine::general_purpose::STANDARD
+                    .encode(format!("http://{local}{PUBLIC_KEY_PATH}")),
+            },
             append_lock: Mutex::new(()),
         });
         let announce = json!({

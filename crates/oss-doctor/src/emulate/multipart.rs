@@ -2,6 +2,7 @@
 //! AbortMultipartUpload.
 
 use std::fs::{self, File};
+use std::sync::Arc;
 
 use http::StatusCode;
 use http::request::Parts;
@@ -12,6 +13,7 @@ use oss_core::errors::Entry;
 use oss_core::multipart::{CompleteMultipartUpload, MAX_PART_SIZE, StoredPart, parse_part_number};
 use oss_core::naming::percent;
 
+use super::callback;
 use super::object::{Object, described_by, new_meta};
 use super::receive::{hex_upper, receive};
 use super::respond::{self, Ctx, Reply, set_object_digests};
@@ -118,12 +120,17 @@ pub(crate) async fn upload_part(
 
 /// CompleteMultipartUpload (`POST ?uploadId=ID`).
 pub(crate) async fn complete(
-    emu: &Emulator,
+    emu: &Arc<Emulator>,
     ctx: &Ctx<'_>,
+    head: &Parts,
     body: Incoming,
     object: Object<'_>,
     target: &Target,
 ) -> Reply {
+    let callback = match callback::from_request(head, target) {
+        Ok(callback) => callback,
+        Err(error) => return ctx.error(error),
+    };
     let id = target.param("uploadId").unwrap_or("");
     let Some(parts) = emu
         .store
@@ -172,6 +179,17 @@ pub(crate) async fn complete(
         return respond::internal(ctx);
     };
     emu.store.remove_upload_files(id);
+    if let Some(callback) = callback {
+        return callback::answer(
+            emu,
+            ctx,
+            callback,
+            object.bucket,
+            &meta,
+            "CompleteMultipartUpload",
+        )
+        .await;
+    }
     let mut xml = XmlWriter::new("CompleteMultipartUploadResult");
     if target.param("encoding-type") == Some("url") {
         xml.element("EncodingType", "url");

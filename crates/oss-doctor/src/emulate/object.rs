@@ -2,6 +2,7 @@
 
 use std::fs::{self, File};
 use std::io::{Read as _, Seek as _, SeekFrom};
+use std::sync::Arc;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -13,9 +14,11 @@ use oss_core::errors::{Entry, Error};
 use oss_core::multipart::{MAX_APPEND_OBJECT_SIZE, MAX_PUT_OBJECT_SIZE, check_append};
 use oss_core::naming::{Timestamp, parse_decimal};
 
+use super::callback;
 use super::receive::{Received, hex_upper, receive};
 use super::respond::{self, Ctx, Reply, set, set_object_digests};
 use super::store::Meta;
+use super::target::Target;
 use super::{Emulator, Upload};
 
 /// Where an object is going: its bucket and key.
@@ -25,7 +28,17 @@ pub(crate) struct Object<'a> {
     pub(crate) key: &'a str,
 }
 
-/// The `Content-Type` and `x-oss-meta-*` headers of a request, as an object keeps them.
+/// The standard headers an object keeps and returns on GET and HEAD.
+const KEPT_HEADERS: [&str; 5] = [
+    "cache-control",
+    "content-disposition",
+    "content-encoding",
+    "content-language",
+    "expires",
+];
+
+/// The `Content-Type` and `x-oss-meta-*` headers of a request, as an object keeps them
+/// (with the standard headers it keeps among the metadata).
 pub(crate) fn described_by(parts: &Parts) -> (String, Vec<(String, String)>) {
     let content_type = parts
         .headers
@@ -36,7 +49,9 @@ pub(crate) fn described_by(parts: &Parts) -> (String, Vec<(String, String)>) {
     let user_meta = parts
         .headers
         .iter()
-        .filter(|(name, _)| name.as_str().starts_with("x-oss-meta-"))
+        .filter(|(name, _)| {
+            name.as_str().starts_with("x-oss-meta-") || KEPT_HEADERS.contains(&name.as_str())
+        })
         .filter_map(|(name, value)| {
             Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
         })
@@ -78,12 +93,17 @@ fn check_content_md5(parts: &Parts, received: &Received) -> Result<(), Error> {
 
 /// PutObject.
 pub(crate) async fn put(
-    emu: &Emulator,
+    emu: &Arc<Emulator>,
     ctx: &Ctx<'_>,
     parts: &Parts,
     body: Incoming,
     object: Object<'_>,
+    target: &Target,
 ) -> Reply {
+    let callback = match callback::from_request(parts, target) {
+        Ok(callback) => callback,
+        Err(error) => return ctx.error(error),
+    };
     let temp = emu.store.temp_path();
     let received = match receive(body, &temp, MAX_PUT_OBJECT_SIZE).await {
         Ok(received) => received,
@@ -106,15 +126,16 @@ pub(crate) async fn put(
         received.crc64,
         "Normal",
     );
-    match emu.store.commit(object.bucket, meta, &temp) {
-        Ok(meta) => {
-            let mut reply = respond::empty(StatusCode::OK);
-            set_object_digests(&mut reply, &meta.etag, meta.crc64);
-            set(&mut reply, "content-md5", &STANDARD.encode(received.md5));
-            reply
-        }
-        Err(_) => respond::internal(ctx),
+    let Ok(meta) = emu.store.commit(object.bucket, meta, &temp) else {
+        return respond::internal(ctx);
+    };
+    if let Some(callback) = callback {
+        return callback::answer(emu, ctx, callback, object.bucket, &meta, "PutObject").await;
     }
+    let mut reply = respond::empty(StatusCode::OK);
+    set_object_digests(&mut reply, &meta.etag, meta.crc64);
+    set(&mut reply, "content-md5", &STANDARD.encode(received.md5));
+    reply
 }
 
 /// The headers an object's GET and HEAD carry.
@@ -140,9 +161,16 @@ fn object_headers(reply: &mut Reply, meta: &Meta) {
     }
 }
 
-/// The byte range a `Range: bytes=...` header asks for, or `None` for the whole object
-/// (OSS ignores a malformed or multi-range header). `Err` when it starts past the end.
-fn range(header: Option<&http::HeaderValue>, size: u64) -> Result<Option<(u64, u64)>, ()> {
+/// The byte range a `Range: bytes=...` header asks for, or `None` for the whole object,
+/// as OSS reads it: a malformed or multi-range header is ignored, and so (by default) is a
+/// range the object cannot satisfy in full. With `standard` behaviour
+/// (`x-oss-range-behavior: standard`) the end is clamped to the object, and `Err` means
+/// 416 InvalidRange (the range starts past the end).
+fn range(
+    header: Option<&http::HeaderValue>,
+    size: u64,
+    standard: bool,
+) -> Result<Option<(u64, u64)>, ()> {
     let Some(spec) = header
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.trim().strip_prefix("bytes="))
@@ -154,23 +182,27 @@ fn range(header: Option<&http::HeaderValue>, size: u64) -> Result<Option<(u64, u
         return Ok(None);
     };
     let number = |text: &str| parse_decimal(text.trim().as_bytes());
-    let (first, last) = match (first.trim().is_empty(), last.trim().is_empty()) {
-        (true, false) => match number(last) {
-            Some(0) | None => return Ok(None),
-            Some(suffix) => (size.saturating_sub(suffix), size.saturating_sub(1)),
-        },
-        (false, true) => match number(first) {
-            Some(first) => (first, size.saturating_sub(1)),
-            None => return Ok(None),
-        },
-        (false, false) => match (number(first), number(last)) {
-            (Some(first), Some(last)) if first <= last => (first, last.min(size.saturating_sub(1))),
+    let end = size.checked_sub(1);
+    let (first, last) = match (number(first), number(last), first.trim().is_empty()) {
+        // `bytes=-N`: the last N bytes.
+        (None, Some(suffix), true) if suffix > 0 => {
+            if suffix > size && !standard {
+                return Ok(None);
+            }
+            (size.saturating_sub(suffix), end.ok_or(())?)
+        }
+        // `bytes=N-`: from N to the end.
+        (Some(first), None, _) if last.trim().is_empty() => (first, end.unwrap_or(0)),
+        (Some(first), Some(last), _) if first <= last => match end {
+            Some(end) if last <= end => (first, last),
+            Some(end) if standard => (first, end),
+            _ if standard => (first, last),
             _ => return Ok(None),
         },
-        (true, true) => return Ok(None),
+        _ => return Ok(None),
     };
     if first >= size {
-        return Err(());
+        return if standard { Err(()) } else { Ok(None) };
     }
     Ok(Some((first, last)))
 }
@@ -189,13 +221,18 @@ pub(crate) fn get(
     ctx: &Ctx<'_>,
     parts: &Parts,
     object: Object<'_>,
+    target: &Target,
     with_body: bool,
 ) -> Reply {
     let Some((meta, file)) = emu.store.open_object(object.bucket, object.key) else {
         return ctx.error(Entry::NoSuchKey);
     };
-    let (status, first, len, range) = match range(parts.headers.get(http::header::RANGE), meta.size)
-    {
+    let standard = parts
+        .headers
+        .get("x-oss-range-behavior")
+        .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"standard"));
+    let asked = range(parts.headers.get(http::header::RANGE), meta.size, standard);
+    let (status, first, len, range) = match asked {
         Ok(None) => (StatusCode::OK, 0, meta.size, None),
         Ok(Some((first, last))) => (
             StatusCode::PARTIAL_CONTENT,
@@ -216,6 +253,19 @@ pub(crate) fn get(
     let mut reply = respond::body(status, "application/octet-stream", data);
     object_headers(&mut reply, &meta);
     set(&mut reply, "content-length", &len.to_string());
+    // `response-content-type=...` and its kin override the stored headers.
+    for header in [
+        "content-type",
+        "content-language",
+        "expires",
+        "cache-control",
+        "content-disposition",
+        "content-encoding",
+    ] {
+        if let Some(value) = target.param(&format!("response-{header}")) {
+            set(&mut reply, header, value);
+        }
+    }
     if let Some((first, last)) = range {
         set(
             &mut reply,

@@ -11,6 +11,7 @@ use oss_core::multipart::{MAX_POST_BODY_SIZE, PostCheck, PostSignature};
 use oss_core::naming::{Timestamp, check_object_name};
 use oss_tower::PostObject;
 
+use super::callback;
 use super::object::{Object, new_meta};
 use super::receive::hex_upper;
 use super::respond::{self, Ctx, Reply, set, set_object_digests};
@@ -19,7 +20,7 @@ use super::{Emulator, Upload};
 
 /// PostObject on `bucket`.
 pub(crate) async fn post(
-    emu: &Emulator,
+    emu: &std::sync::Arc<Emulator>,
     ctx: &Ctx<'_>,
     parts: &Parts,
     body: Incoming,
@@ -69,6 +70,10 @@ pub(crate) async fn post(
     if let Err(error) = check_object_name(&key) {
         return ctx.error(error);
     }
+    let callback = match callback::from_form(checked.form.fields()) {
+        Ok(callback) => callback,
+        Err(error) => return ctx.error(error),
+    };
     let object = Object { bucket, key: &key };
     let temp = emu.store.temp_path();
     if fs::write(&temp, file.data).is_err() {
@@ -110,6 +115,9 @@ pub(crate) async fn post(
     let Ok(meta) = emu.store.commit(bucket, meta, &temp) else {
         return respond::internal(ctx);
     };
+    if let Some(callback) = callback {
+        return callback::answer(emu, ctx, callback, bucket, &meta, "PostObject").await;
+    }
     let status = checked.form.field(b"success_action_status");
     let mut reply = match status {
         Some(b"200") => respond::empty(StatusCode::OK),

@@ -26,7 +26,8 @@ pub(crate) struct Meta {
     pub(crate) last_modified: i64,
     /// `Normal`, `Appendable` or `Multipart`, as OSS names them.
     pub(crate) object_type: String,
-    /// `x-oss-meta-*` headers, names in lower case.
+    /// `x-oss-meta-*` headers and the standard headers an object keeps (Cache-Control and
+    /// the like), names in lower case.
     pub(crate) user_meta: Vec<(String, String)>,
 }
 
