@@ -29,7 +29,7 @@ pub(crate) struct Object<'a> {
 }
 
 /// The standard headers an object keeps and returns on GET and HEAD.
-const KEPT_HEADERS: [&str; 5] = [
+pub(crate) const KEPT_HEADERS: [&str; 5] = [
     "cache-control",
     "content-disposition",
     "content-encoding",

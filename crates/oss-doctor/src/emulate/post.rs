@@ -12,7 +12,7 @@ use oss_core::naming::{Timestamp, check_object_name};
 use oss_tower::PostObject;
 
 use super::callback;
-use super::object::{Object, new_meta};
+use super::object::{KEPT_HEADERS, Object, new_meta};
 use super::receive::hex_upper;
 use super::respond::{self, Ctx, Reply, set, set_object_digests};
 use super::xml::XmlWriter;
@@ -90,7 +90,10 @@ pub(crate) async fn post(
     let user_meta = checked
         .form
         .fields()
-        .filter(|(name, _)| name.len() > 11 && name[..11].eq_ignore_ascii_case(b"x-oss-meta-"))
+        .filter(|(name, _)| {
+            let name = String::from_utf8_lossy(name).to_ascii_lowercase();
+            name.starts_with("x-oss-meta-") || KEPT_HEADERS.contains(&name.as_str())
+        })
         .map(|(name, value)| {
             (
                 String::from_utf8_lossy(name).to_ascii_lowercase(),
