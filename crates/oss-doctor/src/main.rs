@@ -3,6 +3,8 @@
 //! Exit status: 0 ok / valid / verified; 1 the input was checked and rejected; 2 usage
 //! error or unreadable input. Every subcommand takes `--json`.
 
+extern crate alloc;
+
 use std::process::ExitCode;
 
 use clap::Parser;

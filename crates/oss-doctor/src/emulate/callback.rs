@@ -116,15 +116,18 @@ pub(crate) fn from_form<'f>(
 
 /// Sends `requested` for the stored object `meta` and answers the uploader.
 pub(crate) async fn answer(
-    emu: &std::sync::Arc<Emulator>,
+    emu: &alloc::sync::Arc<Emulator>,
     ctx: &Ctx<'_>,
     requested: Requested,
     bucket: &str,
     meta: &Meta,
     operation: &'static str,
 ) -> Reply {
-    let (emulator, bucket, meta_owned) =
-        (std::sync::Arc::clone(emu), bucket.to_owned(), meta.clone());
+    let (emulator, bucket, meta_owned) = (
+        alloc::sync::Arc::clone(emu),
+        bucket.to_owned(),
+        meta.clone(),
+    );
     let request_id = ctx.request_id.as_str().to_owned();
     let sent = tokio::task::spawn_blocking(move || {
         send(

@@ -1,7 +1,7 @@
 //! Routing a request to the operation it asks for.
 
+use alloc::sync::Arc;
 use core::convert::Infallible;
-use std::sync::Arc;
 
 use http::{Method, Request, StatusCode};
 use hyper::body::Incoming;

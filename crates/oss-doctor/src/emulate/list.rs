@@ -15,7 +15,7 @@ const DEFAULT_MAX_KEYS: u64 = 100;
 
 /// One entry of a page: an object, or a common prefix.
 enum Listed {
-    Object(std::sync::Arc<super::store::Meta>),
+    Object(alloc::sync::Arc<super::store::Meta>),
     Prefix(String),
 }
 
@@ -26,7 +26,7 @@ fn token_of(text: &str) -> String {
 }
 
 fn text_of_token(token: &str) -> Option<String> {
-    if token.len() % 2 != 0 {
+    if !token.len().is_multiple_of(2) {
         return None;
     }
     let bytes = (0..token.len())
@@ -87,7 +87,7 @@ pub(crate) fn list(emu: &Emulator, ctx: &Ctx<'_>, bucket: &str, target: &Target)
                 }
                 Listed::Prefix(common.to_owned())
             }
-            None => Listed::Object(std::sync::Arc::new((*meta).clone())),
+            None => Listed::Object(alloc::sync::Arc::new((*meta).clone())),
         };
         if entries.len() as u64 == max_keys {
             truncated = true;

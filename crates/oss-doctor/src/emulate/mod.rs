@@ -15,11 +15,12 @@ mod store;
 mod target;
 mod xml;
 
+use alloc::sync::Arc;
 use core::net::SocketAddr;
 use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use base64::Engine as _;
 use hyper::server::conn::http1;

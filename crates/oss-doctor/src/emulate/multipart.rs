@@ -1,8 +1,8 @@
 //! Multipart upload: InitiateMultipartUpload, UploadPart, CompleteMultipartUpload and
 //! AbortMultipartUpload.
 
+use alloc::sync::Arc;
 use std::fs::{self, File};
-use std::sync::Arc;
 
 use http::StatusCode;
 use http::request::Parts;

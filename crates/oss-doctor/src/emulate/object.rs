@@ -1,8 +1,8 @@
 //! PutObject, GetObject (with Range), HeadObject, DeleteObject and AppendObject.
 
+use alloc::sync::Arc;
 use std::fs::{self, File};
 use std::io::{Read as _, Seek as _, SeekFrom};
-use std::sync::Arc;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;

@@ -20,7 +20,7 @@ use super::{Emulator, Upload};
 
 /// PostObject on `bucket`.
 pub(crate) async fn post(
-    emu: &std::sync::Arc<Emulator>,
+    emu: &alloc::sync::Arc<Emulator>,
     ctx: &Ctx<'_>,
     parts: &Parts,
     body: Incoming,

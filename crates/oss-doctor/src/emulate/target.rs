@@ -1,7 +1,7 @@
 //! What a request addresses: bucket, key and query parameters.
 
+use alloc::sync::Arc;
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use http::request::Parts;
 use oss_core::errors::{Entry, Error};
