@@ -15,8 +15,9 @@ status, code and request id (and the error body agrees with the x-oss-request-id
 
 import base64
 import datetime
-import hashlib
 import email.utils
+import hashlib
+import http.client
 import re
 import time
 import unittest
@@ -368,6 +369,45 @@ class MultipartRules(Checks):
         wrong = base64.b64encode(hashlib.md5(b"something else").digest()).decode()
         self.oss2_error(lambda: b.put_object(self.key + "-md5", b"the body", headers={"Content-MD5": wrong}),
                         oss2.exceptions.InvalidDigest, 400, "InvalidDigest")
+
+
+class KeepAlive(Checks):
+    """An error answer to a request with a body must leave the keep-alive connection usable,
+    or say `Connection: close`. A server that answers before reading the body and then drops
+    the connection silently makes the client's *next* request fail (BrokenPipe or "Remote
+    end closed connection without response"): alibabacloud-oss-v2 with retries off raises it
+    as a RequestError, requests/urllib3 retry only idempotent calls."""
+
+    def test_connection_survives_rejected_uploads(self):
+        auth = oss2.Auth(AK, SK)
+        cases = [
+            ("wrong secret", oss2.Auth(AK, WRONG_SK), BUCKET, {}),
+            ("NoSuchUpload", auth, BUCKET, {"partNumber": "1", "uploadId": "no-such-upload"}),
+            ("NoSuchBucket", auth, "no-such-bucket-here", {}),
+        ]
+        broken = []
+        for name, signer, bucket, params in cases:
+            for attempt in range(10):
+                c = EMU.conn()
+                try:
+                    path, headers = harness.oss2_signed(signer, "PUT", bucket, "keepalive", data=b"y" * 64, params=params)
+                    c.request("PUT", path, body=b"y" * 64, headers=headers)
+                    r = c.getresponse()
+                    r.read()
+                    self.assertGreaterEqual(r.status, 400, name)
+                    if (r.getheader("Connection") or "").lower() == "close":
+                        continue  # announced: the client opens a new connection
+                    path, headers = harness.oss2_signed(auth, "HEAD", BUCKET, KEY)
+                    try:
+                        c.request("HEAD", path, headers=headers)
+                        r2 = c.getresponse()
+                        r2.read()
+                    except (ConnectionError, http.client.HTTPException) as e:
+                        broken.append("%s #%d: %r" % (name, attempt, e))
+                finally:
+                    c.close()
+        self.assertEqual(broken, [], "%d of %d connections dropped without Connection: close"
+                         % (len(broken), 10 * len(cases)))
 
 
 class Unimplemented(Checks):
