@@ -5,9 +5,12 @@ verified.
 """
 
 import base64
+import http.server
 import json
 import os
+import socket
 import tempfile
+import threading
 import unittest
 import urllib.parse
 
@@ -177,6 +180,60 @@ class Callbacks(unittest.TestCase):
         entry = WRONG_CB.wait_for(path)
         self.assertIs(entry.get("verified"), False)
         self.assertEqual(oss2_v1(EMU).get_object(key).read(), b"kept")
+
+
+class _PlainReply(http.server.BaseHTTPRequestHandler):
+    """A callback server that answers 200 with a body that is not JSON."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = b"thanks, not json"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class CallbackReplyRules(unittest.TestCase):
+    """OSS judges the callback server's reply; a bad one is 203 CallbackFailed, object kept."""
+
+    def put_with_callback(self, url):
+        key = unique("cb/") + "/judged.txt"
+        cb = {"callbackUrl": url, "callbackBody": "object=${object}"}
+        r = v2_client(EMU).put_object(oss.PutObjectRequest(bucket=BUCKET, key=key, body=b"kept",
+                                                           callback=b64json(cb)))
+        self.assertEqual(r.status_code, 203, r.callback_result)
+        err = parse_error(r.callback_result.encode())
+        self.assertEqual(err["Code"], "CallbackFailed")
+        self.assertEqual(err["RequestId"], r.request_id)
+        self.assertEqual(oss2_v1(EMU).get_object(key).read(), b"kept")
+        return err
+
+    def test_reply_not_json(self):
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PlainReply)
+        server.timeout = 5
+        t = threading.Thread(target=server.serve_forever, daemon=True)
+        t.start()
+        try:
+            err = self.put_with_callback("http://127.0.0.1:%d/plain" % server.server_address[1])
+        finally:
+            server.shutdown()
+            server.server_close()
+        self.assertEqual(err["Message"], "Response body is not valid json format.")
+        self.assertEqual(err.get("EC"), "0007-00000205")
+
+    def test_unreachable(self):
+        # a port nobody listens on: bind one, note it, close it
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()
+        err = self.put_with_callback("http://127.0.0.1:%d/nobody" % port)
+        self.assertIn("-1", err["Message"])  # "Error status : -1. ... cannot connect ..."
 
 
 if __name__ == "__main__":
