@@ -280,7 +280,7 @@ def multipart_form(fields, file_name, file_bytes, file_type="text/plain"):
     return b"".join(out), "multipart/form-data; boundary=%s" % boundary
 
 
-def oss2_signed(auth, method, bucket, key, data=None, headers=None, params=None):
+def oss2_signed(auth, method, bucket, key, data=None, headers=None, params=None, additional_headers=None):
     """Sign a request with one of oss2's signers (oss2.Auth, AuthV4, ...) without sending it.
 
     Returns (path, headers) for http.client: path-style `/<bucket>/<key>[?query]`, and the
@@ -290,7 +290,10 @@ def oss2_signed(auth, method, bucket, key, data=None, headers=None, params=None)
     path = "/%s/%s" % (bucket, urllib.parse.quote(key, safe="/"))
     req = oss2.http.Request(method, "http://127.0.0.1" + path, data=data, headers=headers,
                             params=dict(params or {}), region=REGION, product="oss")
-    auth._sign_request(req, bucket, key)
+    if additional_headers:
+        auth._sign_request(req, bucket, key, in_additional_headers=set(additional_headers))
+    else:
+        auth._sign_request(req, bucket, key)
     if req.params:
         path += "?" + "&".join(
             urllib.parse.quote(k, safe="") + ("=" + urllib.parse.quote(str(v), safe="") if v not in (None, "") else "")

@@ -81,6 +81,21 @@ class PresignedGet(unittest.TestCase):
         self.assertIn("x-oss-signature=", url)
         self.fetch_ok(url, "oss2 V4 sign_url")
 
+    def test_v2_v4_presigned_put(self):
+        """A presigned PUT: the SDK returns the headers it signed; the client must send them."""
+        key = unique("presign/") + "/v4 put.txt"
+        r = v2_client(EMU).presign(oss.PutObjectRequest(bucket=BUCKET, key=key, content_type="text/plain"),
+                                   expires=datetime.timedelta(minutes=5))
+        self.assertEqual(r.method, "PUT")
+        self.assertEqual(r.signed_headers.get("Content-Type"), "text/plain")
+        req = urllib.request.Request(r.url, data=b"put through a V4 URL", method="PUT",
+                                     headers=dict(r.signed_headers))
+        status, headers, body = urlopen(req)
+        self.assertEqual(status, 200, body)
+        g = oss2_v4(EMU).get_object(key)
+        self.assertEqual(g.read(), b"put through a V4 URL")
+        self.assertEqual(g.content_type, "text/plain")
+
     def test_oss2_v1_presigned_put(self):
         key = unique("presign/") + "/put.txt"
         b = oss2_v1(EMU)
