@@ -62,6 +62,7 @@ class Checks(unittest.TestCase):
         self.assertEqual((err.status_code, err.code), (status, code), "%s: %s" % (err.code, err.message))
         self.assertTrue(err.request_id, "no request id in the SDK's error")
         self.assertEqual(err.request_id, err.headers.get("x-oss-request-id"))
+        self.assertTrue((err.error_fileds or {}).get("HostId"), "no HostId in the error body")
         if err.ec:
             self.assertRegex(err.ec, EC_RE)
             self.assertEqual(err.headers.get("x-oss-ec"), err.ec)
@@ -74,8 +75,8 @@ class Checks(unittest.TestCase):
         self.assertIsInstance(e, klass, "oss2 raised %s: %s" % (type(e).__name__, e))
         self.assertEqual((e.status, e.code), (status, code), str(e))
         self.assertTrue(e.request_id, "no x-oss-request-id")
-        if e.details.get("RequestId") is not None:
-            self.assertEqual(e.details["RequestId"], e.request_id)
+        self.assertEqual(e.details.get("RequestId"), e.request_id)
+        self.assertTrue(e.details.get("HostId"), "no HostId in the error body")
         return e
 
     def raw_error(self, status_headers_body, status, code):
@@ -85,6 +86,7 @@ class Checks(unittest.TestCase):
         self.assertEqual(err["Code"], code, err)
         self.assertTrue(err.get("RequestId"))
         self.assertEqual(err["RequestId"], headers.get("x-oss-request-id"))
+        self.assertTrue(err.get("HostId"), "no HostId in the error body")
         self.assertIn("application/xml", headers.get("Content-Type", ""))
         return err
 
