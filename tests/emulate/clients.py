@@ -6,17 +6,17 @@ import oss2
 import harness
 
 
-def v2_client(emu, ak=harness.AK, sk=harness.SK, signature_version=None, **extra):
+def v2_client(emu, ak=harness.AK, sk=harness.SK, signature_version=None, attempts=1, **extra):
     """alibabacloud-oss-v2: V4 by default; an IP endpoint makes it path-style
     (_client.py _resolve_address_style), use_path_style says so anyway. CRC-64 checks on.
-    One attempt per call, so a test sees the emulator's first answer."""
+    One attempt per call by default, so a test sees the emulator's first answer."""
     cfg = oss.config.Config(
         region=emu.region,
         endpoint=emu.endpoint,
         credentials_provider=oss.credentials.StaticCredentialsProvider(ak, sk),
         use_path_style=True,
         disable_ssl=True,
-        retry_max_attempts=1,
+        retry_max_attempts=attempts,
         connect_timeout=5,
         readwrite_timeout=harness.HTTP_TIMEOUT,
         disable_upload_crc64_check=False,
