@@ -5,18 +5,24 @@ verified.
 """
 
 import base64
+import datetime
+import hashlib
+import hmac
 import http.server
 import json
 import os
+import shutil
 import socket
 import tempfile
 import threading
 import unittest
 import urllib.parse
+import urllib.request
 
 import alibabacloud_oss_v2 as oss
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from oss2.models import PartInfo
 
 import harness
 from clients import oss2_v1, oss2_v4, v2_client
@@ -50,7 +56,6 @@ def tearDownModule():
         if s:
             s.cleanup()
     if _TMP:
-        import shutil
         shutil.rmtree(_TMP, ignore_errors=True)
 
 
@@ -121,7 +126,6 @@ class Callbacks(unittest.TestCase):
         parts = [payload(100 * 1024, 4), payload(10, 5)]
         b = oss2_v4(EMU)
         uid = b.init_multipart_upload(key).upload_id
-        from oss2.models import PartInfo
         infos = []
         for n, p in enumerate(parts, 1):
             r = b.upload_part(key, uid, n, p)
@@ -139,21 +143,16 @@ class Callbacks(unittest.TestCase):
                                             "etag": multipart_etag(parts).strip('"')})
 
     def test_post_object_callback(self):
-        import base64 as b64
-        import datetime
-        import hashlib
-        import hmac
         key = unique("cb/") + "/posted.txt"
         path = "/cb/post"
         cb = {"callbackUrl": CB.url + path, "callbackBody": "object=${object}&size=${size}&my=${x:my}"}
         exp = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=10))
-        policy = b64.b64encode(json.dumps({"expiration": exp.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+        policy = base64.b64encode(json.dumps({"expiration": exp.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
                                            "conditions": [{"bucket": BUCKET}]}).encode()).decode()
-        sig = b64.b64encode(hmac.new(harness.SK.encode(), policy.encode(), hashlib.sha1).digest()).decode()
+        sig = base64.b64encode(hmac.new(harness.SK.encode(), policy.encode(), hashlib.sha1).digest()).decode()
         fields = [("key", key), ("OSSAccessKeyId", harness.AK), ("policy", policy), ("Signature", sig),
                   ("callback", b64json(cb)), ("x:my", "field var")]
         body, ctype = harness.multipart_form(fields, "f.txt", b"post body")
-        import urllib.request
         status, headers, reply = harness.urlopen(urllib.request.Request(
             EMU.endpoint + "/" + BUCKET, data=body, method="POST", headers={"Content-Type": ctype}))
         self.assertEqual(status, 200, reply)

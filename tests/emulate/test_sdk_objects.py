@@ -6,12 +6,17 @@ Each test uses its own key prefix, so the tests are independent of each other an
 """
 
 import datetime
+import io
+import os
+import tempfile
 import time
 import unittest
 import urllib.parse
 
 import alibabacloud_oss_v2 as oss
 import oss2
+from alibabacloud_oss_v2.credentials import Credentials
+from alibabacloud_oss_v2.types import HttpRequest, SigningContext
 from oss2.models import PartInfo
 
 import harness
@@ -195,8 +200,6 @@ class V2Objects(unittest.TestCase):
         """V4 with AdditionalHeaders, signed by v2's SignerV4 (its Config.additional_headers
         never reaches the signing context in 1.4.1, so the context is built here):
         `...,AdditionalHeaders=content-disposition,Signature=...`."""
-        from alibabacloud_oss_v2.credentials import Credentials
-        from alibabacloud_oss_v2.types import HttpRequest, SigningContext
         key = self.prefix + "additional.txt"
         body = b"signed disposition"
         req = HttpRequest("PUT", EMU.url(BUCKET, key), headers={"Content-Disposition": "inline"})
@@ -266,7 +269,6 @@ class V2Objects(unittest.TestCase):
         key = self.prefix + "uploader.bin"
         data = payload(3 * PART + 777, 7)
         up = self.c.uploader(part_size=PART, parallel_num=2, leave_parts_on_error=False)
-        import io
         r = up.upload_from(oss.PutObjectRequest(bucket=BUCKET, key=key), io.BytesIO(data))
         self.assertEqual(r.status_code, 200)
         self.assertEqual(r.hash_crc64, str(crc64(data)))
@@ -277,8 +279,6 @@ class V2Objects(unittest.TestCase):
         """v2's Downloader: HeadObject, then ranged GETs with x-oss-range-behavior: standard in
         parallel, and a CRC-64 check of the file against x-oss-hash-crc64ecma; and
         get_object_to_file, which checks the CRC of one whole GET."""
-        import os
-        import tempfile
         key = self.prefix + "download.bin"
         data = payload(3 * PART + 12345, 31)
         self.put(key, data)
