@@ -25,7 +25,8 @@ pub(crate) fn details<'a, H: Headers<'a>, Q: Query<'a>>(
             if let Some(sent) = request_time(parts) {
                 elements.push(("RequestTime", sent.iso8601().to_string()));
             }
-            if let Some(now) = now {
+            // OSS writes whole seconds.
+            if let Some(now) = now.and_then(|now| Timestamp::from_unix(now.unix_seconds())) {
                 elements.push(("ServerTime", now.iso8601().to_string()));
             }
             elements

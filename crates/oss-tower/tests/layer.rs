@@ -303,10 +303,25 @@ fn a_skewed_request_gets_both_clocks() {
         let late = settings().with_clock(|| Timestamp::from_unix(NOW + 16 * 60));
         let answer = send(late, signed_v1("secret")).await;
         assert_eq!(answer.status, 403);
-        assert_eq!(answer.field("Code").as_deref(), Some("RequestTimeTooSkewed"));
-        assert_eq!(answer.field("MaxAllowedSkewMilliseconds").as_deref(), Some("900000"));
-        assert_eq!(answer.field("RequestTime").as_deref(), Some("2023-11-14T22:13:20.000Z"));
-        assert_eq!(answer.field("ServerTime").as_deref(), Some("2023-11-14T22:29:20.000Z"));
-        assert_eq!(answer.field("HostId").as_deref(), Some("oss-cn-hangzhou.aliyuncs.com"));
+        assert_eq!(
+            answer.field("Code").as_deref(),
+            Some("RequestTimeTooSkewed")
+        );
+        assert_eq!(
+            answer.field("MaxAllowedSkewMilliseconds").as_deref(),
+            Some("900000")
+        );
+        assert_eq!(
+            answer.field("RequestTime").as_deref(),
+            Some("2023-11-14T22:13:20.000Z")
+        );
+        assert_eq!(
+            answer.field("ServerTime").as_deref(),
+            Some("2023-11-14T22:29:20.000Z")
+        );
+        assert_eq!(
+            answer.field("HostId").as_deref(),
+            Some("oss-cn-hangzhou.aliyuncs.com")
+        );
     });
 }
