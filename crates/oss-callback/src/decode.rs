@@ -60,9 +60,9 @@ impl<'a> CallbackConfig<'a> {
     /// 4. `callbackUrl` missing or not a string → "The callback url configuration is
     ///    invalid"; `callbackHost` not a string → "The callback host configuration is
     ///    invalid"; `callbackBody` missing → "The callback body is empty", not a string →
-    ///    "The callback body is invalid"; `callbackBodyType` not a string → "The callback
-    ///    body type configuration is invalid", another type → "The body type of callback is
-    ///    not supported"; `callbackSNI` not a boolean → "The callback sni is invalid.";
+    ///    "The callback body is invalid"; `callbackBodyType` not a string, or a type OSS
+    ///    cannot send → "The callback body type configuration is invalid, or The body type
+    ///    of callback is not supported" (one message for both); `callbackSNI` not a boolean → "The callback sni is invalid.";
     ///    `callbackPolicy` not a string, `additionalHeaders` not an object of strings →
     ///    "Invalid Argument. Parameter is invalid";
     /// 5. the value rules of [`CallbackConfig::validate`] (URLs, including "Private address
@@ -99,7 +99,7 @@ impl<'a> CallbackConfig<'a> {
             .ok_or(Entry::CallbackBodyEmpty)?;
         let body_type = match optional_str(text, raw.body_type, Entry::CallbackBodyTypeInvalid)? {
             None => None,
-            Some(name) => Some(BodyType::parse(name).ok_or(Entry::CallbackBodyTypeUnsupported)?),
+            Some(name) => Some(BodyType::parse(name).ok_or(Entry::CallbackBodyTypeInvalid)?),
         };
         let sni = match raw.sni {
             Field::Absent => None,
@@ -208,11 +208,11 @@ mod tests {
             ),
             (
                 r#"{"callbackUrl":"a.cn","callbackBody":"a","callbackBodyType":1}"#,
-                "The callback body type configuration is invalid",
+                "The callback body type configuration is invalid, or The body type of callback is not supported",
             ),
             (
                 r#"{"callbackUrl":"a.cn","callbackBody":"a","callbackBodyType":"image/jpg"}"#,
-                "The body type of callback is not supported",
+                "The callback body type configuration is invalid, or The body type of callback is not supported",
             ),
             (
                 r#"{"callbackUrl":"a.cn","callbackBody":"a","callbackSNI":"true"}"#,
