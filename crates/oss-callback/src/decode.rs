@@ -57,9 +57,10 @@ impl<'a> CallbackConfig<'a> {
     /// 1. longer than the limit (5120 by default) → "The length of callback exceed max value";
     /// 2. not standard padded base64 → "The callback configuration is not base64 encoded";
     /// 3. not one JSON object in UTF-8 → "The callback configuration is not json format";
-    /// 4. `callbackUrl` missing or not a string → "The callback url configuration is
-    ///    invalid"; `callbackHost` not a string → "The callback host configuration is
-    ///    invalid"; `callbackBody` missing → "The callback body is empty", not a string →
+    /// 4. `callbackUrl` missing (without a `callbackPolicy`) or not a string → "The
+    ///    callback url configuration is invalid"; `callbackHost` not a string → "The callback host configuration is
+    ///    invalid"; `callbackBody` missing (without a `callbackPolicy`) → "The callback
+    ///    body is empty", not a string →
     ///    "The callback body is invalid"; `callbackBodyType` not a string, or a type OSS
     ///    cannot send → "The callback body type configuration is invalid, or The body type
     ///    of callback is not supported" (one message for both); `callbackSNI` not a boolean → "The callback sni is invalid.";
@@ -92,11 +93,19 @@ impl<'a> CallbackConfig<'a> {
         let raw = parse_config(json).map_err(|_| Entry::CallbackNotJson)?;
         let text: &'a [u8] = &buf.bytes[..len];
 
-        let url = optional_str(text, raw.url, Entry::CallbackUrlInvalid)?
-            .ok_or(Entry::CallbackUrlInvalid)?;
+        // A bucket-level callback policy supplies what the configuration leaves out.
+        let policy = optional_str(text, raw.policy, Entry::ArgumentInvalid)?;
+        let url = match optional_str(text, raw.url, Entry::CallbackUrlInvalid)? {
+            Some(url) => url,
+            None if policy.is_some() => "",
+            None => return Err(Entry::CallbackUrlInvalid.into()),
+        };
         let host = optional_str(text, raw.host, Entry::CallbackHostInvalid)?;
-        let body = optional_str(text, raw.body, Entry::CallbackBodyInvalid)?
-            .ok_or(Entry::CallbackBodyEmpty)?;
+        let body = match optional_str(text, raw.body, Entry::CallbackBodyInvalid)? {
+            Some(body) => body,
+            None if policy.is_some() => "",
+            None => return Err(Entry::CallbackBodyEmpty.into()),
+        };
         let body_type = match optional_str(text, raw.body_type, Entry::CallbackBodyTypeInvalid)? {
             None => None,
             Some(name) => Some(BodyType::parse(name).ok_or(Entry::CallbackBodyTypeInvalid)?),
@@ -106,7 +115,6 @@ impl<'a> CallbackConfig<'a> {
             Field::Bool(value) => Some(value),
             _ => return Err(Entry::CallbackSniInvalid.into()),
         };
-        let policy = optional_str(text, raw.policy, Entry::ArgumentInvalid)?;
         let additional_headers = match raw.headers {
             Field::Absent => None,
             Field::Packed { start, end } => Some(Pairs::packed(&text[start..end])),
@@ -121,7 +129,7 @@ impl<'a> CallbackConfig<'a> {
             policy,
             additional_headers,
         };
-        config.validate()?;
+        config.validate_with(limits)?;
         Ok(config)
     }
 }

@@ -29,7 +29,20 @@ fn decode_reports_fields_and_oss_errors() {
     let value = b64(
         r#"{"callbackUrl":"http://abc.com/test.php;b.example:8080/cb","callbackBody":"o=$(object)","callbackSNI":true}"#,
     );
+    // OSS refused the old `$(name)` syntax in the Java SDK's live test; the flag lets it
+    // through as a lint.
     let (code, json) = json_of(&run(&["callback", "decode", &value, "--json"]));
+    assert_eq!(
+        (code, json["message"].as_str()),
+        (1, Some("Left brace must be adjacent to dollar sign."))
+    );
+    let (code, json) = json_of(&run(&[
+        "callback",
+        "decode",
+        &value,
+        "--accept-old-syntax",
+        "--json",
+    ]));
     assert_eq!(code, 0);
     assert_eq!(json["valid"], true);
     assert_eq!(json["config"]["callbackSNI"], true);
