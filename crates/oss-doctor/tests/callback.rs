@@ -285,6 +285,56 @@ fn check_response_applies_the_oss_rules() {
 }
 
 #[test]
+fn check_response_judges_the_content_length_bytes_oss_reads() {
+    let mut big = b"{}".to_vec();
+    big.resize(5 * 1024 * 1024, b'x');
+    let cases: [(&str, &[u8], i32, Option<&str>); 3] = [
+        ("2", b"{}, and more", 0, None),
+        (
+            "3",
+            b"{}, and more",
+            1,
+            Some("Response body is not valid json format."),
+        ),
+        ("2", &big, 0, None),
+    ];
+    for (length, body, expected, message) in cases {
+        let header = format!("Content-Length: {length}");
+        let args = [
+            "callback",
+            "check-response",
+            "--status",
+            "200",
+            "--header",
+            &header,
+            "--body",
+            "-",
+            "--json",
+        ];
+        let (code, json) = json_of(&run_stdin(&args, body));
+        assert_eq!(code, expected, "{length} {json}");
+        assert_eq!(json["message"].as_str(), message);
+        assert_eq!(json["read_bytes"].as_u64(), length.parse().ok());
+        assert_eq!(json["body_bytes"].as_u64(), Some(body.len() as u64));
+    }
+    let out = run_stdin(
+        &[
+            "callback",
+            "check-response",
+            "--status",
+            "200",
+            "--header",
+            "Content-Length: 2",
+            "--body",
+            "-",
+        ],
+        b"{}, and more",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("OSS reads 2 bytes and judges those"));
+}
+
+#[test]
 fn verify_checks_the_real_vector_and_shows_the_signed_string() {
     let args = [
         "callback",
