@@ -249,13 +249,34 @@ fn pre_file_and_body_limits() {
         Error::from(Entry::PostBodyTooLarge).to_string(),
         "Post body size must be less than 5G"
     );
-    let many: Vec<(String, &str, &[u8])> = (0..=MAX_POST_FIELDS)
-        .map(|i| (format!("f{i}"), "", &b"v"[..]))
-        .collect();
-    let mut parts: Vec<(&str, &str, &[u8])> = vec![("key", "", b"k")];
-    parts.extend(many.iter().map(|(n, e, v)| (n.as_str(), *e, *v)));
-    parts.push(("file", "", b"x"));
-    assert_eq!(entry(&parts), Entry::PostPreDataTooLarge);
+}
+
+/// No field count refuses a form: 128 (or 500) small `x-oss-meta-*` fields, well under the
+/// byte limit before the file, are accepted; only the bytes count.
+#[test]
+fn many_small_fields_are_accepted_and_only_bytes_refuse() {
+    for count in [128, 500] {
+        let many: Vec<String> = (0..count).map(|i| format!("x-oss-meta-m{i}")).collect();
+        let mut parts: Vec<(&str, &str, &[u8])> = vec![("key", "", b"k")];
+        parts.extend(many.iter().map(|name| (name.as_str(), "", &b"v"[..])));
+        parts.push(("file", "", b"x"));
+        let boundary = Boundary::new(b"B").unwrap();
+        let body = body(&parts);
+        assert!(body.len() < 10 * 1024 || count > 128, "{}", body.len());
+        let parsed = PostForm::parse(&boundary, &body, PostOptions::DEFAULT)
+            .unwrap_or_else(|err| std::panic!("{count} fields: {err}"));
+        assert_eq!(parsed.fields().count(), count + 1);
+        assert_eq!(parsed.field(b"x-oss-meta-m7"), Some(&b"v"[..]));
+        assert_eq!(parsed.file().data, b"x");
+        let tight = PostOptions::DEFAULT
+            .with_limits(Limits::DEFAULT.with_pre_file(parsed.summary().pre_file_bytes - 1));
+        assert_eq!(
+            PostForm::parse(&boundary, &body, tight)
+                .unwrap_err()
+                .entry(),
+            Entry::PostPreDataTooLarge
+        );
+    }
 }
 
 #[test]
