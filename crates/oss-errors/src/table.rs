@@ -667,6 +667,27 @@ entries! {
     RestoreInProgress: RestoreAlreadyInProgress, "The restore operation is in progress.",
         source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
         => "A restore of this object is already running; wait for it to finish (HEAD shows x-oss-restore) instead of restoring again.";
+    SigningProductInvalid: InvalidArgument, "Invalid signing product in Authorization header.",
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-java-sdk: src/test/java/com/aliyun/oss/integrationtests/ErrorTest.java"
+        => "The product in the V4 credential scope is not the one the endpoint serves; sign for oss (or oss-cloudbox for a cloud box).";
+    /// The live test checks that the message contains this text; OSS may say more.
+    ObjectTagKeyInvalid: InvalidTag, "The TagKey you have provided is invalid", open_ended = true,
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Object/ObjectTaggingTest.cc"
+        => "An object tag key is empty, too long (over 128 characters) or uses characters tags may not contain; fix the key.";
+    /// The live test checks that the message contains this text; OSS may say more.
+    ObjectTagKeysRepeated: InvalidTag, "Cannot provide multiple Tags with the same key", open_ended = true,
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Object/ObjectTaggingTest.cc"
+        => "Two object tags share a key; give every tag its own key.";
+    /// The live test checks that the message contains this text; OSS may say more.
+    ObjectTagLimit: BadRequest, "Object tags cannot be greater than 10", open_ended = true,
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Object/ObjectTaggingTest.cc"
+        => "An object may carry at most 10 tags; drop some.";
+    SelectRequesterPays: AccessDenied, "Select API does not support requester pay now.",
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Object/ObjectRequestPaymentTest.cc"
+        => "SelectObject cannot be used on a requester-pays bucket by a requester; read the object with GetObject instead.";
+    BucketPolicyUnknownChar: InvalidPolicyDocument, "unknown char p",
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Bucket/BucketPolicySettingsTest.cc"
+        => "The bucket policy is not valid JSON (here a stray letter where JSON expects a value); fix the policy text.";
     ArchiveRestoreNotFinished: ArchiveRestoreNotFinished, "The archive file's restore is not finished.", ec = "0016-00000719",
         source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
         => "The archived object is still being restored; wait until HEAD shows ongoing-request=\"false\" and retry.";

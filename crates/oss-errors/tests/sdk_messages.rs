@@ -97,6 +97,36 @@ fn live_and_fixture_messages_are_recognised() {
             Entry::NoSuchLifecycle,
         ),
         (
+            "InvalidArgument",
+            "Invalid signing product in Authorization header.",
+            400,
+            Entry::SigningProductInvalid,
+        ),
+        (
+            "InvalidTag",
+            "The TagKey you have provided is invalid",
+            400,
+            Entry::ObjectTagKeyInvalid,
+        ),
+        (
+            "BadRequest",
+            "Object tags cannot be greater than 10",
+            400,
+            Entry::ObjectTagLimit,
+        ),
+        (
+            "AccessDenied",
+            "Select API does not support requester pay now.",
+            403,
+            Entry::SelectRequesterPays,
+        ),
+        (
+            "InvalidPolicyDocument",
+            "unknown char p",
+            400,
+            Entry::BucketPolicyUnknownChar,
+        ),
+        (
             "NoSuchCORSConfiguration",
             "The CORS Configuration does not exist.",
             404,
