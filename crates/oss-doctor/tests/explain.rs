@@ -278,3 +278,17 @@ fn live_texts_from_the_sdks_are_known() {
         assert_eq!(doc["entry"], json!(entry), "{message}");
     }
 }
+
+#[test]
+fn a_code_known_only_from_an_sdk_table() {
+    let (status, doc) = explain_json(&["ArchiveRestoreFileStale"]);
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(doc["status"], json!(409));
+    assert_eq!(doc["messages"], json!([]));
+    assert_eq!(doc["code_source"], json!("sdk-live-test"));
+    let (_, text) = explain(&["ArchiveRestoreFileStale"]);
+    assert!(
+        text.contains("No source gives a message for this code yet"),
+        "{text}"
+    );
+}

@@ -154,6 +154,10 @@ impl Explanation {
         doc.insert("messages".into(), json!(messages));
         doc.insert("hint".into(), json!(self.entry.map(Entry::hint)));
         doc.insert("meaning".into(), json!(self.code.map(Code::meaning)));
+        if let Some(code) = self.code {
+            doc.insert("code_source".into(), json!(code.source().label()));
+            doc.insert("code_origin".into(), json!(code.origin()));
+        }
         doc.insert("entry".into(), json!(self.entry.map(Entry::name)));
         if let Some(status) = self.recognized.and_then(Error::reported_status) {
             doc.insert("reported_status".into(), json!(status));

@@ -116,6 +116,14 @@ impl Explanation {
                     let _ = writeln!(text, "What to do: {}", closest.hint());
                 }
             }
+            (None, None) if code.entries().is_empty() => {
+                let _ = writeln!(
+                    text,
+                    "No source gives a message for this code yet ({}: {}).",
+                    code.source().label(),
+                    code.origin()
+                );
+            }
             (None, None) => {
                 let _ = writeln!(
                     text,
