@@ -2,6 +2,11 @@
 //! catalogue with the right HTTP status. The pages are parsed by their structure, so a
 //! message added to a page but missing from the table fails here.
 
+extern crate alloc;
+
+use alloc::collections::BTreeSet;
+use core::cell::RefCell;
+
 use oss_errors::{Code, Entry, Error, Source};
 
 const PAGE_203_EN: &str = include_str!("../seeds/000_e29d00d1667336ff.txt");
@@ -347,7 +352,7 @@ fn page_status_tables_examples() {
 
 std::thread_local! {
     /// The entries the page walks of this thread have matched.
-    static MATCHED: std::cell::RefCell<Vec<Entry>> = const { std::cell::RefCell::new(Vec::new()) };
+    static MATCHED: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
 }
 
 fn record(entry: Entry) {
@@ -365,7 +370,7 @@ fn the_source_column_is_what_the_seed_pages_give() {
     callback_page_every_example();
     status_examples_keep_their_number();
     page_status_tables_examples();
-    let matched: std::collections::BTreeSet<Entry> =
+    let matched: BTreeSet<Entry> =
         MATCHED.with(|matched| matched.borrow().iter().copied().collect());
     for &entry in Entry::ALL {
         let from_seed = entry.source() == Source::Seed;
