@@ -317,6 +317,27 @@ fn check_response_judges_the_content_length_bytes_oss_reads() {
         assert_eq!(json["read_bytes"].as_u64(), length.parse().ok());
         assert_eq!(json["body_bytes"].as_u64(), Some(body.len() as u64));
     }
+    // A Content-Length longer than the body: judged whole, with a note on the wait.
+    let (code, json) = json_of(&run_stdin(
+        &[
+            "callback",
+            "check-response",
+            "--status",
+            "200",
+            "--header",
+            "Content-Length: 50",
+            "--body",
+            "-",
+            "--json",
+        ],
+        b"{}",
+    ));
+    assert_eq!(code, 0);
+    assert!(
+        json["note"]
+            .as_str()
+            .is_some_and(|note| note.contains("OSS would wait for the rest"))
+    );
     let out = run_stdin(
         &[
             "callback",

@@ -66,12 +66,20 @@ pub(crate) fn run(args: &Args) -> Outcome {
         limits = limits.with_max_response_body(max);
     }
     let read = reply.read_body().len();
-    let cut = (read < body.len()).then(|| {
-        format!(
+    let declared = content_length(headers.iter().copied()).and_then(|v| v.parse::<u64>().ok());
+    let cut = if read < body.len() {
+        Some(format!(
             "Content-Length is {read} but the body has {} bytes: OSS reads {read} bytes and judges those",
             body.len()
-        )
-    });
+        ))
+    } else {
+        declared.filter(|&n| n > body.len() as u64).map(|n| {
+            format!(
+                "Content-Length is {n} but the body has {} bytes: OSS would wait for the rest and may time out; the body given is judged whole",
+                body.len()
+            )
+        })
+    };
     let outcome = match reply.check_with(&limits) {
         Ok(()) => Outcome::Ok(Output::choose(
             args.json,
