@@ -605,7 +605,7 @@ entries! {
     /// The everyday wording: the seed's sentence followed by advice.
     SignatureMismatchFull: SignatureDoesNotMatch, "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
         source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
-        => "The string-to-sign or the secret differs from OSS's; compare StringToSign in the error body with yours (headers, resource, sub-resources) and check the secret.";
+        => "OSS computed another signature than the one sent: the secret is wrong, or the string-to-sign differs (compare the StringToSign element of the body with yours)";
     BucketNameTaken: BucketAlreadyExists, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", ec = "0015-00000104",
         source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
         => "Bucket names are global across all accounts and this one is taken; choose another name.";
