@@ -449,3 +449,60 @@ fn one_call_judges_v1_v4_and_anonymous_forms() {
         (PostSignature::Anonymous, false)
     );
 }
+
+/// The forms ali-oss's live tests post (`test/node/object.test.js`,
+/// `calculatePostSignature()` and `signPostObjectPolicyV4()`), which OSS accepted (204,
+/// 200): judged here, they pass too.
+#[test]
+fn forms_the_live_service_accepted_pass() {
+    use base64::Engine as _;
+    let b64 = |json: &[u8]| base64::engine::general_purpose::STANDARD.encode(json);
+    let now = 1_702_743_657; // 2023-12-16T16:20:57Z
+    let secret = SigningKey::new("secret");
+
+    // V1: a policy with only a bucket condition; key, the three signature fields, file.
+    let policy = b64(br#"{"expiration":"2023-12-17T16:20:57.000Z","conditions":[{"bucket":"b"}]}"#);
+    let signature = post_policy_signature(&secret, policy.as_bytes()).to_string();
+    let parts: [(&str, &str, &[u8]); 5] = [
+        ("key", "", b"calculatePostSignature.js"),
+        ("OSSAccessKeyId", "", b"AK"),
+        ("Signature", "", signature.as_bytes()),
+        ("policy", "", policy.as_bytes()),
+        (
+            "file",
+            "Content-Type: application/x-javascript\r\n",
+            b"calculatePostSignature",
+        ),
+    ];
+    assert_eq!(
+        judge(&parts, Some(b"b"), now).map(|v| v.signature),
+        Ok(PostSignature::V1)
+    );
+
+    // V4: every kind of condition the test uses, the fields in its order.
+    let credential = "AK/20231216/cn-hangzhou/oss/aliyun_v4_request";
+    let json = format!(
+        r#"{{"expiration":"2023-12-16T16:21:57.000Z","conditions":[{{"bucket":"b"}},{{"x-oss-credential":"{credential}"}},{{"x-oss-date":"20231216T162057Z"}},{{"x-oss-signature-version":"OSS4-HMAC-SHA256"}},["content-length-range",1,10],["eq","$success_action_status","200"],["starts-with","$key","testPostObject"],["in","$content-type",["image/jpg","text/plain"]],["not-in","$cache-control",["no-cache"]]]}}"#
+    );
+    let policy = b64(json.as_bytes());
+    let time = oss_naming::Timestamp::from_unix(now).unwrap();
+    let scope = oss_sign::v4::Scope::new(time, "cn-hangzhou", oss_sign::v4::Product::Oss).unwrap();
+    let scoped = oss_sign::v4::ScopedKey::derive(&secret, scope);
+    let signature = oss_sign::v4::post_policy_signature(&scoped, policy.as_bytes()).to_string();
+    let parts: [(&str, &str, &[u8]); 10] = [
+        ("key", "", b"testPostObjectUseV4Signature.txt"),
+        ("Content-Type", "", b"text/plain"),
+        ("Cache-Control", "", b"max-age=30"),
+        ("x-oss-date", "", b"20231216T162057Z"),
+        ("x-oss-credential", "", credential.as_bytes()),
+        ("x-oss-signature-version", "", b"OSS4-HMAC-SHA256"),
+        ("policy", "", policy.as_bytes()),
+        ("x-oss-signature", "", signature.as_bytes()),
+        ("success_action_status", "", b"200"),
+        ("file", "", b"test"),
+    ];
+    assert_eq!(
+        judge(&parts, Some(b"b"), now).map(|v| v.signature),
+        Ok(PostSignature::V4)
+    );
+}
