@@ -5,7 +5,9 @@
 //! `host_id` and the other element values are the body's, exactly as sent (unescaped,
 //! with only the XML whitespace around them dropped); a value the body lacks is absent.
 //! What the catalogue adds (its entry, message, hint, typical EC, source) sits in the
-//! `catalogue` object, never in place of a received value.
+//! `catalogue` object, never in place of a received value; the contract's top-level
+//! `status`, `messages`, `hint` (and `meaning`, `entry`) are the catalogue's too, as no
+//! body carries them.
 
 use oss_core::errors::xml::{ErrorXml, XmlText};
 use oss_core::errors::{Code, Entry, Error};
