@@ -4,7 +4,7 @@
 
 use oss_core::callback::{CallbackConfig, CallbackVars, DecodeBuffer};
 use oss_core::errors::xml::{ErrorDocument, ErrorXml};
-use oss_core::errors::{Code, Entry, Error};
+use oss_core::errors::{Code, Entry, Error, Source};
 use oss_core::{crc64, multipart, naming, sign};
 
 /// Renders `error` as OSS's XML body, parses it back and recognises it.
@@ -38,10 +38,11 @@ fn every_catalogue_entry_survives_render_and_parse() {
 }
 
 #[test]
-fn every_code_has_at_least_one_entry_and_a_plausible_status() {
+fn every_seed_code_has_at_least_one_entry_and_every_code_a_plausible_status() {
     for &code in Code::ALL {
+        // A code known only from an SDK code table may have no message yet.
         assert!(
-            Entry::ALL.iter().any(|entry| entry.code() == code),
+            code.source() != Source::Seed || Entry::ALL.iter().any(|entry| entry.code() == code),
             "{} has no message",
             code.as_str()
         );

@@ -86,7 +86,7 @@ def expected(url, host, body, body_type, sni, var_keys, encoded_url):
     if body == "":
         return {"error": "The callback body is empty"}
     if body_type not in (None, FORM, JSON_TYPE):
-        return {"error": "The body type of callback is not supported"}
+        return {"error": "The callback body type configuration is invalid, or The body type of callback is not supported"}
     if sni is not None and not isinstance(sni, bool):
         return {"error": "The callback sni is invalid."}
     if any(k != k.lower() for k in var_keys):

@@ -4,8 +4,9 @@ use core::fmt;
 
 use oss_errors::{Entry, Error};
 
-use crate::limits::{MAX_CALLBACK_LEN, MAX_DECODED_LEN};
+use crate::limits::{Limits, MAX_CALLBACK_LEN, MAX_DECODED_LEN};
 use crate::pairs::Pairs;
+use crate::render::check_template;
 use crate::url::check_callback_urls;
 
 /// The `Content-Type` OSS sends the callback body with (`callbackBodyType`).
@@ -86,16 +87,19 @@ impl fmt::Display for BodyType {
 #[non_exhaustive]
 pub struct CallbackConfig<'a> {
     /// `callbackUrl`: one to five URLs separated by `;` (see [`CallbackConfig::urls`]).
+    /// Empty when a [`policy`](CallbackConfig::policy) supplies it.
     pub url: &'a str,
     /// `callbackHost`: the `Host` header OSS sends; by default the host of the URL.
     pub host: Option<&'a str>,
-    /// `callbackBody`: the body template with `${...}` variables.
+    /// `callbackBody`: the body template with `${...}` variables. Empty when a
+    /// [`policy`](CallbackConfig::policy) supplies it.
     pub body: &'a str,
     /// `callbackBodyType`, when given (see [`CallbackConfig::effective_body_type`]).
     pub body_type: Option<BodyType>,
     /// `callbackSNI`: whether OSS sends TLS SNI to the callback server.
     pub sni: Option<bool>,
-    /// `callbackPolicy`: the name of a bucket-level callback policy.
+    /// `callbackPolicy`: the name of a bucket-level callback policy, which supplies
+    /// whatever of `callbackUrl` and `callbackBody` the configuration leaves out.
     pub policy: Option<&'a str>,
     /// `additionalHeaders`: extra request headers OSS adds to the callback.
     pub additional_headers: Option<Pairs<'a>>,
@@ -120,6 +124,20 @@ impl<'a> CallbackConfig<'a> {
             policy: None,
             additional_headers: None,
         }
+    }
+
+    /// A configuration that only names a bucket-level callback policy, as
+    /// `{"callbackPolicy":"test_2"}` (the SDKs' live tests upload with exactly this).
+    ///
+    /// ```
+    /// # use oss_callback::CallbackConfig;
+    /// let config = CallbackConfig::from_policy("test_2");
+    /// assert_eq!((config.url, config.body, config.policy), ("", "", Some("test_2")));
+    /// assert!(config.validate().is_ok());
+    /// ```
+    #[must_use]
+    pub const fn from_policy(policy: &'a str) -> Self {
+        Self::new("", "").with_policy(policy)
     }
 
     /// Sets `callbackHost`.
@@ -209,10 +227,16 @@ impl<'a> CallbackConfig<'a> {
     }
 
     /// Checks the values against OSS's rules (the JSON shape is checked by decoding).
+    /// With a `callbackPolicy`, an empty `callbackUrl` or `callbackBody` is left to the
+    /// policy and not checked.
     ///
     /// # Errors
     /// In this order: the `callbackUrl` rules of [`check_callback_urls`]; "The callback
-    /// body is empty"; for `additionalHeaders`, a name that is empty, has characters other
+    /// host configuration is invalid" for a `callbackHost` with CR or LF (it would split
+    /// the callback's `Host` header); "The callback body is empty"; the placeholders of
+    /// `callbackBody` ("Left brace must be adjacent to dollar sign." for a stray `$` or,
+    /// unless [`Limits::with_old_syntax_accepted`], the old `$(name)` syntax; "The callback
+    /// body is invalid" for an unclosed `${`); for `additionalHeaders`, a name that is empty, has characters other
     /// than `0-9`, `a-z` and `-`, or starts with `x-oss-`, or a value with CR or LF:
     /// "Invalid Argument. Parameter is invalid" (OSS documents the rule, not its message).
     ///
@@ -223,10 +247,32 @@ impl<'a> CallbackConfig<'a> {
     /// assert_eq!(err.to_string(), "The callback body is empty");
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
-        check_callback_urls(self.url)?;
-        if self.body.is_empty() {
+        self.validate_with(&Limits::DEFAULT)
+    }
+
+    /// [`CallbackConfig::validate`] with the given limits.
+    ///
+    /// # Errors
+    /// As [`CallbackConfig::validate`].
+    ///
+    /// ```
+    /// # use oss_callback::{CallbackConfig, Limits};
+    /// let old = CallbackConfig::new("a.example", "k=$(object)");
+    /// assert!(old.validate().is_err());
+    /// assert!(old.validate_with(&Limits::DEFAULT.with_old_syntax_accepted(true)).is_ok());
+    /// ```
+    pub fn validate_with(&self, limits: &Limits) -> Result<(), Error> {
+        let policy_given = self.policy.is_some();
+        if !(self.url.is_empty() && policy_given) {
+            check_callback_urls(self.url)?;
+        }
+        if self.host.is_some_and(|host| host.contains(['\r', '\n'])) {
+            return Err(Entry::CallbackHostInvalid.into());
+        }
+        if self.body.is_empty() && !policy_given {
             return Err(Entry::CallbackBodyEmpty.into());
         }
+        check_template(self.body, limits.old_syntax_accepted())?;
         if let Some(headers) = self.additional_headers {
             headers
                 .iter()

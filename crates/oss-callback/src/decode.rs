@@ -57,12 +57,13 @@ impl<'a> CallbackConfig<'a> {
     /// 1. longer than the limit (5120 by default) → "The length of callback exceed max value";
     /// 2. not standard padded base64 → "The callback configuration is not base64 encoded";
     /// 3. not one JSON object in UTF-8 → "The callback configuration is not json format";
-    /// 4. `callbackUrl` missing or not a string → "The callback url configuration is
-    ///    invalid"; `callbackHost` not a string → "The callback host configuration is
-    ///    invalid"; `callbackBody` missing → "The callback body is empty", not a string →
-    ///    "The callback body is invalid"; `callbackBodyType` not a string → "The callback
-    ///    body type configuration is invalid", another type → "The body type of callback is
-    ///    not supported"; `callbackSNI` not a boolean → "The callback sni is invalid.";
+    /// 4. `callbackUrl` missing (without a `callbackPolicy`) or not a string → "The
+    ///    callback url configuration is invalid"; `callbackHost` not a string → "The callback host configuration is
+    ///    invalid"; `callbackBody` missing (without a `callbackPolicy`) → "The callback
+    ///    body is empty", not a string →
+    ///    "The callback body is invalid"; `callbackBodyType` not a string, or a type OSS
+    ///    cannot send → "The callback body type configuration is invalid, or The body type
+    ///    of callback is not supported" (one message for both); `callbackSNI` not a boolean → "The callback sni is invalid.";
     ///    `callbackPolicy` not a string, `additionalHeaders` not an object of strings →
     ///    "Invalid Argument. Parameter is invalid";
     /// 5. the value rules of [`CallbackConfig::validate`] (URLs, including "Private address
@@ -81,12 +82,12 @@ impl<'a> CallbackConfig<'a> {
         limits: &Limits,
     ) -> Result<Self, Error> {
         let config = Self::decode_unvalidated(value, buf, limits)?;
-        config.validate()?;
+        config.validate_with(limits)?;
         Ok(config)
     }
 
     /// [`CallbackConfig::decode_with`] without its last step, the value rules of
-    /// [`CallbackConfig::validate`]: for a caller that applies them itself, such as an
+    /// [`CallbackConfig::validate_with`]: for a caller that applies them itself, such as an
     /// OSS emulator that must call back to a test server on 127.0.0.1, which OSS refuses
     /// as a private address.
     ///
@@ -120,21 +121,28 @@ impl<'a> CallbackConfig<'a> {
         let raw = parse_config(json).map_err(|_| Entry::CallbackNotJson)?;
         let text: &'a [u8] = &buf.bytes[..len];
 
-        let url = optional_str(text, raw.url, Entry::CallbackUrlInvalid)?
-            .ok_or(Entry::CallbackUrlInvalid)?;
+        // A bucket-level callback policy supplies what the configuration leaves out.
+        let policy = optional_str(text, raw.policy, Entry::ArgumentInvalid)?;
+        let url = match optional_str(text, raw.url, Entry::CallbackUrlInvalid)? {
+            Some(url) => url,
+            None if policy.is_some() => "",
+            None => return Err(Entry::CallbackUrlInvalid.into()),
+        };
         let host = optional_str(text, raw.host, Entry::CallbackHostInvalid)?;
-        let body = optional_str(text, raw.body, Entry::CallbackBodyInvalid)?
-            .ok_or(Entry::CallbackBodyEmpty)?;
+        let body = match optional_str(text, raw.body, Entry::CallbackBodyInvalid)? {
+            Some(body) => body,
+            None if policy.is_some() => "",
+            None => return Err(Entry::CallbackBodyEmpty.into()),
+        };
         let body_type = match optional_str(text, raw.body_type, Entry::CallbackBodyTypeInvalid)? {
             None => None,
-            Some(name) => Some(BodyType::parse(name).ok_or(Entry::CallbackBodyTypeUnsupported)?),
+            Some(name) => Some(BodyType::parse(name).ok_or(Entry::CallbackBodyTypeInvalid)?),
         };
         let sni = match raw.sni {
             Field::Absent => None,
             Field::Bool(value) => Some(value),
             _ => return Err(Entry::CallbackSniInvalid.into()),
         };
-        let policy = optional_str(text, raw.policy, Entry::ArgumentInvalid)?;
         let additional_headers = match raw.headers {
             Field::Absent => None,
             Field::Packed { start, end } => Some(Pairs::packed(&text[start..end])),
@@ -234,11 +242,11 @@ mod tests {
             ),
             (
                 r#"{"callbackUrl":"a.cn","callbackBody":"a","callbackBodyType":1}"#,
-                "The callback body type configuration is invalid",
+                "The callback body type configuration is invalid, or The body type of callback is not supported",
             ),
             (
                 r#"{"callbackUrl":"a.cn","callbackBody":"a","callbackBodyType":"image/jpg"}"#,
-                "The body type of callback is not supported",
+                "The callback body type configuration is invalid, or The body type of callback is not supported",
             ),
             (
                 r#"{"callbackUrl":"a.cn","callbackBody":"a","callbackSNI":"true"}"#,

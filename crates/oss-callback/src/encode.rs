@@ -91,15 +91,21 @@ impl CallbackConfig<'_> {
 
     fn write_json_dyn(&self, out: &mut dyn Write) -> fmt::Result {
         let mut first = true;
+        // What a callback policy supplies is left out.
+        let from_policy = |value: &str| value.is_empty() && self.policy.is_some();
         out.write_char('{')?;
-        write_member(out, &mut first, "callbackUrl")?;
-        write_json_string(out, self.url)?;
+        if !from_policy(self.url) {
+            write_member(out, &mut first, "callbackUrl")?;
+            write_json_string(out, self.url)?;
+        }
         if let Some(host) = self.host {
             write_member(out, &mut first, "callbackHost")?;
             write_json_string(out, host)?;
         }
-        write_member(out, &mut first, "callbackBody")?;
-        write_json_string(out, self.body)?;
+        if !from_policy(self.body) {
+            write_member(out, &mut first, "callbackBody")?;
+            write_json_string(out, self.body)?;
+        }
         if let Some(body_type) = self.body_type {
             write_member(out, &mut first, "callbackBodyType")?;
             write_json_string(out, body_type.as_str())?;
@@ -154,7 +160,7 @@ impl CallbackConfig<'_> {
         out: &'o mut EncodeBuffer,
         limits: &Limits,
     ) -> Result<&'o str, Error> {
-        self.validate()?;
+        self.validate_with(limits)?;
         encode_with(
             &mut out.bytes,
             limits.max_callback_len(),

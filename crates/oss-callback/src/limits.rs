@@ -38,6 +38,7 @@ pub struct Limits {
     max_callback_var_len: usize,
     max_response_body: u64,
     response_timeout: Duration,
+    old_syntax_accepted: bool,
 }
 
 impl Limits {
@@ -47,6 +48,7 @@ impl Limits {
         max_callback_var_len: MAX_CALLBACK_VAR_LEN,
         max_response_body: MAX_RESPONSE_BODY,
         response_timeout: RESPONSE_TIMEOUT,
+        old_syntax_accepted: false,
     };
 
     /// Sets the longest accepted `x-oss-callback` value, capped at [`MAX_CALLBACK_LEN`].
@@ -106,6 +108,34 @@ impl Limits {
     pub const fn with_response_timeout(mut self, timeout: Duration) -> Self {
         self.response_timeout = timeout;
         self
+    }
+
+    /// Whether a `callbackBody` may use the old `$(name)` placeholder syntax. By default it
+    /// is refused with "Left brace must be adjacent to dollar sign.", as OSS refused
+    /// `bucket=${bucket}&object=$(object)` with InvalidArgument in the Java SDK's live
+    /// test (`CallbackTest.testPutObjectCallbackParamInvalid`); older documentation shows
+    /// the syntax, so accepting it (copied as is, see [`Lint::OldSyntax`](crate::Lint))
+    /// is this option.
+    ///
+    /// ```
+    /// # use oss_callback::Limits;
+    /// assert!(Limits::DEFAULT.with_old_syntax_accepted(true).old_syntax_accepted());
+    /// ```
+    #[must_use]
+    pub const fn with_old_syntax_accepted(mut self, accepted: bool) -> Self {
+        self.old_syntax_accepted = accepted;
+        self
+    }
+
+    /// Whether the old `$(name)` placeholder syntax is accepted.
+    ///
+    /// ```
+    /// # use oss_callback::Limits;
+    /// assert!(!Limits::DEFAULT.old_syntax_accepted());
+    /// ```
+    #[must_use]
+    pub const fn old_syntax_accepted(&self) -> bool {
+        self.old_syntax_accepted
     }
 
     /// Longest accepted `x-oss-callback` value.

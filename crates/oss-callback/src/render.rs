@@ -302,7 +302,9 @@ fn write_form_encoded(out: &mut impl Write, text: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Checks the placeholders of a `callbackBody` template without rendering it.
+/// Checks the placeholders of a `callbackBody` template without rendering it; the old
+/// `$(name)` syntax passes (as in [`RenderedBody::new`]), while
+/// [`CallbackConfig::validate`](crate::CallbackConfig::validate) refuses it by default.
 ///
 /// # Errors
 /// As for [`RenderedBody::new`].
@@ -313,7 +315,15 @@ fn write_form_encoded(out: &mut impl Write, text: &str) -> fmt::Result {
 /// assert!(check_body_template("price=$5").is_err());
 /// ```
 pub fn check_body_template(template: &str) -> Result<(), Error> {
-    Tokens { rest: template }.try_for_each(|token| token.map(drop))
+    check_template(template, true)
+}
+
+/// [`check_body_template`], refusing the old `$(name)` syntax unless `old_syntax`.
+pub(crate) fn check_template(template: &str, old_syntax: bool) -> Result<(), Error> {
+    Tokens { rest: template }.try_for_each(|token| match token? {
+        Token::OldSyntax(_) if !old_syntax => Err(Entry::CallbackVariableSyntax.into()),
+        _ => Ok(()),
+    })
 }
 
 #[cfg(test)]

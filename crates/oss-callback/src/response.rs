@@ -78,6 +78,28 @@ impl<'a> CallbackReply<'a> {
         self
     }
 
+    /// The bytes OSS reads and judges: the first `Content-Length` bytes when the body is
+    /// longer than that (OSS reads no further), otherwise the whole body. A body shorter
+    /// than `Content-Length` is judged whole: a live OSS would wait for the missing bytes
+    /// and may time out, which [`CallbackReply::elapsed`] expresses.
+    ///
+    /// ```
+    /// # use oss_callback::CallbackReply;
+    /// let reply = CallbackReply::new(200, b"{}trailing junk").with_content_length(b"2");
+    /// assert_eq!(reply.read_body(), b"{}");
+    /// assert!(reply.check().is_ok());
+    /// ```
+    #[must_use]
+    pub fn read_body(&self) -> &'a [u8] {
+        let declared = match self.content_length.map(parse_content_length) {
+            Some(ContentLength::Positive(n)) => usize::try_from(n).ok(),
+            _ => None,
+        };
+        declared
+            .and_then(|n| self.body.get(..n))
+            .unwrap_or(self.body)
+    }
+
     /// Judges the reply as OSS does, with the seeds' limits (5 s, 1 MB).
     ///
     /// # Errors
@@ -105,8 +127,9 @@ impl<'a> CallbackReply<'a> {
     ///    return invalid conent-length value.";
     /// 5. `Content-Length` over the body limit (1 MB) → "Error Status : 400.User server
     ///    return too long content-length value.";
-    /// 6. a body that starts with a UTF-8 BOM or is not one JSON value → "Response body is
-    ///    not valid json format.".
+    /// 6. the body OSS read (see [`CallbackReply::read_body`]: at most `Content-Length`
+    ///    bytes) starts with a UTF-8 BOM or is not one JSON value → "Response body is not
+    ///    valid json format.".
     ///
     /// ```
     /// use oss_callback::{CallbackReply, Limits};
@@ -134,7 +157,8 @@ impl<'a> CallbackReply<'a> {
                 return Err(Entry::CallbackResponseTooLong.into());
             }
         }
-        if self.body.starts_with(UTF8_BOM) || !json::is_json(self.body) {
+        let read = self.read_body();
+        if read.starts_with(UTF8_BOM) || !json::is_json(read) {
             return Err(Entry::CallbackResponseNotJson.into());
         }
         Ok(())
@@ -241,6 +265,22 @@ mod tests {
             judge(200, Some("21"), b"\xEF\xBB\xBF{\"Status\":\"OK\"}", 0),
             "Response body is not valid json format."
         );
+    }
+
+    #[test]
+    fn judges_only_the_content_length_bytes_oss_reads() {
+        // A Content-Length shorter than the body: OSS judges what it read.
+        assert_eq!(judge(200, Some("2"), b"{}, and more", 0), "ok");
+        assert_eq!(
+            judge(200, Some("3"), br#"{"a":1}"#, 0),
+            "Response body is not valid json format."
+        );
+        // Far shorter than a 5 MB body.
+        let mut big = b"{}".to_vec();
+        big.resize(5 * 1024 * 1024, b'x');
+        assert_eq!(judge(200, Some("2"), &big, 0), "ok");
+        // A Content-Length longer than the body: the whole body is all there is to read.
+        assert_eq!(judge(200, Some("50"), b"{}", 0), "ok");
     }
 
     #[test]

@@ -90,7 +90,12 @@ impl<'a> CallbackUrl<'a> {
         if url.is_empty() || !url.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(invalid());
         }
-        let (scheme, rest) = match url.find("://") {
+        // A `://` after the first `/`, `?` or `#` is part of the path or query of a
+        // scheme-less URL, not a scheme.
+        let scheme_end = url
+            .find("://")
+            .filter(|&at| !url[..at].contains(['/', '?', '#']));
+        let (scheme, rest) = match scheme_end {
             Some(at) => {
                 let scheme = match &url[..at] {
                     s if s.eq_ignore_ascii_case("http") => Scheme::Http,

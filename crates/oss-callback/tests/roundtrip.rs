@@ -20,7 +20,8 @@ proptest! {
     fn config_round_trips(
         url in url(),
         host in proptest::option::of("\\PC{0,20}"),
-        body in "\\PC{1,80}",
+        // A `$` starts a placeholder, which has rules of its own (see `validate`).
+        body in "[^\\p{C}$]{1,80}",
         json in proptest::option::of(any::<bool>()),
         sni in proptest::option::of(any::<bool>()),
         policy in proptest::option::of("[\\x00-\\x7f]{0,10}"),

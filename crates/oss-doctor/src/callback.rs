@@ -1,7 +1,10 @@
 //! `oss-doctor callback ...`: decode, build, render and check upload callbacks, verify their
 //! signatures, and run or probe a callback server.
 
-use oss_core::callback::{BodyType, CallbackConfig, CallbackUrl, Host, Lint, Scheme};
+use oss_core::callback::{
+    BodyType, CallbackConfig, CallbackUrl, DecodeBuffer, Host, Limits, Lint, Scheme,
+};
+use oss_core::errors::Error;
 use serde_json::{Map, Value, json};
 
 use crate::report::Outcome;
@@ -69,6 +72,17 @@ fn parse_body_type(value: &str) -> Result<BodyType, String> {
 }
 
 /// A decoded configuration as JSON, with the callback's own field names.
+/// Decodes an x-oss-callback value as OSS would; `accept_old_syntax` lets `$(name)`
+/// placeholders through (see `Limits::with_old_syntax_accepted`).
+fn decode_config<'a>(
+    value: &str,
+    buf: &'a mut DecodeBuffer,
+    accept_old_syntax: bool,
+) -> Result<CallbackConfig<'a>, Error> {
+    let limits = Limits::DEFAULT.with_old_syntax_accepted(accept_old_syntax);
+    CallbackConfig::decode_with(value.trim().as_bytes(), buf, &limits)
+}
+
 fn config_json(config: &CallbackConfig<'_>) -> Value {
     let mut map = Map::new();
     map.insert("callbackUrl".into(), json!(config.url));

@@ -10,6 +10,7 @@
 
 mod describe;
 mod suggest;
+mod text;
 
 use oss_core::errors::xml::{ErrorXml, decode_err_header};
 

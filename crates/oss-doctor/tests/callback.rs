@@ -29,7 +29,20 @@ fn decode_reports_fields_and_oss_errors() {
     let value = b64(
         r#"{"callbackUrl":"http://abc.com/test.php;b.example:8080/cb","callbackBody":"o=$(object)","callbackSNI":true}"#,
     );
+    // OSS refused the old `$(name)` syntax in the Java SDK's live test; the flag lets it
+    // through as a lint.
     let (code, json) = json_of(&run(&["callback", "decode", &value, "--json"]));
+    assert_eq!(
+        (code, json["message"].as_str()),
+        (1, Some("Left brace must be adjacent to dollar sign."))
+    );
+    let (code, json) = json_of(&run(&[
+        "callback",
+        "decode",
+        &value,
+        "--accept-old-syntax",
+        "--json",
+    ]));
     assert_eq!(code, 0);
     assert_eq!(json["valid"], true);
     assert_eq!(json["config"]["callbackSNI"], true);
@@ -269,6 +282,77 @@ fn check_response_applies_the_oss_rules() {
         .code(),
         Some(2)
     );
+}
+
+#[test]
+fn check_response_judges_the_content_length_bytes_oss_reads() {
+    let mut big = b"{}".to_vec();
+    big.resize(5 * 1024 * 1024, b'x');
+    let cases: [(&str, &[u8], i32, Option<&str>); 3] = [
+        ("2", b"{}, and more", 0, None),
+        (
+            "3",
+            b"{}, and more",
+            1,
+            Some("Response body is not valid json format."),
+        ),
+        ("2", &big, 0, None),
+    ];
+    for (length, body, expected, message) in cases {
+        let header = format!("Content-Length: {length}");
+        let args = [
+            "callback",
+            "check-response",
+            "--status",
+            "200",
+            "--header",
+            &header,
+            "--body",
+            "-",
+            "--json",
+        ];
+        let (code, json) = json_of(&run_stdin(&args, body));
+        assert_eq!(code, expected, "{length} {json}");
+        assert_eq!(json["message"].as_str(), message);
+        assert_eq!(json["read_bytes"].as_u64(), length.parse().ok());
+        assert_eq!(json["body_bytes"].as_u64(), Some(body.len() as u64));
+    }
+    // A Content-Length longer than the body: judged whole, with a note on the wait.
+    let (code, json) = json_of(&run_stdin(
+        &[
+            "callback",
+            "check-response",
+            "--status",
+            "200",
+            "--header",
+            "Content-Length: 50",
+            "--body",
+            "-",
+            "--json",
+        ],
+        b"{}",
+    ));
+    assert_eq!(code, 0);
+    assert!(
+        json["note"]
+            .as_str()
+            .is_some_and(|note| note.contains("OSS would wait for the rest"))
+    );
+    let out = run_stdin(
+        &[
+            "callback",
+            "check-response",
+            "--status",
+            "200",
+            "--header",
+            "Content-Length: 2",
+            "--body",
+            "-",
+        ],
+        b"{}, and more",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("OSS reads 2 bytes and judges those"));
 }
 
 #[test]

@@ -84,7 +84,7 @@ fn rejections_carry_the_exact_oss_error() {
         ),
         (
             &["bucket-tag", "https://x=1"],
-            json!({ "valid": false, "code": "InvalidTag", "status": 400, "message": "The TagKey you have provided is invalid" }),
+            json!({ "valid": false, "code": "InvalidTag", "status": 400, "message": "The TagKey you have provided is invalid, or The TagValue you have provided is invalid" }),
         ),
         (
             &["persistent-headers", "Host:YQ=="],

@@ -40,7 +40,9 @@ fn a_known_code_with_one_message() {
             .as_str()
             .is_some_and(|hint| hint.contains("key"))
     );
-    assert_eq!(doc["ec"], json!("0026-00000001"));
+    // The catalogue's EC is a guess, labelled as such, never a top-level fact.
+    assert_eq!(doc.get("ec"), None);
+    assert_eq!(doc["catalogue"]["typical_ec"], json!("0026-00000001"));
 }
 
 #[test]
@@ -52,7 +54,7 @@ fn a_known_code_with_many_messages() {
     assert_eq!(doc["messages"].as_array().map(Vec::len), Some(3));
     let (_, text) = explain(&["InvalidObjectName"]);
     assert!(
-        text.contains("OSS sends 3 messages with this code"),
+        text.contains("The catalogue knows 3 messages with this code"),
         "{text}"
     );
     assert!(
@@ -75,7 +77,7 @@ fn a_known_message_tolerantly() {
         json!("The callback configuration is not json format")
     );
     assert_eq!(doc["argument_name"], json!("callback"));
-    assert_eq!(doc["ec"], json!("0007-00000003"));
+    assert_eq!(doc["catalogue"]["typical_ec"], json!("0007-00000003"));
 }
 
 #[test]
@@ -145,7 +147,7 @@ fn an_xml_body_from_standard_input() {
     let (status, text, _) = explain_with_stdin(&["--xml", "-"], body);
     assert_eq!(status, 0);
     assert!(
-        text.contains("RequestId   587C79A3DD373E2676F73ECE"),
+        text.contains("RequestId     587C79A3DD373E2676F73ECE"),
         "{text}"
     );
 }
@@ -191,4 +193,102 @@ fn usage_errors_exit_2() {
     assert!(stderr.contains("not an OSS error document"), "{stderr}");
     assert_eq!(explain(&["--xml", "/nonexistent/error.xml"]).0, 2);
     assert_eq!(explain(&["--x-oss-err", "!!!"]).0, 2);
+}
+
+#[test]
+fn an_xml_body_is_reported_as_sent_and_the_catalogue_apart() {
+    // The body's message ends in a period the catalogue's does not; the body carries no EC.
+    let body = "<Error><Code>InvalidArgument</Code><Message>The callback configuration is not json format.</Message><RequestId>R1</RequestId><HostId>h.example</HostId></Error>";
+    let (status, stdout, _) = explain_with_stdin(&["--xml", "-", "--json"], body);
+    assert_eq!(status, 0, "{stdout}");
+    let doc: Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(
+        doc["message"],
+        json!("The callback configuration is not json format.")
+    );
+    assert_eq!(doc.get("ec"), None, "the body carries no EC");
+    assert_eq!(doc["request_id"], json!("R1"));
+    assert_eq!(doc["host_id"], json!("h.example"));
+    assert_eq!(doc["catalogue"]["entry"], json!("CallbackNotJson"));
+    assert_eq!(
+        doc["catalogue"]["message"],
+        json!("The callback configuration is not json format")
+    );
+    assert_eq!(doc["catalogue"]["typical_ec"], json!("0007-00000003"));
+    assert_eq!(doc["catalogue"]["source"], json!("seed"));
+
+    let (_, text, _) = explain_with_stdin(&["--xml", "-"], body);
+    let (received, catalogue) = text.split_once("Catalogue match:").expect("two parts");
+    assert!(received.contains("Received (exactly as sent):"), "{text}");
+    assert!(
+        received.contains("Message       The callback configuration is not json format.\n"),
+        "{text}"
+    );
+    assert!(!received.contains("EC "), "{text}");
+    assert!(catalogue.contains("Typical EC: 0007-00000003"), "{text}");
+}
+
+#[test]
+fn an_xml_body_keeps_its_own_ec_and_message_without_a_period() {
+    // One code carries several ECs by operation: the body's wins, the catalogue's is apart.
+    let body = "<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed</Message><EC>0042-00000311</EC></Error>";
+    let (status, stdout, _) = explain_with_stdin(&["--xml", "-", "--json"], body);
+    assert_eq!(status, 0, "{stdout}");
+    let doc: Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(doc["ec"], json!("0042-00000311"));
+    assert!(
+        doc["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("completed"))
+    );
+    assert_eq!(doc["catalogue"]["entry"], json!("NoSuchUpload"));
+}
+
+#[test]
+fn live_texts_from_the_sdks_are_known() {
+    for (code, message, entry) in [
+        (
+            "SignatureDoesNotMatch",
+            "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+            "SignatureMismatchFull",
+        ),
+        (
+            "BucketNotEmpty",
+            "The bucket has objects. Please delete them first.",
+            "BucketHasObjects",
+        ),
+        (
+            "AccessDenied",
+            "Access denied for requester pay bucket",
+            "RequesterPaysDenied",
+        ),
+        (
+            "OperationNotSupported",
+            "SealAppendable is not supported.",
+            "AppendSealNotSupported",
+        ),
+        (
+            "MissingAccessKeyId",
+            "AccessKeyId is mandatory for this action",
+            "AccessKeyIdMissing",
+        ),
+    ] {
+        let (status, doc) = explain_json(&[code, "--message", message]);
+        assert_eq!(status, 0, "{doc}");
+        assert_eq!(doc["entry"], json!(entry), "{message}");
+    }
+}
+
+#[test]
+fn a_code_known_only_from_an_sdk_table() {
+    let (status, doc) = explain_json(&["ArchiveRestoreFileStale"]);
+    assert_eq!(status, 0, "{doc}");
+    assert_eq!(doc["status"], json!(409));
+    assert_eq!(doc["messages"], json!([]));
+    assert_eq!(doc["code_source"], json!("sdk-live-test"));
+    let (_, text) = explain(&["ArchiveRestoreFileStale"]);
+    assert!(
+        text.contains("No source gives a message for this code yet"),
+        "{text}"
+    );
 }

@@ -1030,3 +1030,51 @@ fn v4_additional_headers_and_presign_reproduce_the_published_vectors() {
         "{doc}"
     );
 }
+
+/// An empty `--security-token` (a script's unset variable) is no token, as in the SDKs:
+/// nothing signed, sent or added to a presigned query, in V1 and V4.
+#[test]
+fn an_empty_security_token_is_no_token() {
+    let common = [
+        "--method",
+        "GET",
+        "--bucket",
+        "b",
+        "--key",
+        "k",
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "sk",
+    ];
+    let v4 = [
+        "--signature-version",
+        "v4",
+        "--region",
+        "cn-hangzhou",
+        "--now",
+        "1700000000",
+    ];
+    let cases: [(&str, &[&str]); 4] = [
+        ("sign", &["--header", "Date: Tue, 14 Nov 2023 22:13:20 GMT"]),
+        ("presign", &["--expires", "1700003600"]),
+        ("sign", &v4),
+        ("presign", &[&v4[..], &["--expires-in", "60"]].concat()),
+    ];
+    for (subcommand, extra) in cases {
+        let mut with_empty = vec![subcommand];
+        with_empty.extend_from_slice(&common);
+        with_empty.extend_from_slice(extra);
+        let without = with_empty.clone();
+        with_empty.extend_from_slice(&["--security-token", ""]);
+        let (status, doc) = run_json(&with_empty);
+        assert_eq!(status, 0, "{subcommand} {extra:?}: {doc}");
+        assert!(
+            !doc.to_string()
+                .to_ascii_lowercase()
+                .contains("security-token"),
+            "{subcommand} {extra:?}: {doc}"
+        );
+        assert_eq!(doc, run_json(&without).1, "{subcommand} {extra:?}");
+    }
+}

@@ -1,25 +1,21 @@
 //! Code name to [`Code`] in constant time: a perfect hash found at compile time.
 //!
-//! The hash mixes the name's length with seven of its bytes; the build searches for a seed
-//! that gives every code its own slot, so a lookup is one hash, one table read and one
-//! comparison.
+//! The hash mixes every byte of the name (codes are short, and several differ in one
+//! byte only); the build searches for a seed that gives every code its own slot, so a
+//! lookup is one hash, one table read and one comparison.
 
 use crate::Code;
 
 const CODES: usize = Code::ALL.len();
-const SLOTS: usize = 1024;
+const SLOTS: usize = 2048;
 const EMPTY: u8 = u8::MAX;
 
 const fn hash(name: &[u8], seed: usize) -> usize {
-    let n = name.len();
-    let mut h = seed ^ n.wrapping_mul(0x9e37_79b9);
-    if n > 0 {
-        let picks = [0, n / 4, n / 3, n / 2, 2 * n / 3, 3 * n / 4, n - 1];
-        let mut i = 0;
-        while i < picks.len() {
-            h = (h ^ name[picks[i]] as usize).wrapping_mul(0x0100_0193);
-            i += 1;
-        }
+    let mut h = seed ^ name.len().wrapping_mul(0x9e37_79b9);
+    let mut i = 0;
+    while i < name.len() {
+        h = (h ^ name[i] as usize).wrapping_mul(0x0100_0193);
+        i += 1;
     }
     (h ^ (h >> 17)) % SLOTS
 }
@@ -49,7 +45,7 @@ const TABLE: (usize, [u8; SLOTS]) = {
         seed += 1;
         assert!(
             seed < 100_000,
-            "no perfect hash seed found: widen the picks or the table"
+            "no perfect hash seed found: widen the table"
         );
     }
 };

@@ -70,6 +70,15 @@ fn entry_range(code: Code) -> Range<usize> {
     FIRST_ENTRY[code as usize]..FIRST_ENTRY[code as usize + 1]
 }
 
+/// The message of an entry that starts with its own code name (`MissingAccessKeyId
+/// AccessKeyId is mandatory ...`), without that name: OSS sends it both ways.
+fn without_code_prefix(entry: Entry) -> Option<&'static str> {
+    entry
+        .message()
+        .strip_prefix(entry.code().as_str())?
+        .strip_prefix(' ')
+}
+
 impl Code {
     /// The code OSS spells `name`, exactly (case matters, as on the wire).
     ///
@@ -153,8 +162,9 @@ impl fmt::Display for Code {
 impl Entry {
     /// The entry of `code` whose message matches `message`, tolerantly: surrounding
     /// whitespace, a trailing period, runs of whitespace and `\"` against `"` do not
-    /// count. Messages OSS completes with details (see [`Entry::is_open_ended`]) and the
-    /// `Error status : <N>.` template match too.
+    /// count. Messages OSS completes with details (see [`Entry::is_open_ended`]), the
+    /// `Error status : <N>.` template, and a message that begins with its own code name
+    /// sent without that name match too.
     ///
     /// ```
     /// use oss_errors::{Code, Entry};
@@ -204,12 +214,19 @@ impl Error {
             .zip(&CORE_LENGTHS[range])
             .find(|&(entry, &len)| len == wanted.len() && core(entry.message()) == wanted)
             .map(|(&entry, _)| entry);
-        if let Some(entry) = exact.or_else(|| {
-            entries
-                .iter()
-                .copied()
-                .find(|entry| loose_eq(entry.message(), message))
-        }) {
+        if let Some(entry) = exact
+            .or_else(|| {
+                entries
+                    .iter()
+                    .copied()
+                    .find(|entry| loose_eq(entry.message(), message))
+            })
+            .or_else(|| {
+                entries.iter().copied().find(|entry| {
+                    without_code_prefix(*entry).is_some_and(|rest| loose_eq(rest, message))
+                })
+            })
+        {
             return Some(Self::new(entry));
         }
         if let Some(found) = template::recognize(entries, message) {
@@ -344,6 +361,22 @@ mod tests {
             Some(Entry::PipesLimitExceeded)
         );
         assert_eq!(Entry::find(Code::AccessDenied, "Something else"), None);
+    }
+
+    #[test]
+    fn a_message_that_starts_with_its_code_matches_without_it() {
+        for message in [
+            "MissingAccessKeyId AccessKeyId is mandatory for this action",
+            "AccessKeyId is mandatory for this action",
+            "AccessKeyId is mandatory for this action.",
+        ] {
+            assert_eq!(
+                Entry::find(Code::MissingAccessKeyId, message),
+                Some(Entry::AccessKeyIdMissing),
+                "{message}"
+            );
+        }
+        assert_eq!(Entry::find(Code::MissingAccessKeyId, "is mandatory"), None);
     }
 
     #[test]

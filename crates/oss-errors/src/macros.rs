@@ -20,6 +20,26 @@ macro_rules! flag {
     };
 }
 
+/// The source column: `Source::Seed` unless the table names another.
+macro_rules! source_or_seed {
+    () => {
+        $crate::Source::Seed
+    };
+    ($source:ident) => {
+        $crate::Source::$source
+    };
+}
+
+/// The origin column: the seed pages unless the table names a repository and file.
+macro_rules! origin_or_seeds {
+    () => {
+        "seeds/"
+    };
+    ($from:literal) => {
+        $from
+    };
+}
+
 /// The entry's own HTTP status when the table overrides it, else the code's status.
 macro_rules! status_or_code {
     ($code:ident) => {
@@ -32,7 +52,10 @@ macro_rules! status_or_code {
 
 /// Declares the `Code` enum: every OSS error code with the HTTP status OSS sends with it.
 macro_rules! codes {
-    ($( $name:ident = $status:literal, $meaning:literal; )*) => {
+    ($(
+        $name:ident = $status:literal, $meaning:literal
+            $(, source = $source:ident, from = $from:literal)?;
+    )*) => {
         /// An OSS error code, as sent in `<Code>`.
         ///
         /// ```
@@ -90,6 +113,30 @@ macro_rules! codes {
             pub const fn meaning(self) -> &'static str {
                 match self { $(Code::$name => $meaning,)* }
             }
+
+            /// Where the code was first found: the seeds, or the SDK source named by
+            /// [`Code::origin`].
+            ///
+            /// ```
+            /// use oss_errors::{Code, Source};
+            /// assert_eq!(Code::NoSuchKey.source(), Source::Seed);
+            /// assert_eq!(Code::RestoreAlreadyInProgress.source(), Source::SdkLiveTest);
+            /// ```
+            #[must_use]
+            pub const fn source(self) -> $crate::Source {
+                match self { $(Code::$name => source_or_seed!($($source)?),)* }
+            }
+
+            /// The repository and file the code was copied from (`"seeds/"` for the seeds).
+            ///
+            /// ```
+            /// use oss_errors::Code;
+            /// assert!(Code::WORMConfigurationLocked.origin().contains("oss2/exceptions.py"));
+            /// ```
+            #[must_use]
+            pub const fn origin(self) -> &'static str {
+                match self { $(Code::$name => origin_or_seeds!($($from)?),)* }
+            }
         }
     };
 }
@@ -103,6 +150,7 @@ macro_rules! entries {
             $(, argument = $argument:literal)?
             $(, ec = $ec:literal)?
             $(, open_ended = $open:literal)?
+            $(, source = $source:ident, from = $from:literal)?
             => $hint:literal;
     )*) => {
         /// One message OSS sends with a [`Code`]: the unit every validation error points at.
@@ -199,7 +247,9 @@ macro_rules! entries {
                 match self { $(Entry::$name => optional!($($argument)?),)* }
             }
 
-            /// The `<EC>` id OSS sends with this error, where a reference note gives one.
+            /// The typical `<EC>` id OSS sends with this error, where a source shows one.
+            /// One code can carry several ECs (the EC names the operation too), so a
+            /// received body's own `<EC>` is the fact and this is a guess.
             ///
             /// ```
             /// use oss_errors::Entry;
@@ -221,6 +271,34 @@ macro_rules! entries {
             #[must_use]
             pub const fn is_open_ended(self) -> bool {
                 match self { $(Entry::$name => flag!($($open)?),)* }
+            }
+
+            /// Where the message was copied from: the seeds, a reference note, or an
+            /// official SDK (see [`Entry::origin`]).
+            ///
+            /// ```
+            /// use oss_errors::{Entry, Source};
+            /// assert_eq!(Entry::ObjectNameEmpty.source(), Source::Seed);
+            /// assert_eq!(Entry::AppendSealNotSupported.source(), Source::SdkLiveTest);
+            /// ```
+            #[must_use]
+            pub const fn source(self) -> $crate::Source {
+                match self { $(Entry::$name => source_or_seed!($($source)?),)* }
+            }
+
+            /// The repository and file the message was copied from (`"seeds/"` for the
+            /// seeds).
+            ///
+            /// ```
+            /// use oss_errors::Entry;
+            /// assert_eq!(
+            ///     Entry::AppendSealNotSupported.origin(),
+            ///     "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
+            /// );
+            /// ```
+            #[must_use]
+            pub const fn origin(self) -> &'static str {
+                match self { $(Entry::$name => origin_or_seeds!($($from)?),)* }
             }
         }
     };

@@ -3,8 +3,15 @@
 //! Codes and messages are copied verbatim from the OSS error-center pages kept in
 //! `seeds/` (typos included). Where the status table (`003`) and the 400 page (`004`)
 //! differ only by a trailing period, the 400 page's spelling is kept and tolerant
-//! matching accepts the other. Entries marked "reference note" come from the sourced
-//! notes rather than the seeds. Meanings and hints are our own words.
+//! matching accepts the other. A seed entry stays one entry even where its message joins
+//! two cases with "or".
+//!
+//! A code or entry without a `source` column comes from the seeds. The others name their
+//! [`Source`](crate::Source) and, with `from`, the repository and file the text was copied
+//! from: a reference note, an official SDK's code table, an SDK integration test (what
+//! the live service answered) or an SDK unit-test fixture. A code known only from an SDK
+//! code table may have no entry: no source gives its message. Meanings and hints are our
+//! own words.
 
 codes! {
     CallbackFailed = 203, "The object was stored, but the upload callback to the application server failed.";
@@ -72,6 +79,22 @@ codes! {
     InvalidEncryptionRequest = 400, "The client-side encryption metadata is missing, inconsistent or immutable.";
     UserKeyMustBeSpecified = 400, "A DeleteMultipleObjects entry has no object key.";
     MissingAccessKeyId = 400, "The request has no AccessKey ID.";
+    AppendSealedObjectNotAllowed = 400, "AppendObject was sent to an appendable object that has been sealed.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-python-sdk-v2: tests/integration/test_object_basic.py";
+    ResourceGroupIdPreCheckError = 400, "The resource group id given with the request did not pass OSS's checks.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go";
+    TooManyCnameToken = 400, "The bucket already holds the maximum number of CNAME ownership tokens.",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go";
+    InvalidJsonData = 400, "SelectObject met input that is not valid JSON.",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go";
+    InvalidOutputFieldDelimiter = 400, "SelectObject's output field delimiter is not valid.",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go";
+    InvalidInputRecordDelimiter = 400, "SelectObject's input record delimiter is not valid.",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/api_op_select_object_test.go";
+    ObjectAlreadyExists = 400, "The object already exists and the request forbids overwriting it.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    PartNotSequential = 400, "The parts were not uploaded in the order the request requires.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
 
     AccessDenied = 403, "The caller is not allowed to perform this operation.";
     InvalidAccessKeyId = 403, "The AccessKey ID is unknown, disabled or malformed.";
@@ -81,11 +104,39 @@ codes! {
     UserDisable = 403, "The account has been disabled.";
     AccessForbidden = 403, "A CORS request is not allowed by the bucket's CORS rules.";
     InvalidObjectState = 403, "The object's storage state does not allow this operation.";
+    NeedVerifyDomainOwnership = 403, "A custom domain must be proven to be the caller's (CNAME token) before it is bound.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-python-sdk-v2: tests/integration/test_bucket_cname_client.py";
+    WORMConfigurationLocked = 403, "The retention (WORM) policy is locked and cannot be changed.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
 
     SymlinkTargetNotExist = 404, "A symbolic link points to an object that does not exist.";
     NoSuchBucket = 404, "The bucket does not exist.";
     NoSuchKey = 404, "The object does not exist.";
     NoSuchUpload = 404, "The multipart upload does not exist.";
+    NoSuchLifecycle = 404, "The bucket has no lifecycle configuration.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchCORSConfiguration = 404, "The bucket has no CORS configuration.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchWebsiteConfiguration = 404, "The bucket has no static-website configuration.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchLiveChannel = 404, "The LiveChannel does not exist.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchBucketPolicy = 404, "The bucket has no bucket policy.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchInventory = 404, "The bucket has no inventory configuration with this id.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchReplicationRule = 404, "The bucket has no replication rule with this id.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchServerSideEncryptionRule = 404, "The bucket has no default server-side encryption rule.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchWORMConfiguration = 404, "The bucket has no retention (WORM) policy.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchTransferAccelerationConfiguration = 404, "The bucket has no transfer-acceleration configuration.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    NoSuchStyle = 404, "The bucket has no image style of this name.",
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-go-sdk: oss/client_test.go";
+    NoSuchDataPipeline = 404, "The data pipeline named by the request does not exist.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go";
 
     MethodNotAllowed = 405, "The HTTP method is not allowed on this resource.";
 
@@ -94,10 +145,23 @@ codes! {
     ObjectNotAppendable = 409, "AppendObject was used on an object that is not appendable.";
     PositionNotEqualToLength = 409, "The append position differs from the object's current length.";
     FileImmutable = 409, "The object is protected by a retention policy.";
+    RestoreAlreadyInProgress = 409, "A restore of the archived object is already running.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go";
+    ArchiveRestoreNotFinished = 409, "The archived object's restore has not finished yet.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go";
+    ArchiveRestoreFileStale = 409, "The restored copy of the archived object has expired or was cleaned.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-python-sdk-v2: tests/integration/test_clean_restored_object_client.py";
+    ChannelStillLive = 409, "The LiveChannel is still receiving a stream.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
+    LiveChannelDisabled = 409, "The LiveChannel is disabled.",
+        source = SdkTable, from = "aliyun/aliyun-oss-python-sdk: oss2/exceptions.py";
 
     MissingContentLength = 411, "The request has neither Content-Length nor chunked encoding.";
 
     PreconditionFailed = 412, "A conditional header (If-Match, If-Unmodified-Since ...) did not hold.";
+
+    InvalidRange = 416, "The requested range (or SelectObject split range) is not valid for the object.",
+        source = SdkTable, from = "aliyun/aliyun-oss-java-sdk: src/main/java/com/aliyun/oss/OSSErrorCode.java (status: aliyun/aliyun-oss-go-sdk: oss/bucket_test.go)";
 
     DownloadTrafficRateLimitExceeded = 503, "Download traffic exceeds the bandwidth limit.";
     UploadTrafficRateLimitExceeded = 503, "Upload traffic exceeds the bandwidth limit.";
@@ -167,10 +231,9 @@ entries! {
         => "x-oss-copy-source must be /bucket/key (URL-encoded); add the leading slash and both parts.";
     KmsKeyIdWithoutKms: InvalidArgument, "KMSMasterKeyID is not applicable if the default sse algorithm is not KMS"
         => "A KMS key id was given while the bucket's default encryption is AES256; drop the key id or switch the algorithm to KMS.";
-    KmsKeyIdNotWhitelisted: InvalidArgument, "KMSMasterKeyID is not applicable if user is not in white list"
-        => "This caller may not choose a KMS key; configure encryption as the bucket owner or an authorised RAM user.";
-    Sm4NotWhitelisted: InvalidArgument, "SM4 is not applicable if user is not in white list"
-        => "This caller may not use SM4 encryption; configure it as the bucket owner or an authorised RAM user.";
+    /// One seed message covering two cases (a KMS key id, or SM4); kept whole, as sent.
+    KmsOrSm4NotWhitelisted: InvalidArgument, "KMSMasterKeyID is not applicable if user is not in white list or SM4 is not applicable if user is not in white list"
+        => "This caller may not choose a KMS key or use SM4 encryption; configure encryption as the bucket owner or an authorised RAM user.";
     StorageClassInvalid: InvalidArgument, "No such bucket storage class exists"
         => "The storage class is not one OSS knows; use Standard, IA, Archive, ColdArchive or DeepColdArchive.";
     VersionIdInvalid: InvalidArgument, "Invalid version id specified"
@@ -211,10 +274,10 @@ entries! {
         => "callbackUrl is missing or malformed (for example a non-numeric port); give one to five http(s) URLs separated by ';'.";
     CallbackHostInvalid: InvalidArgument, "The callback host configuration is invalid", argument = "callback", ec = "0007-00000009"
         => "callbackHost is not a string; give a host name or IP as a JSON string, or leave it out to use callbackUrl's host.";
-    CallbackBodyTypeInvalid: InvalidArgument, "The callback body type configuration is invalid", argument = "callback", ec = "0007-00000012"
-        => "callbackBodyType is not a string; use \"application/x-www-form-urlencoded\" or \"application/json\".";
-    CallbackBodyTypeUnsupported: InvalidArgument, "The body type of callback is not supported", argument = "callback"
-        => "callbackBodyType names a content type OSS cannot send; use application/x-www-form-urlencoded or application/json.";
+    /// One seed message covering two cases (not a string, or a type OSS cannot send);
+    /// kept whole, as sent.
+    CallbackBodyTypeInvalid: InvalidArgument, "The callback body type configuration is invalid, or The body type of callback is not supported", argument = "callback", ec = "0007-00000012"
+        => "callbackBodyType is not a string or names a type OSS cannot send; use \"application/x-www-form-urlencoded\" or \"application/json\".";
     CallbackUrlTooMany: InvalidArgument, "The number of callback url exceed max value", argument = "callback", ec = "0007-00000005"
         => "callbackUrl lists more than five URLs; keep at most five, separated by ';'.";
     PersistentHeaderValueNotUtf8: InvalidArgument, "The header value specified by persistent header is not utf-8 encoded"
@@ -231,10 +294,10 @@ entries! {
         => "The traffic limit is given both in the URL and as a header; keep only one.";
     TrafficLimitOutOfRange: InvalidArgument, "x-oss-traffic-limit is invalid, should be specified between 819200(100KB/s) and 838860800(100MB/s)", argument = "x-oss-traffic-limit"
         => "x-oss-traffic-limit is in bit/s and must lie between 819200 and 838860800; pick a value in that range.";
-    PersistentHeaderFormatInvalid: InvalidArgument, "The format of persistent header is invalid, should be \\\"name:Base64Encode(value),name:Base64Encode(value)...\\\""
-        => "x-oss-persistent-headers must be a comma-separated list of name:base64(value); check the separators and the encoding.";
-    PersistentHeaderValueNotBase64: InvalidArgument, "The header value specified by persistent header is not base64 encoded"
-        => "A value in x-oss-persistent-headers is not valid base64; base64-encode each value.";
+    /// One seed message covering two cases (a malformed list, or a value that is not
+    /// base64); kept whole, as sent.
+    PersistentHeaderInvalid: InvalidArgument, "The format of persistent header is invalid, should be \\\"name:Base64Encode(value),name:Base64Encode(value)...\\\", or The header value specified by persistent header is not base64 encoded"
+        => "x-oss-persistent-headers must be a comma-separated list of name:base64(value); check the separators and that every value is valid base64.";
     TaggingHeaderInvalid: InvalidArgument, "The header 'x-oss-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates"
         => "x-oss-tagging must be a URL-encoded query string (k1=v1&k2=v2) of at most 10 tags with unique keys; encode keys and values and remove duplicates.";
     PersistentHeaderReserved: InvalidArgument, "The header specified by persistent header is reserved"
@@ -271,7 +334,9 @@ entries! {
         => "PutBucket went to a custom or malformed host; send it to the region endpoint, e.g. bucket.oss-cn-hangzhou.aliyuncs.com.";
     EncryptionAlgorithmInvalid: InvalidEncryptionAlgorithmError, "The encryption algorithm specified is not valid"
         => "x-oss-server-side-encryption has an unknown value; use AES256, KMS or SM4.";
-    EncryptionRequestInvalid: InvalidEncryptionAlgorithmError, "The Encryption request you specified is not valid. Supported value: AES256/SM4/KMS."
+    /// The 400 page's heading, one message covering two spellings; the status table's
+    /// first half is [`Entry::EncryptionAlgorithmInvalid`].
+    EncryptionAlgorithmOrRequestInvalid: InvalidEncryptionAlgorithmError, "The encryption algorithm specified is not valid or The Encryption request you specified is not valid. Supported value: AES256/SM4/KMS."
         => "x-oss-server-side-encryption has an unknown value; use AES256, SM4 or KMS.";
     DataEncryptionAlgorithmInvalid: InvalidDataEncryptionAlgorithmError, "The KMS Data Encryption request you specified is not valid. Supported value:SM4"
         => "x-oss-server-side-data-encryption has an unsupported value; with KMS only SM4 is accepted.";
@@ -348,6 +413,11 @@ entries! {
         => "The upload exceeds a limit such as the policy content-length-range or 5 GB for a single PUT; raise the range or use multipart upload.";
     CopySourceTooLarge: EntityTooLarge, "Source object Length exceeds the maximum allowed size."
         => "The copy source is larger than CopyObject allows (1 GB); use UploadPartCopy to copy it in parts.";
+    /// The 400 page's heading, one message covering an upload or a copy source; the status
+    /// table gives each half as a row of its own ([`Entry::UploadTooLarge`],
+    /// [`Entry::CopySourceTooLarge`]).
+    UploadOrCopySourceTooLarge: EntityTooLarge, "Your proposed upload exceeds the maximum allowed size or Source object Length exceeds the maximum allowed size."
+        => "The upload exceeds a limit (the policy content-length-range, 5 GB for a single PUT) or the copy source exceeds what CopyObject allows (1 GB); use multipart upload or UploadPartCopy.";
     XmlMalformed: MalformedXML, "The XML you provided was not well-formed or did not validate against our published schema"
         => "The XML body is malformed or does not follow the operation's schema; compare it with the API reference example.";
     ReplicationRuleMissing: NoReplicationRule, "No replication rule specified"
@@ -394,10 +464,9 @@ entries! {
         => "The operation does not apply to this kind of object (e.g. restoring a Standard object or archiving an appendable one); check the object type and storage class.";
     NotSymlink: NotSymlink, "The object is not symlink"
         => "GetSymlink was called on a normal object; call it only on symbolic links.";
-    TagKeyInvalid: InvalidTag, "The TagKey you have provided is invalid"
-        => "A bucket tag key is empty, longer than 64 characters or starts with http://, https:// or Aliyun; change the key.";
-    TagValueInvalid: InvalidTag, "The TagValue you have provided is invalid"
-        => "A bucket tag value is longer than 128 characters or not UTF-8; shorten or re-encode it.";
+    /// One seed message covering a bad key or a bad value; kept whole, as sent.
+    TagKeyOrValueInvalid: InvalidTag, "The TagKey you have provided is invalid, or The TagValue you have provided is invalid"
+        => "A bucket tag key is empty, longer than 64 characters or starts with http://, https:// or Aliyun, or a value is longer than 128 characters or not UTF-8; fix the tag.";
     ClientEncryptionImmutable: InvalidEncryptionRequest, "The parameters of client encryption are allowed to be set once"
         => "Client-side-encryption metadata cannot be changed after upload; do not rewrite it with CopyObject.";
     ClientEncryptionMetaMissing: InvalidEncryptionRequest, "Miss some necessary client encryption meta parameters"
@@ -426,6 +495,7 @@ entries! {
         => "A part in the CompleteMultipartUpload list was never uploaded or its ETag differs; list the parts and send their real numbers and ETags.";
     SymlinkTargetIsSymlink: InvalidTargetType, "The symbolic's target file type is invalid"
         => "The symbolic link points to another symbolic link; point it at a normal object.";
+    /// OSS also sends this message without the leading code name; recognition accepts both.
     AccessKeyIdMissing: MissingAccessKeyId, "MissingAccessKeyId AccessKeyId is mandatory for this action"
         => "The request has no AccessKey ID; sign it with your credentials.";
 
@@ -495,38 +565,138 @@ entries! {
         => "Too many management calls (ListBuckets, PutBucket, CORS, LiveChannel ...) per second; retry after a few seconds with backoff.";
 
     // ---- from the reference notes (not in the seeds) ----------------------------------
-    /// Reference note: `UploadPart` with a part number outside 1..=10000 (EC page 0017-00000220).
-    PartNumberOutOfRange: InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive.", argument = "PartNumber", ec = "0017-00000220"
+    /// `UploadPart` with a part number outside 1..=10000 (EC page 0017-00000220).
+    PartNumberOutOfRange: InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive.", argument = "PartNumber", ec = "0017-00000220",
+        source = ReferenceNote, from = "shared/reference/callback_post_multipart.md"
         => "The partNumber query parameter is outside 1..=10000; number parts from 1 to 10000.";
-    /// Reference note: `callbackSNI` given as a string instead of a JSON boolean.
-    CallbackSniInvalid: InvalidArgument, "The callback sni is invalid.", argument = "callback"
+    /// `callbackSNI` given as a string instead of a JSON boolean.
+    CallbackSniInvalid: InvalidArgument, "The callback sni is invalid.", argument = "callback",
+        source = ReferenceNote, from = "shared/reference/callback_post_multipart.md"
         => "callbackSNI must be a JSON boolean (true or false), not a string or number.";
-    /// Reference note: a `$` in callbackBody not followed by `{` (EC page 0007-00000105,
+    /// a `$` in callbackBody not followed by `{` (EC page 0007-00000105,
     /// whose example carries this ArgumentName).
-    CallbackVariableSyntax: InvalidArgument, "Left brace must be adjacent to dollar sign.", argument = "ReplaceKeyPrefix", ec = "0007-00000105"
+    CallbackVariableSyntax: InvalidArgument, "Left brace must be adjacent to dollar sign.", argument = "ReplaceKeyPrefix", ec = "0007-00000105",
+        source = ReferenceNote, from = "shared/reference/callback_post_multipart.md"
         => "A variable in callbackBody is not written ${name}; put '{' right after every '$'.";
-    /// Reference note: a V4 Authorization header names a region other than the bucket's.
-    SigningRegionInvalid: InvalidArgument, "Invalid signing region in Authorization header.", ec = "0002-00000226"
+    /// a V4 Authorization header names a region other than the bucket's.
+    SigningRegionInvalid: InvalidArgument, "Invalid signing region in Authorization header.", ec = "0002-00000226",
+        source = ReferenceNote, from = "shared/reference/sdk_signing_v4.md"
         => "The region in the V4 credential scope differs from the bucket's region; sign for the bucket's region.";
-    /// Reference note: a V4 credential that is not `AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request`
+    /// a V4 credential that is not `AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request`
     /// (oss2 `tests/test_sign.py` records it from the live service).
-    CredentialInvalid: InvalidArgument, "Invalid credential in Authorization header."
+    CredentialInvalid: InvalidArgument, "Invalid credential in Authorization header.",
+        source = ReferenceNote, from = "shared/reference/sdk_signing_v4.md"
         => "The V4 Credential is malformed or its day differs from x-oss-date; sign again with AccessKeyId/YYYYMMDD/region/product/aliyun_v4_request for the request's own day.";
-    /// Reference note: CompleteMultipartUpload with both `x-oss-complete-all` and a body.
-    CompleteAllWithBody: InvalidArgument, "Should not speficy both complete all header and http body.", ec = "0042-00000216"
+    /// CompleteMultipartUpload with both `x-oss-complete-all` and a body.
+    CompleteAllWithBody: InvalidArgument, "Should not speficy both complete all header and http body.", ec = "0042-00000216",
+        source = ReferenceNote, from = "shared/reference/sdk_signing.md"
         => "x-oss-complete-all: yes and a part list were both sent; send one or the other.";
-    /// Reference note: a PostObject policy whose `expiration` has passed.
-    PolicyExpired: AccessDenied, "Invalid according to Policy: Policy expired.", ec = "0006-00000213"
+    /// a PostObject policy whose `expiration` has passed.
+    PolicyExpired: AccessDenied, "Invalid according to Policy: Policy expired.", ec = "0006-00000213",
+        source = ReferenceNote, from = "shared/reference/callback_post_multipart.md"
         => "The policy's expiration time has passed; issue a new policy and signature.";
-    /// Reference note: a PostObject form that breaks a policy condition; OSS appends the
+    /// a PostObject form that breaks a policy condition; OSS appends the
     /// failing condition after the colon.
-    PolicyConditionFailed: AccessDenied, "Invalid according to Policy: Policy Condition failed:", ec = "0006-00000227", open_ended = true
+    PolicyConditionFailed: AccessDenied, "Invalid according to Policy: Policy Condition failed:", ec = "0006-00000227", open_ended = true,
+        source = ReferenceNote, from = "shared/reference/callback_post_multipart.md"
         => "A form field breaks a policy condition (eq, starts-with, in, content-length-range ...); make the form match the policy or widen the policy.";
+
+    // ---- from the official SDKs (not in the seeds) -------------------------------------
+    /// The everyday wording: the seed's sentence followed by advice.
+    SignatureMismatchFull: SignatureDoesNotMatch, "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
+        => "OSS computed another signature than the one sent: the secret is wrong, or the string-to-sign differs (compare the StringToSign element of the body with yours)";
+    BucketNameTaken: BucketAlreadyExists, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", ec = "0015-00000104",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
+        => "Bucket names are global across all accounts and this one is taken; choose another name.";
+    BucketHasObjects: BucketNotEmpty, "The bucket has objects. Please delete them first.", ec = "0015-00000301",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
+        => "Delete every object, version, part and LiveChannel of the bucket before deleting the bucket.";
+    RequesterPaysDenied: AccessDenied, "Access denied for requester pay bucket", ec = "0003-00000703",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
+        => "The bucket makes requesters pay; send x-oss-request-payer: requester with the request.";
+    BucketNotOwned: AccessDenied, "The bucket you visit is not belong to you.",
+        source = SdkFixture, from = "aliyun/aliyun-oss-go-sdk: oss/error_test.go"
+        => "The bucket belongs to another account and grants this caller nothing; check the bucket name and the credentials in use.";
+    WrongEndpoint: AccessDenied, "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.",
+        source = SdkFixture, from = "aliyun/aliyun-oss-go-sdk: oss/error_test.go"
+        => "The request went to another region's endpoint; send it to the endpoint the <Endpoint> element of the body names.";
+    AppendSealNotSupported: OperationNotSupported, "SealAppendable is not supported.", ec = "0016-00000513",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
+        => "Sealing an appendable object is not available for this bucket or object; keep appending, or copy the data to a normal object.";
+    StyleContentInvalid: InvalidArgument, "Style content is invalid.",
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-python-sdk: tests/test_bucket_style.py"
+        => "The image style is not a valid image-processing expression; check the operations and their parameters.";
+    BucketAclInvalid: InvalidArgument, "no such bucket access control exists", argument = "x-oss-acl",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
+        => "x-oss-acl names no ACL OSS knows; use private, public-read or public-read-write.";
+    LifecycleMixedDateAndDays: InvalidRequest, "Found mixed CreatedBeforeDate and Days based Expiration and Transition for StorageClass IA actions", ec = "0014-00000080",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/api_op_bucket_lifecycle_test.go"
+        => "One lifecycle rule mixes date-based and age-based actions; use either CreatedBeforeDate or Days throughout the rule.";
+    AsyncProcessMissing: InvalidRequest, "no x-oss-async-process parameter found",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
+        => "An asynchronous processing request lacks x-oss-async-process; send the processing instructions in that parameter.";
+    ResourceGroupPreCheck: ResourceGroupIdPreCheckError, "The resource group id precheck error", ec = "0039-00000003",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
+        => "The resource group id does not exist or does not belong to this account; use an id from the Resource Management console.";
+    CnameTokenLimit: TooManyCnameToken, "You have attempted to create more cname token than allowed.",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
+        => "The bucket holds the maximum number of CNAME tokens; use or let expire the tokens already created.";
+    SelectJsonInvalid: InvalidJsonData, "Invalid value.The current offset is:", ec = "0016-00000801", open_ended = true,
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
+        => "The object's content is not the JSON the SelectObject request declared; check the input format (DOCUMENT or LINES) and the data.";
+    SelectOutputDelimiterInvalid: InvalidOutputFieldDelimiter, "Invalid FieldDelimiter parameter:", ec = "0016-00000828", open_ended = true,
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
+        => "The output FieldDelimiter is not one base64-encoded character; encode a single character.";
+    SelectRecordDelimiterInvalid: InvalidInputRecordDelimiter, "Invalid RecordDelimiter parameter:", ec = "0016-00000829", open_ended = true,
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/api_op_select_object_test.go"
+        => "The input RecordDelimiter is not one or two base64-encoded characters; encode at most two characters.";
+    /// The fixture answers this with HTTP 400, not the code's 416.
+    SelectSplitRangeInvalid: InvalidRange, "The split range is invalid. The non-negative value should be from 0 to total_splits - 1. Its semantics is same as the value in Http Range header.Actual split range is", status = 400, ec = "0016-00000817", open_ended = true,
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/api_op_select_object_test.go"
+        => "The split-range asks for splits the object does not have; query the split count first and ask for splits 0 to count - 1.";
+    NoSuchLifecycle: NoSuchLifecycle, "No Row found in Lifecycle Table.",
+        source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/api_op_bucket_lifecycle_test.go"
+        => "The bucket has no lifecycle rules; there is nothing to read or delete.";
+    NoSuchCorsConfiguration: NoSuchCORSConfiguration, "The CORS Configuration does not exist.",
+        source = SdkLiveTest, from = "ali-sdk/ali-oss: test/node/bucket.test.js"
+        => "The bucket has no CORS rules; there is nothing to read or delete.";
+    NoSuchDataPipeline: NoSuchDataPipeline, "The specified resource dataPipeline is not found.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
+        => "No data pipeline has this name; list the pipelines and check the name.";
+    RestoreInProgress: RestoreAlreadyInProgress, "The restore operation is in progress.",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
+        => "A restore of this object is already running; wait for it to finish (HEAD shows x-oss-restore) instead of restoring again.";
+    SigningProductInvalid: InvalidArgument, "Invalid signing product in Authorization header.",
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-java-sdk: src/test/java/com/aliyun/oss/integrationtests/ErrorTest.java"
+        => "The product in the V4 credential scope is not the one the endpoint serves; sign for oss (or oss-cloudbox for a cloud box).";
+    /// The live test checks that the message contains this text; OSS may say more.
+    ObjectTagKeyInvalid: InvalidTag, "The TagKey you have provided is invalid", open_ended = true,
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Object/ObjectTaggingTest.cc"
+        => "An object tag key is empty, too long (over 128 characters) or uses characters tags may not contain; fix the key.";
+    /// The live test checks that the message contains this text; OSS may say more.
+    ObjectTagKeysRepeated: InvalidTag, "Cannot provide multiple Tags with the same key", open_ended = true,
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Object/ObjectTaggingTest.cc"
+        => "Two object tags share a key; give every tag its own key.";
+    /// The live test checks that the message contains this text; OSS may say more.
+    ObjectTagLimit: BadRequest, "Object tags cannot be greater than 10", open_ended = true,
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Object/ObjectTaggingTest.cc"
+        => "An object may carry at most 10 tags; drop some.";
+    SelectRequesterPays: AccessDenied, "Select API does not support requester pay now.",
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Object/ObjectRequestPaymentTest.cc"
+        => "SelectObject cannot be used on a requester-pays bucket by a requester; read the object with GetObject instead.";
+    BucketPolicyUnknownChar: InvalidPolicyDocument, "unknown char p",
+        source = SdkLiveTest, from = "aliyun/aliyun-oss-cpp-sdk: test/src/Bucket/BucketPolicySettingsTest.cc"
+        => "The bucket policy is not valid JSON (here a stray letter where JSON expects a value); fix the policy text.";
+    ArchiveRestoreNotFinished: ArchiveRestoreNotFinished, "The archive file's restore is not finished.", ec = "0016-00000719",
+        source = SdkLiveTest, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_integration_test.go"
+        => "The archived object is still being restored; wait until HEAD shows ongoing-request=\"false\" and retry.";
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Source;
 
     #[test]
     fn code_statuses_are_http_statuses() {
@@ -551,12 +721,30 @@ mod tests {
     }
 
     #[test]
-    fn every_code_has_an_entry() {
+    fn every_code_has_an_entry_unless_no_source_gives_a_message() {
         for code in Code::ALL {
+            let has_entry = Entry::ALL.iter().any(|e| e.code() == *code);
             assert!(
-                Entry::ALL.iter().any(|e| e.code() == *code),
+                has_entry || code.source() != Source::Seed,
                 "{code:?} has no entry"
             );
+        }
+    }
+
+    #[test]
+    fn the_crate_docs_state_the_catalogue_size_and_sources() {
+        let docs = include_str!("lib.rs");
+        let size = alloc::format!(
+            "{} codes and {} entries.",
+            Code::ALL.len(),
+            Entry::ALL.len()
+        );
+        assert!(docs.contains(&size), "the crate docs should say {size:?}");
+        for source in Source::ALL {
+            let codes = Code::ALL.iter().filter(|c| c.source() == source).count();
+            let entries = Entry::ALL.iter().filter(|e| e.source() == source).count();
+            let row = alloc::format!("//! | {} | {codes} | {entries} |", source.label());
+            assert!(docs.contains(&row), "the crate docs should have {row:?}");
         }
     }
 }

@@ -74,7 +74,6 @@ pub use part::{check_part_number, check_part_size, check_parts, parse_part_numbe
 pub use plan::{DEFAULT_PART_SIZE, PartPlan};
 pub use policy::{Condition, Policy, PolicyStr, PolicyStrList, PolicyViolation};
 pub use post::{
-    ACCESS_KEY_ID_FIELD, Credentials, FILE_FIELD, FilePart, FileSummary, KEY_FIELD,
-    MAX_POST_FIELDS, POLICY_FIELD, PostCheck, PostForm, PostOptions, PostRules, PostSignature,
-    PostVerdict, SIGNATURE_FIELD,
+    ACCESS_KEY_ID_FIELD, Credentials, FILE_FIELD, FilePart, FileSummary, KEY_FIELD, POLICY_FIELD,
+    PostCheck, PostForm, PostOptions, PostRules, PostSignature, PostVerdict, SIGNATURE_FIELD,
 };

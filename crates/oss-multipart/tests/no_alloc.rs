@@ -90,6 +90,7 @@ fn post_form_policy_and_signature_rules() {
     assert_no_alloc(|| {
         let form = PostForm::parse(&boundary, &signed, PostOptions::DEFAULT).unwrap();
         assert!(form.is_signed());
+        assert!(form.fields().count() >= 3);
         form.check_signature(&key).unwrap();
         let mut buf = [0u8; 512];
         let json = form.policy_json(&mut buf).unwrap().unwrap();

@@ -19,13 +19,13 @@ pub const RESERVED_BUCKET_TAG_KEY_PREFIXES: [&str; 3] = ["http://", "https://", 
 /// use oss_naming::check_bucket_tag;
 ///
 /// assert!(check_bucket_tag("owner", "").is_ok());
-/// assert_eq!(check_bucket_tag("Aliyun.x", "1").unwrap_err().entry(), Entry::TagKeyInvalid);
-/// assert_eq!(check_bucket_tag("k", &"v".repeat(129)).unwrap_err().entry(), Entry::TagValueInvalid);
+/// assert_eq!(check_bucket_tag("Aliyun.x", "1").unwrap_err().entry(), Entry::TagKeyOrValueInvalid);
+/// assert_eq!(check_bucket_tag("k", &"v".repeat(129)).unwrap_err().entry(), Entry::TagKeyOrValueInvalid);
 /// ```
 ///
 /// # Errors
-/// `InvalidTag` "The TagKey you have provided is invalid" or "The TagValue you have
-/// provided is invalid".
+/// `InvalidTag` "The TagKey you have provided is invalid, or The TagValue you have
+/// provided is invalid" (one seed message for a bad key or a bad value).
 pub fn check_bucket_tag(key: &str, value: &str) -> Result<(), Error> {
     let key_len = key.chars().count();
     if key_len == 0
@@ -34,10 +34,10 @@ pub fn check_bucket_tag(key: &str, value: &str) -> Result<(), Error> {
             .iter()
             .any(|prefix| key.starts_with(prefix))
     {
-        return Err(Error::new(Entry::TagKeyInvalid));
+        return Err(Error::new(Entry::TagKeyOrValueInvalid));
     }
     if value.chars().count() > MAX_BUCKET_TAG_VALUE_LEN {
-        return Err(Error::new(Entry::TagValueInvalid));
+        return Err(Error::new(Entry::TagKeyOrValueInvalid));
     }
     Ok(())
 }
@@ -76,7 +76,7 @@ mod tests {
     fn key_rules() {
         assert_eq!(
             check_bucket_tag("", "v").unwrap_err().entry(),
-            Entry::TagKeyInvalid
+            Entry::TagKeyOrValueInvalid
         );
         assert!(check_bucket_tag(&"中".repeat(64), &"中".repeat(128)).is_ok());
         assert!(check_bucket_tag(&"k".repeat(65), "").is_err());

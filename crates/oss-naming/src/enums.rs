@@ -108,14 +108,15 @@ impl ServerSideEncryption {
     /// ```
     ///
     /// # Errors
-    /// `InvalidEncryptionAlgorithmError` "The Encryption request you specified is not
-    /// valid. Supported value: AES256/SM4/KMS." for any other value.
+    /// `InvalidEncryptionAlgorithmError` "The encryption algorithm specified is not valid or
+    /// The Encryption request you specified is not valid. Supported value: AES256/SM4/KMS."
+    /// (one seed message) for any other value.
     pub const fn parse(value: &str) -> Result<Self, Error> {
         match value.as_bytes() {
             b"AES256" => Ok(Self::Aes256),
             b"KMS" => Ok(Self::Kms),
             b"SM4" => Ok(Self::Sm4),
-            _ => Err(Error::new(Entry::EncryptionRequestInvalid)),
+            _ => Err(Error::new(Entry::EncryptionAlgorithmOrRequestInvalid)),
         }
     }
 
@@ -251,7 +252,7 @@ mod tests {
         );
         assert_eq!(
             ServerSideEncryption::parse("AES-256").unwrap_err().entry(),
-            Entry::EncryptionRequestInvalid
+            Entry::EncryptionAlgorithmOrRequestInvalid
         );
         assert!(
             check_encryption_settings(

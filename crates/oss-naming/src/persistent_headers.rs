@@ -194,10 +194,10 @@ impl<'a> PersistentHeader<'a> {
 /// use oss_naming::parse_persistent_headers;
 ///
 /// assert!(parse_persistent_headers("myheader1:bXl2YWx1ZTE=").is_ok());
-/// assert_eq!(parse_persistent_headers("myheader1").unwrap_err().entry(), Entry::PersistentHeaderFormatInvalid);
+/// assert_eq!(parse_persistent_headers("myheader1").unwrap_err().entry(), Entry::PersistentHeaderInvalid);
 /// assert_eq!(parse_persistent_headers("Host:YQ==").unwrap_err().entry(), Entry::PersistentHeaderReserved);
 /// assert_eq!(parse_persistent_headers("a b:YQ==").unwrap_err().entry(), Entry::PersistentHeaderNameInvalid);
-/// assert_eq!(parse_persistent_headers("a:YQ").unwrap_err().entry(), Entry::PersistentHeaderValueNotBase64);
+/// assert_eq!(parse_persistent_headers("a:YQ").unwrap_err().entry(), Entry::PersistentHeaderInvalid);
 /// assert_eq!(parse_persistent_headers("a:/w==").unwrap_err().entry(), Entry::PersistentHeaderValueNotUtf8);
 /// assert_eq!(parse_persistent_headers("a:YQ0K").unwrap_err().entry(), Entry::PersistentHeaderValueHasCrLf);
 /// ```
@@ -226,14 +226,14 @@ pub fn parse_persistent_headers_with<'a>(
     reserved: &[&str],
 ) -> Result<PersistentHeaders<'a>, Error> {
     if value.is_empty() {
-        return Err(Error::new(Entry::PersistentHeaderFormatInvalid));
+        return Err(Error::new(Entry::PersistentHeaderInvalid));
     }
     for item in value.split(',') {
         let Some((name, encoded)) = item.split_once(':') else {
-            return Err(Error::new(Entry::PersistentHeaderFormatInvalid));
+            return Err(Error::new(Entry::PersistentHeaderInvalid));
         };
         if name.is_empty() {
-            return Err(Error::new(Entry::PersistentHeaderFormatInvalid));
+            return Err(Error::new(Entry::PersistentHeaderInvalid));
         }
         if !name.bytes().all(|b| byte_class::is(b, TOKEN)) {
             return Err(Error::new(Entry::PersistentHeaderNameInvalid));
@@ -255,13 +255,13 @@ fn for_each_decoded_chunk(
     // unnoticed: padding belongs in the last two characters only.
     let body = &encoded[..encoded.len().saturating_sub(2)];
     if !encoded.len().is_multiple_of(4) || body.contains(&b'=') {
-        return Err(Error::new(Entry::PersistentHeaderValueNotBase64));
+        return Err(Error::new(Entry::PersistentHeaderInvalid));
     }
     let mut buf = [0u8; DECODED_CHUNK];
     for chunk in encoded.chunks(CHUNK) {
         let len = STANDARD
             .decode_slice_unchecked(chunk, &mut buf)
-            .map_err(|_| Error::new(Entry::PersistentHeaderValueNotBase64))?;
+            .map_err(|_| Error::new(Entry::PersistentHeaderInvalid))?;
         each(&buf[..len])?;
     }
     Ok(())
@@ -310,18 +310,18 @@ mod tests {
 
     #[test]
     fn format_rules() {
-        assert_eq!(entry(""), Some(Entry::PersistentHeaderFormatInvalid));
-        assert_eq!(entry("a:YQ==,"), Some(Entry::PersistentHeaderFormatInvalid));
-        assert_eq!(entry(":YQ=="), Some(Entry::PersistentHeaderFormatInvalid));
+        assert_eq!(entry(""), Some(Entry::PersistentHeaderInvalid));
+        assert_eq!(entry("a:YQ==,"), Some(Entry::PersistentHeaderInvalid));
+        assert_eq!(entry(":YQ=="), Some(Entry::PersistentHeaderInvalid));
         assert_eq!(entry("a:"), None, "an empty value is base64 of nothing");
         assert_eq!(entry("a(b):YQ=="), Some(Entry::PersistentHeaderNameInvalid));
         assert_eq!(entry("RANGE:YQ=="), Some(Entry::PersistentHeaderReserved));
-        assert_eq!(entry("a:YQ=:"), Some(Entry::PersistentHeaderValueNotBase64));
-        assert_eq!(entry("a:Y==="), Some(Entry::PersistentHeaderValueNotBase64));
+        assert_eq!(entry("a:YQ=:"), Some(Entry::PersistentHeaderInvalid));
+        assert_eq!(entry("a:Y==="), Some(Entry::PersistentHeaderInvalid));
         let padded_mid_chunk = std::format!("a:{}YQ=={}", "A".repeat(252), "YQ==");
         assert_eq!(
             entry(&padded_mid_chunk),
-            Some(Entry::PersistentHeaderValueNotBase64)
+            Some(Entry::PersistentHeaderInvalid)
         );
     }
 

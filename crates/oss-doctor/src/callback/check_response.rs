@@ -65,12 +65,49 @@ pub(crate) fn run(args: &Args) -> Outcome {
     if let Some(max) = args.max_body {
         limits = limits.with_max_response_body(max);
     }
-    match reply.check_with(&limits) {
+    let read = reply.read_body().len();
+    let declared = content_length(headers.iter().copied()).and_then(|v| v.parse::<u64>().ok());
+    let cut = if read < body.len() {
+        Some(format!(
+            "Content-Length is {read} but the body has {} bytes: OSS reads {read} bytes and judges those",
+            body.len()
+        ))
+    } else {
+        declared.filter(|&n| n > body.len() as u64).map(|n| {
+            format!(
+                "Content-Length is {n} but the body has {} bytes: OSS would wait for the rest and may time out; the body given is judged whole",
+                body.len()
+            )
+        })
+    };
+    let outcome = match reply.check_with(&limits) {
         Ok(()) => Outcome::Ok(Output::choose(
             args.json,
             || json!({ "valid": true }),
             || "valid: OSS would accept this reply and pass its body to the uploader\n".into(),
         )),
         Err(err) => report::rejected(args.json, &err),
+    };
+    match cut {
+        Some(note) => with_read_note(outcome, read, body.len(), &note),
+        None => outcome,
+    }
+}
+
+/// Adds what OSS read of a body longer than its Content-Length to the output.
+fn with_read_note(outcome: Outcome, read: usize, sent: usize, note: &str) -> Outcome {
+    let annotate = |output: Output| match output {
+        Output::Json(mut doc) => {
+            doc["read_bytes"] = json!(read);
+            doc["body_bytes"] = json!(sent);
+            doc["note"] = json!(note);
+            Output::Json(doc)
+        }
+        Output::Text(text) => Output::Text(format!("{text}note: {note}\n")),
+    };
+    match outcome {
+        Outcome::Ok(output) => Outcome::Ok(annotate(output)),
+        Outcome::Rejected(output) => Outcome::Rejected(annotate(output)),
+        other => other,
     }
 }

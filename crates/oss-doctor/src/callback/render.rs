@@ -1,12 +1,10 @@
 //! `callback render`: the body OSS would POST to the callback server.
 
-use oss_core::callback::{
-    BodyType, CallbackConfig, CallbackVars, DecodeBuffer, RenderedBody, UploadInfo, is_json,
-};
+use oss_core::callback::{BodyType, CallbackVars, DecodeBuffer, RenderedBody, UploadInfo, is_json};
 use serde_json::{Value, json};
 
 use super::decode::rejected_with_text;
-use super::{lints_json, lints_text, parse_body_type};
+use super::{decode_config, lints_json, lints_text, parse_body_type};
 use crate::report::{self, Outcome, Output};
 
 /// Arguments of `callback render`.
@@ -18,6 +16,10 @@ pub(crate) struct Args {
     /// The body template itself (instead of --callback).
     #[arg(long)]
     body: Option<String>,
+    /// Accept the old `$(name)` placeholder syntax, which OSS refused in the SDKs' live
+    /// tests; it is copied as is and reported as a lint.
+    #[arg(long, requires = "callback")]
+    accept_old_syntax: bool,
     /// The body type with --body: `form` (default), `json`, or the media type.
     #[arg(long, value_parser = parse_body_type, requires = "body")]
     body_type: Option<BodyType>,
@@ -104,7 +106,7 @@ impl Args {
 pub(crate) fn run(args: &Args) -> Outcome {
     let mut buf = DecodeBuffer::new();
     let (template, body_type) = match (&args.callback, &args.body) {
-        (Some(value), _) => match CallbackConfig::decode(value.trim().as_bytes(), &mut buf) {
+        (Some(value), _) => match decode_config(value, &mut buf, args.accept_old_syntax) {
             Ok(config) => (config.body, config.effective_body_type()),
             Err(err) => return rejected_with_text(args.json, &err, value),
         },

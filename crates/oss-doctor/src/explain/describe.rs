@@ -1,25 +1,33 @@
-//! What `explain` found, and how it is printed: one JSON document, or text for a person.
+//! What `explain` found: the error as received (for an XML body, every value exactly as
+//! sent) and, apart from it, the catalogue's match; printed as one JSON document.
+//!
+//! For `--xml` and `--x-oss-err`, the top-level `code`, `message`, `ec`, `request_id`,
+//! `host_id` and the other element values are the body's, exactly as sent (unescaped,
+//! with only the XML whitespace around them dropped); a value the body lacks is absent.
+//! What the catalogue adds (its entry, message, hint, typical EC, source) sits in the
+//! `catalogue` object, never in place of a received value; the contract's top-level
+//! `status`, `messages`, `hint` (and `meaning`, `entry`) are the catalogue's too, as no
+//! body carries them.
 
-use core::fmt::Write as _;
-
-use oss_core::errors::xml::{ErrorXml, TROUBLESHOOT_URL, XmlText};
+use oss_core::errors::xml::{ErrorXml, XmlText};
 use oss_core::errors::{Code, Entry, Error};
 use serde_json::{Map, Value, json};
 
 use super::suggest::{closest_message, codes_like};
 
-/// The values an XML error body carried besides the code and message.
+/// An XML error body's values, exactly as sent.
 #[derive(Debug, Default)]
-pub(super) struct FromXml {
-    request_id: Option<String>,
-    host_id: Option<String>,
-    argument_name: Option<String>,
-    argument_value: Option<String>,
-    header: Option<String>,
-    ec: Option<String>,
-    recommend_doc: Option<String>,
+pub(super) struct Received {
+    pub(super) message: Option<String>,
+    pub(super) ec: Option<String>,
+    pub(super) request_id: Option<String>,
+    pub(super) host_id: Option<String>,
+    pub(super) argument_name: Option<String>,
+    pub(super) argument_value: Option<String>,
+    pub(super) header: Option<String>,
+    pub(super) recommend_doc: Option<String>,
     /// Every other element, in document order.
-    other: Vec<(String, String)>,
+    pub(super) other: Vec<(String, String)>,
 }
 
 fn owned(text: Option<XmlText<'_>>) -> Option<String> {
@@ -29,18 +37,19 @@ fn owned(text: Option<XmlText<'_>>) -> Option<String> {
 /// Everything `explain` has to say.
 #[derive(Debug)]
 pub(super) struct Explanation {
-    /// The code as given.
-    code_text: String,
-    code: Option<Code>,
+    /// The code as given or sent.
+    pub(super) code_text: String,
+    pub(super) code: Option<Code>,
     /// The message as given (unescaped, for XML).
-    message_text: Option<String>,
+    pub(super) message_text: Option<String>,
     /// The catalogue error the (code, message) pair is.
-    recognized: Option<Error>,
-    /// The entry to explain: the recognized one, or the only entry of the code.
-    entry: Option<Entry>,
-    xml: Option<FromXml>,
-    suggested_codes: Vec<Code>,
-    closest: Option<Entry>,
+    pub(super) recognized: Option<Error>,
+    /// The catalogue entry to explain: the recognized one, or the only entry of the code.
+    pub(super) entry: Option<Entry>,
+    /// The body, when one was explained.
+    pub(super) received: Option<Received>,
+    pub(super) suggested_codes: Vec<Code>,
+    pub(super) closest: Option<Entry>,
 }
 
 impl Explanation {
@@ -69,7 +78,7 @@ impl Explanation {
             message_text: message_text.map(str::to_owned),
             recognized,
             entry,
-            xml: None,
+            received: None,
             suggested_codes: if code.is_none() {
                 codes_like(code_text)
             } else {
@@ -81,16 +90,16 @@ impl Explanation {
 
     /// Explains a parsed error body.
     pub(super) fn from_xml(doc: &ErrorXml<'_>) -> Self {
-        let code = doc.code().to_cow();
         let message = owned(doc.message());
-        let mut explanation = Self::new(&code, message.as_deref());
-        explanation.xml = Some(FromXml {
+        let mut explanation = Self::new(&doc.code().to_cow(), message.as_deref());
+        explanation.received = Some(Received {
+            message,
+            ec: owned(doc.ec()),
             request_id: owned(doc.request_id()),
             host_id: owned(doc.host_id()),
             argument_name: owned(doc.argument_name()),
             argument_value: owned(doc.argument_value()),
             header: owned(doc.header()),
-            ec: owned(doc.ec()),
             recommend_doc: owned(doc.recommend_doc()),
             other: doc
                 .fields()
@@ -106,41 +115,39 @@ impl Explanation {
         self.code.is_some() && (self.message_text.is_none() || self.recognized.is_some())
     }
 
-    /// The message to show: as OSS sends it for a recognized error, else as given, else
-    /// the only message of the code.
+    /// The catalogue's wording of the message: the recognized error (a template with its
+    /// number), else the only message of the code.
+    pub(super) fn catalogue_message(&self) -> Option<String> {
+        self.recognized
+            .map(|error| error.to_string())
+            .or_else(|| self.entry.map(|entry| entry.message().to_owned()))
+    }
+
+    /// The message to show at the top level: a body's exactly as sent; otherwise the
+    /// catalogue's wording, else the text given.
     fn message(&self) -> Option<String> {
-        match (self.recognized, &self.message_text, self.entry) {
-            (Some(error), _, _) => Some(error.to_string()),
-            (None, Some(given), _) => Some(given.clone()),
-            (None, None, Some(entry)) => Some(entry.message().to_owned()),
-            (None, None, None) => None,
+        match &self.received {
+            Some(received) => received.message.clone(),
+            None => self
+                .catalogue_message()
+                .or_else(|| self.message_text.clone()),
         }
     }
 
-    fn argument_name(&self) -> Option<&str> {
-        let from_xml = self
-            .xml
-            .as_ref()
-            .and_then(|xml| xml.argument_name.as_deref());
-        from_xml.or_else(|| self.entry.and_then(Entry::argument_name))
+    /// The HTTP status OSS sends with the entry (or the code).
+    pub(super) fn status(&self) -> Option<u16> {
+        self.entry
+            .map(Entry::status)
+            .or(self.code.map(Code::status))
     }
 
-    fn ec(&self) -> Option<&str> {
-        let from_xml = self.xml.as_ref().and_then(|xml| xml.ec.as_deref());
-        from_xml.or_else(|| self.entry.and_then(Entry::ec))
-    }
-
-    /// The JSON document: `{"known","code","status","message","messages","hint"}` and
-    /// whatever else is known.
+    /// The JSON document: `{"known","code","status","message","messages","hint"}`, the
+    /// received values, and the `catalogue` match.
     pub(super) fn to_json(&self) -> Value {
         let mut doc = Map::new();
         doc.insert("known".into(), json!(self.known()));
         doc.insert("code".into(), json!(self.code_text));
-        let status = self
-            .entry
-            .map(Entry::status)
-            .or(self.code.map(Code::status));
-        doc.insert("status".into(), json!(status));
+        doc.insert("status".into(), json!(self.status()));
         doc.insert("message".into(), json!(self.message()));
         let messages: Vec<&str> = self
             .code
@@ -149,44 +156,27 @@ impl Explanation {
         doc.insert("messages".into(), json!(messages));
         doc.insert("hint".into(), json!(self.entry.map(Entry::hint)));
         doc.insert("meaning".into(), json!(self.code.map(Code::meaning)));
+        if let Some(code) = self.code {
+            doc.insert("code_source".into(), json!(code.source().label()));
+            doc.insert("code_origin".into(), json!(code.origin()));
+        }
         doc.insert("entry".into(), json!(self.entry.map(Entry::name)));
         if let Some(status) = self.recognized.and_then(Error::reported_status) {
             doc.insert("reported_status".into(), json!(status));
         }
-        if let Some(name) = self.argument_name() {
-            doc.insert("argument_name".into(), json!(name));
-        }
-        if let Some(ec) = self.ec() {
-            doc.insert("ec".into(), json!(ec));
-        }
-        if let Some(xml) = &self.xml {
-            let optional = [
-                ("request_id", &xml.request_id),
-                ("host_id", &xml.host_id),
-                ("argument_value", &xml.argument_value),
-                ("header", &xml.header),
-                ("recommend_doc", &xml.recommend_doc),
-            ];
-            for (key, value) in optional {
-                if let Some(value) = value {
-                    doc.insert(key.into(), json!(value));
+        match &self.received {
+            Some(received) => insert_received(&mut doc, received),
+            None => {
+                if let Some(name) = self.entry.and_then(Entry::argument_name) {
+                    doc.insert("argument_name".into(), json!(name));
                 }
             }
-            if !xml.other.is_empty() {
-                let other: Map<String, Value> = xml
-                    .other
-                    .iter()
-                    .map(|(k, v)| (k.clone(), json!(v)))
-                    .collect();
-                doc.insert("fields".into(), Value::Object(other));
-            }
+        }
+        if let Some(catalogue) = self.catalogue_json() {
+            doc.insert("catalogue".into(), catalogue);
         }
         if self.code.is_none() {
-            let names: Vec<&str> = self
-                .suggested_codes
-                .iter()
-                .map(|code| code.as_str())
-                .collect();
+            let names: Vec<&str> = self.suggested_codes.iter().map(|c| c.as_str()).collect();
             doc.insert("suggestions".into(), json!(names));
         }
         if let Some(closest) = self.closest {
@@ -195,93 +185,45 @@ impl Explanation {
         Value::Object(doc)
     }
 
-    /// The text for a person debugging a failed request.
-    pub(super) fn to_text(&self) -> String {
-        let mut text = String::new();
-        let Some(code) = self.code else {
-            let _ = writeln!(
-                text,
-                "{:?} is not an OSS error code this catalogue knows.",
-                self.code_text
-            );
-            if !self.suggested_codes.is_empty() {
-                let names: Vec<String> = self
-                    .suggested_codes
-                    .iter()
-                    .map(|c| format!("{} (HTTP {})", c.as_str(), c.status()))
-                    .collect();
-                let _ = writeln!(text, "Did you mean: {}?", names.join(", "));
-            }
-            if let Some(message) = &self.message_text {
-                let _ = writeln!(text, "Message given: {message}");
-            }
-            self.write_xml_details(&mut text);
-            return text;
-        };
-        let status = self.entry.map_or(code.status(), Entry::status);
-        let _ = writeln!(text, "{} (HTTP {status})", code.as_str());
-        let _ = writeln!(text, "Meaning:    {}", code.meaning());
-        if let Some(message) = self.message() {
-            let _ = writeln!(text, "Message:    {message}");
-        }
-        match (self.entry, &self.message_text) {
-            (Some(entry), _) => {
-                let _ = writeln!(text, "What to do: {}", entry.hint());
-            }
-            (None, Some(_)) => {
-                let _ = writeln!(
-                    text,
-                    "This message is not one the catalogue knows for {}.",
-                    code.as_str()
-                );
-                if let Some(closest) = self.closest {
-                    let _ = writeln!(text, "Closest known message: {}", closest.message());
-                    let _ = writeln!(text, "What to do: {}", closest.hint());
-                }
-            }
-            (None, None) => {
-                let _ = writeln!(
-                    text,
-                    "OSS sends {} messages with this code:",
-                    code.entries().len()
-                );
-                for entry in code.entries() {
-                    let _ = writeln!(text, "  - {}\n      {}", entry.message(), entry.hint());
-                }
-            }
-        }
-        if let Some(name) = self.argument_name() {
-            let _ = writeln!(text, "Argument:   {name}");
-        }
-        if let Some(ec) = self.ec() {
-            let _ = writeln!(text, "EC:         {ec} (see {TROUBLESHOOT_URL}{ec})");
-        }
-        self.write_xml_details(&mut text);
-        text
+    /// The catalogue's match, labelled as such: `{"entry","message","status","hint",
+    /// "typical_ec","argument_name","source","origin"}`.
+    fn catalogue_json(&self) -> Option<Value> {
+        let entry = self.entry?;
+        Some(json!({
+            "entry": entry.name(),
+            "message": self.catalogue_message(),
+            "status": entry.status(),
+            "hint": entry.hint(),
+            "typical_ec": entry.ec(),
+            "argument_name": entry.argument_name(),
+            "source": entry.source().label(),
+            "origin": entry.origin(),
+        }))
     }
+}
 
-    fn write_xml_details(&self, text: &mut String) {
-        let Some(xml) = &self.xml else { return };
-        let lines = [
-            ("ArgumentValue", &xml.argument_value),
-            ("Header", &xml.header),
-            ("RequestId", &xml.request_id),
-            ("HostId", &xml.host_id),
-            ("RecommendDoc", &xml.recommend_doc),
-        ];
-        for (label, value) in lines {
-            if let Some(value) = value {
-                let _ = writeln!(text, "{label:<11} {value}");
-            }
+/// The body's values, each under its own key, and `fields` for the others.
+fn insert_received(doc: &mut Map<String, Value>, received: &Received) {
+    let values = [
+        ("ec", &received.ec),
+        ("request_id", &received.request_id),
+        ("host_id", &received.host_id),
+        ("argument_name", &received.argument_name),
+        ("argument_value", &received.argument_value),
+        ("header", &received.header),
+        ("recommend_doc", &received.recommend_doc),
+    ];
+    for (key, value) in values {
+        if let Some(value) = value {
+            doc.insert(key.into(), json!(value));
         }
-        for (name, value) in &xml.other {
-            let _ = writeln!(text, "{name}: {value}");
-        }
-        if xml.request_id.is_some() {
-            let _ = writeln!(
-                text,
-                "(Quote the RequestId when you ask Alibaba Cloud support about this request.)"
-            );
-        }
+    }
+    if !received.other.is_empty() {
+        let other: Map<String, Value> = received
+            .other
+            .iter()
+            .map(|(k, v)| (k.clone(), json!(v)))
+            .collect();
+        doc.insert("fields".into(), Value::Object(other));
     }
 }

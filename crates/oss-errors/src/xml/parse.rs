@@ -13,6 +13,11 @@ use crate::{Code, Error};
 /// in a different case (`</message>`), comments, CDATA, unknown and nested elements.
 /// Only `<Code>` is required; the first occurrence of a repeated element wins.
 ///
+/// The accessors give the body's values exactly as sent (no period added or dropped, no
+/// EC the body lacks). [`ErrorXml::recognize`] is the catalogue's match, a separate
+/// thing: its `Display` is the catalogue's wording, and [`Entry::ec`](crate::Entry::ec)
+/// only a typical EC.
+///
 /// ```
 /// use oss_errors::xml::ErrorXml;
 /// use oss_errors::{Code, Entry};
@@ -374,6 +379,22 @@ mod tests {
         for value in accessors {
             assert_eq!(value.map(XmlText::raw), Some("v"));
         }
+    }
+
+    #[test]
+    fn values_are_the_body_s_not_the_catalogue_s() {
+        let doc = ErrorXml::parse(
+            "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist</Message></Error>",
+        )
+        .unwrap();
+        assert_eq!(
+            doc.message().map(XmlText::raw),
+            Some("The specified key does not exist")
+        );
+        assert_eq!(doc.ec(), None);
+        let matched = doc.recognize().unwrap();
+        assert_eq!(matched.entry(), Entry::NoSuchKey);
+        assert_eq!(matched.entry().ec(), Some("0026-00000001"));
     }
 
     #[test]

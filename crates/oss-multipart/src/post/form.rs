@@ -1,16 +1,12 @@
 //! A whole PostObject form in memory: parsed, judged, and ready for its policy.
 
-use oss_errors::{Entry, Error};
+use oss_errors::Error;
 use oss_sign::SigningKey;
 
-use super::rules::{ACCESS_KEY_ID_FIELD, POLICY_FIELD, SIGNATURE_FIELD};
+use super::rules::{ACCESS_KEY_ID_FIELD, FILE_FIELD, POLICY_FIELD, SIGNATURE_FIELD};
 use super::{FileSummary, PostOptions, PostRules};
-use crate::form::{Boundary, Event, FormParser, PartHeaders};
+use crate::form::{Boundary, Event, FormParser, PartHeaders, Parts};
 use crate::policy::{Policy, PolicyViolation};
-
-/// The most fields before `file` a [`PostForm`] keeps (more is
-/// MaxPOSTPreDataLengthExceededError).
-pub const MAX_POST_FIELDS: usize = 128;
 
 /// The `file` part of a form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +23,10 @@ pub struct FilePart<'a> {
 /// A PostObject form held in memory, checked against the form rules ([`PostRules`]),
 /// with its fields borrowed from the body and no allocation.
 ///
+/// The form holds no copy of its fields, so it has no field count of its own: only
+/// OSS's byte limits (the bytes before `file`, each field, the body) refuse a form.
+/// [`PostForm::fields`] reads them again from the body.
+///
 /// ```
 /// use oss_multipart::{Boundary, PostForm, PostOptions};
 ///
@@ -41,7 +41,8 @@ pub struct FilePart<'a> {
 /// ```
 #[derive(Clone, Debug)]
 pub struct PostForm<'a> {
-    fields: heapless::Vec<(&'a [u8], &'a [u8]), MAX_POST_FIELDS>,
+    boundary: &'a Boundary,
+    body: &'a [u8],
     file: FilePart<'a>,
     summary: FileSummary,
     options: PostOptions,
@@ -52,8 +53,7 @@ impl<'a> PostForm<'a> {
     ///
     /// # Errors
     /// MalformedPOSTRequest for a body that is not `multipart/form-data`; the first form
-    /// rule broken (see [`PostRules`]); MaxPOSTPreDataLengthExceededError beyond
-    /// [`MAX_POST_FIELDS`] fields.
+    /// rule broken (see [`PostRules`]).
     pub fn parse(
         boundary: &'a Boundary,
         body: &'a [u8],
@@ -90,7 +90,8 @@ impl<'a> PostForm<'a> {
         let mut parser = FormParser::new(boundary, options.limits());
         let mut rules = PostRules::new(options);
         let mut form = Self {
-            fields: heapless::Vec::new(),
+            boundary,
+            body,
             file: FilePart {
                 filename: None,
                 content_type: None,
@@ -125,7 +126,7 @@ impl<'a> PostForm<'a> {
             }
             rules.on_step(&step)?;
             if let Some(part) = ended {
-                form.keep(part, &mut file_done)?;
+                form.keep(part, &mut file_done);
             }
             match step.event {
                 Some(Event::End) => break,
@@ -140,30 +141,38 @@ impl<'a> PostForm<'a> {
         Ok(form)
     }
 
-    fn keep(&mut self, part: crate::Part<'a>, file_done: &mut bool) -> Result<(), Error> {
-        if *file_done {
-            return Ok(()); // a part after `file`, which the options ignore
-        }
-        if self
-            .options
-            .name_is(part.headers.name(), super::rules::FILE_FIELD)
-        {
+    /// Keeps the first `file` part; the fields stay in the body (see [`PostForm::fields`]).
+    fn keep(&mut self, part: crate::Part<'a>, file_done: &mut bool) {
+        if !*file_done && self.options.name_is(part.headers.name(), FILE_FIELD) {
             self.file = FilePart {
                 filename: part.headers.filename(),
                 content_type: part.headers.content_type(),
                 data: part.data,
             };
             *file_done = true;
-            return Ok(());
         }
-        self.fields
-            .push((part.headers.name(), part.data))
-            .map_err(|_| Entry::PostPreDataTooLarge.into())
     }
 
-    /// The fields before `file`, as `(name, value)` in order.
+    /// The fields before `file`, as `(name, value)` in order, read again from the body
+    /// (without allocating).
+    ///
+    /// ```
+    /// use oss_multipart::{Boundary, PostForm, PostOptions};
+    /// let body = b"--b\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nk\r\n\
+    /// --b\r\nContent-Disposition: form-data; name=\"x-oss-meta-a\"\r\n\r\n1\r\n\
+    /// --b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\ndata\r\n--b--";
+    /// let boundary = Boundary::new(b"b")?;
+    /// let form = PostForm::parse(&boundary, body, PostOptions::DEFAULT)?;
+    /// let names: Vec<&[u8]> = form.fields().map(|(name, _)| name).collect();
+    /// assert_eq!(names, [&b"key"[..], b"x-oss-meta-a"]);
+    /// # Ok::<(), oss_errors::Error>(())
+    /// ```
     pub fn fields(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone + '_ {
-        self.fields.iter().copied()
+        // `parse_with` read this body whole without error, so reading it again meets none.
+        Parts::new(self.boundary, self.body, self.options.limits())
+            .map_while(Result::ok)
+            .take_while(|part| !self.options.name_is(part.headers.name(), FILE_FIELD))
+            .map(|part| (part.headers.name(), part.data))
     }
 
     /// The first field named `name` (matched as the options say).

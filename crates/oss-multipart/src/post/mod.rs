@@ -6,7 +6,7 @@ mod options;
 mod rules;
 
 pub use check::{PostCheck, PostSignature, PostVerdict};
-pub use form::{FilePart, MAX_POST_FIELDS, PostForm};
+pub use form::{FilePart, PostForm};
 pub use options::PostOptions;
 pub use rules::{
     ACCESS_KEY_ID_FIELD, Credentials, FILE_FIELD, FileSummary, KEY_FIELD, POLICY_FIELD, PostRules,

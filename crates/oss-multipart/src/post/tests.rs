@@ -249,13 +249,34 @@ fn pre_file_and_body_limits() {
         Error::from(Entry::PostBodyTooLarge).to_string(),
         "Post body size must be less than 5G"
     );
-    let many: Vec<(String, &str, &[u8])> = (0..=MAX_POST_FIELDS)
-        .map(|i| (format!("f{i}"), "", &b"v"[..]))
-        .collect();
-    let mut parts: Vec<(&str, &str, &[u8])> = vec![("key", "", b"k")];
-    parts.extend(many.iter().map(|(n, e, v)| (n.as_str(), *e, *v)));
-    parts.push(("file", "", b"x"));
-    assert_eq!(entry(&parts), Entry::PostPreDataTooLarge);
+}
+
+/// No field count refuses a form: 128 (or 500) small `x-oss-meta-*` fields, well under the
+/// byte limit before the file, are accepted; only the bytes count.
+#[test]
+fn many_small_fields_are_accepted_and_only_bytes_refuse() {
+    for count in [128, 500] {
+        let many: Vec<String> = (0..count).map(|i| format!("x-oss-meta-m{i}")).collect();
+        let mut parts: Vec<(&str, &str, &[u8])> = vec![("key", "", b"k")];
+        parts.extend(many.iter().map(|name| (name.as_str(), "", &b"v"[..])));
+        parts.push(("file", "", b"x"));
+        let boundary = Boundary::new(b"B").unwrap();
+        let body = body(&parts);
+        assert!(body.len() < 10 * 1024 || count > 128, "{}", body.len());
+        let parsed = PostForm::parse(&boundary, &body, PostOptions::DEFAULT)
+            .unwrap_or_else(|err| std::panic!("{count} fields: {err}"));
+        assert_eq!(parsed.fields().count(), count + 1);
+        assert_eq!(parsed.field(b"x-oss-meta-m7"), Some(&b"v"[..]));
+        assert_eq!(parsed.file().data, b"x");
+        let tight = PostOptions::DEFAULT
+            .with_limits(Limits::DEFAULT.with_pre_file(parsed.summary().pre_file_bytes - 1));
+        assert_eq!(
+            PostForm::parse(&boundary, &body, tight)
+                .unwrap_err()
+                .entry(),
+            Entry::PostPreDataTooLarge
+        );
+    }
 }
 
 #[test]
@@ -426,5 +447,62 @@ fn one_call_judges_v1_v4_and_anonymous_forms() {
     assert_eq!(
         (verdict.signature, verdict.has_policy),
         (PostSignature::Anonymous, false)
+    );
+}
+
+/// The forms ali-oss's live tests post (`test/node/object.test.js`,
+/// `calculatePostSignature()` and `signPostObjectPolicyV4()`), which OSS accepted (204,
+/// 200): judged here, they pass too.
+#[test]
+fn forms_the_live_service_accepted_pass() {
+    use base64::Engine as _;
+    let b64 = |json: &[u8]| base64::engine::general_purpose::STANDARD.encode(json);
+    let now = 1_702_743_657; // 2023-12-16T16:20:57Z
+    let secret = SigningKey::new("secret");
+
+    // V1: a policy with only a bucket condition; key, the three signature fields, file.
+    let policy = b64(br#"{"expiration":"2023-12-17T16:20:57.000Z","conditions":[{"bucket":"b"}]}"#);
+    let signature = post_policy_signature(&secret, policy.as_bytes()).to_string();
+    let parts: [(&str, &str, &[u8]); 5] = [
+        ("key", "", b"calculatePostSignature.js"),
+        ("OSSAccessKeyId", "", b"AK"),
+        ("Signature", "", signature.as_bytes()),
+        ("policy", "", policy.as_bytes()),
+        (
+            "file",
+            "Content-Type: application/x-javascript\r\n",
+            b"calculatePostSignature",
+        ),
+    ];
+    assert_eq!(
+        judge(&parts, Some(b"b"), now).map(|v| v.signature),
+        Ok(PostSignature::V1)
+    );
+
+    // V4: every kind of condition the test uses, the fields in its order.
+    let credential = "AK/20231216/cn-hangzhou/oss/aliyun_v4_request";
+    let json = format!(
+        r#"{{"expiration":"2023-12-16T16:21:57.000Z","conditions":[{{"bucket":"b"}},{{"x-oss-credential":"{credential}"}},{{"x-oss-date":"20231216T162057Z"}},{{"x-oss-signature-version":"OSS4-HMAC-SHA256"}},["content-length-range",1,10],["eq","$success_action_status","200"],["starts-with","$key","testPostObject"],["in","$content-type",["image/jpg","text/plain"]],["not-in","$cache-control",["no-cache"]]]}}"#
+    );
+    let policy = b64(json.as_bytes());
+    let time = oss_naming::Timestamp::from_unix(now).unwrap();
+    let scope = oss_sign::v4::Scope::new(time, "cn-hangzhou", oss_sign::v4::Product::Oss).unwrap();
+    let scoped = oss_sign::v4::ScopedKey::derive(&secret, scope);
+    let signature = oss_sign::v4::post_policy_signature(&scoped, policy.as_bytes()).to_string();
+    let parts: [(&str, &str, &[u8]); 10] = [
+        ("key", "", b"testPostObjectUseV4Signature.txt"),
+        ("Content-Type", "", b"text/plain"),
+        ("Cache-Control", "", b"max-age=30"),
+        ("x-oss-date", "", b"20231216T162057Z"),
+        ("x-oss-credential", "", credential.as_bytes()),
+        ("x-oss-signature-version", "", b"OSS4-HMAC-SHA256"),
+        ("policy", "", policy.as_bytes()),
+        ("x-oss-signature", "", signature.as_bytes()),
+        ("success_action_status", "", b"200"),
+        ("file", "", b"test"),
+    ];
+    assert_eq!(
+        judge(&parts, Some(b"b"), now).map(|v| v.signature),
+        Ok(PostSignature::V4)
     );
 }
