@@ -15,7 +15,7 @@
 //! ```
 //!
 //! # The catalogue
-//! 115 codes and 214 entries. Each names its [`Source`] (and, unless it is a seed fact,
+//! 115 codes and 215 entries. Each names its [`Source`] (and, unless it is a seed fact,
 //! the repository and file it was copied from), so a seed fact can be told from a live
 //! observation. A code known only from an SDK code table has no entry yet: no source
 //! gives its message. A test recounts this table from the data.
@@ -27,6 +27,7 @@
 //! | sdk-table | 16 | 0 |
 //! | sdk-live-test | 8 | 14 |
 //! | sdk-fixture | 4 | 14 |
+//! | published-response | 0 | 1 |
 //!
 //! # Crate features
 //! - `alloc`: helpers that return owned values.

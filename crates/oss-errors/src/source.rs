@@ -21,20 +21,24 @@ pub enum Source {
     SdkLiveTest,
     /// An error body in an official SDK's unit-test fixtures.
     SdkFixture,
+    /// An error body from the live service that a user posted in a public issue thread
+    /// (named by its repository and issue number).
+    PublishedResponse,
 }
 
 impl Source {
     /// Every kind of source, most authoritative first.
     ///
     /// ```
-    /// assert_eq!(oss_errors::Source::ALL.len(), 5);
+    /// assert_eq!(oss_errors::Source::ALL.len(), 6);
     /// ```
-    pub const ALL: [Source; 5] = [
+    pub const ALL: [Source; 6] = [
         Source::Seed,
         Source::ReferenceNote,
         Source::SdkTable,
         Source::SdkLiveTest,
         Source::SdkFixture,
+        Source::PublishedResponse,
     ];
 
     /// A short label, as the CLI prints it.
@@ -50,6 +54,7 @@ impl Source {
             Source::SdkTable => "sdk-table",
             Source::SdkLiveTest => "sdk-live-test",
             Source::SdkFixture => "sdk-fixture",
+            Source::PublishedResponse => "published-response",
         }
     }
 }

@@ -502,6 +502,11 @@ entries! {
     // ---- 403 --------------------------------------------------------------------------
     AccessDenied: AccessDenied, "AccessDenied"
         => "The caller lacks permission for this operation; check the RAM policy, bucket policy and ACL.";
+    /// A presigned URL (V1 `Expires`, V4 `x-oss-date` + `x-oss-expires`) used after its
+    /// expiry; OSS adds `<Expires>` and `<ServerTime>`.
+    RequestExpired: AccessDenied, "Request has expired.",
+        source = PublishedResponse, from = "johnlui/AliyunOSS: issue #20 (the body of a live response, 2017)"
+        => "The presigned URL is past its expiry; presign it again (and check the clock of the machine that signed it).";
     /// From the error-body example of the status-table page.
     QueryAuthIncomplete: AccessDenied, "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters"
         => "A presigned URL carries only some of OSSAccessKeyId, Expires and Signature; send all three (or none, for anonymous access).";

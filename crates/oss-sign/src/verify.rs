@@ -369,7 +369,7 @@ impl<'r> Verifier<'r> {
     /// authentication requires the Signature, Expires and OSSAccessKeyId parameters";
     /// `MissingAccessKeyId` or `InvalidAccessKeyId` for the id's characters; "OSS
     /// authentication requires a valid Date" and `RequestTimeTooSkewed`, or AccessDenied
-    /// for an invalid or past `Expires`; whatever `keys` returns; `SignatureDoesNotMatch`.
+    /// for an invalid `Expires` ("Request has expired." for a past one); whatever `keys` returns; `SignatureDoesNotMatch`.
     pub fn verify<'a, H, Q, K>(
         &self,
         request: &Request<'a, H, Q>,
@@ -495,7 +495,7 @@ where
         .and_then(parse_decimal)
         .ok_or(Entry::AccessDenied)?;
     if u64::try_from(now.unix_seconds()).is_ok_and(|now| now > expires_at) {
-        return Err(Entry::AccessDenied.into());
+        return Err(Entry::RequestExpired.into());
     }
     let verified = Verified {
         method: AuthMethod::Query,
@@ -721,7 +721,7 @@ mod tests {
         );
         assert_eq!(
             check(&none, &url_query, NOW + 1).unwrap_err().entry(),
-            Entry::AccessDenied
+            Entry::RequestExpired
         );
         let tampered = url_query.replace("w_100", "w_200");
         assert_eq!(

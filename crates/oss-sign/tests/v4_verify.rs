@@ -186,7 +186,7 @@ fn presigned_round_trips_and_refusals() {
     let none: [(String, String); 0] = [];
     assert_eq!(check(&none, &query, NOW), Ok(AuthMethod::QueryV4));
     assert_eq!(check(&none, &query, NOW + 600), Ok(AuthMethod::QueryV4));
-    assert_eq!(check(&none, &query, NOW + 601), Err(Entry::AccessDenied));
+    assert_eq!(check(&none, &query, NOW + 601), Err(Entry::RequestExpired));
     assert_eq!(
         check(&none, &query, NOW - 901),
         Err(Entry::RequestTimeTooSkewed)

@@ -1,5 +1,6 @@
 //! The elements OSS adds to some error documents: the server's transcript with
-//! `SignatureDoesNotMatch`, the clocks with `RequestTimeTooSkewed`.
+//! `SignatureDoesNotMatch`, the clocks with `RequestTimeTooSkewed` and
+//! `RequestExpired`.
 
 use core::fmt::Write as _;
 
@@ -31,8 +32,33 @@ pub(crate) fn details<'a, H: Headers<'a>, Q: Query<'a>>(
             }
             elements
         }
+        Entry::RequestExpired => {
+            let mut elements = Vec::new();
+            if let Some(expires) = expiry(parts) {
+                elements.push(("Expires", expires.iso8601().to_string()));
+            }
+            if let Some(now) = now.and_then(|now| Timestamp::from_unix(now.unix_seconds())) {
+                elements.push(("ServerTime", now.iso8601().to_string()));
+            }
+            elements
+        }
         _ => Vec::new(),
     }
+}
+
+/// When a presigned URL expires: V1's `Expires`, or V4's `x-oss-date` plus
+/// `x-oss-expires`.
+fn expiry(parts: &Parts) -> Option<Timestamp> {
+    let number = |name| query_param(parts, name)?.parse::<i64>().ok();
+    if let Some(expires) = number("Expires") {
+        return Timestamp::from_unix(expires);
+    }
+    let signed = parse_compact_iso8601(&query_param(parts, "x-oss-date")?)?;
+    Timestamp::from_unix(
+        signed
+            .unix_seconds()
+            .checked_add(number("x-oss-expires")?)?,
+    )
 }
 
 /// The time a request says it was signed: `x-oss-date` (V4's compact form or RFC 1123),

@@ -79,7 +79,7 @@ where
     }
     let expires_at = time.unix_seconds().saturating_add_unsigned(expires_in);
     if now.unix_seconds() > expires_at {
-        return Err(Entry::AccessDenied.into());
+        return Err(Entry::RequestExpired.into());
     }
     let id: heapless::String<MAX_ACCESS_KEY_ID_LEN> = credential
         .access_key_id
