@@ -20,6 +20,7 @@ use tower_service::Service;
 
 use crate::addressing::{BucketResolver, PathStyle};
 use crate::body::ResponseBody;
+use crate::close::close_unread;
 use crate::details::details;
 use crate::error_response::ErrorResponse;
 use crate::identity::Identity;
@@ -179,9 +180,12 @@ impl<K: KeyLookup, R: BucketResolver> AuthSettings<K, R> {
             .get(http::header::HOST)
             .and_then(|host| host.to_str().ok())
             .unwrap_or(&self.host_id);
-        ErrorResponse::new(error, request_id.as_str(), host)
+        let mut response = ErrorResponse::new(error, request_id.as_str(), host)
             .with_extra(&extra)
-            .into_response(&parts.method)
+            .into_response(&parts.method);
+        // The layer never reads the body of a request it refuses.
+        close_unread(parts, response.headers_mut());
+        response
     }
 }
 

@@ -3,13 +3,14 @@
 use alloc::sync::Arc;
 use core::convert::Infallible;
 
+use http::request::Parts;
 use http::{Method, Request, StatusCode};
 use hyper::body::Incoming;
 use oss_core::errors::Entry;
 use oss_core::naming::{check_bucket_name, check_object_name};
 use oss_core::sign::v4::PRESIGN_PARAMS;
 use oss_core::sign::{SECURITY_TOKEN_PARAM, is_signed};
-use oss_tower::{Identity, RequestId};
+use oss_tower::{Identity, RequestId, close_unread};
 
 use super::object::{self, Object};
 use super::respond::{self, Ctx, Reply};
@@ -42,6 +43,16 @@ pub(crate) async fn handle(
     request: Request<Incoming>,
 ) -> Result<Reply, Infallible> {
     let (parts, body) = request.into_parts();
+    let mut reply = route(emu, &parts, body).await;
+    // A refusal may come before the body was read (or with part of it unread).
+    if reply.status().as_u16() >= 300 {
+        close_unread(&parts, reply.headers_mut());
+    }
+    Ok(reply)
+}
+
+/// The operation `parts` asks for, and its answer.
+async fn route(emu: &Arc<Emulator>, parts: &Parts, body: Incoming) -> Reply {
     let request_id = parts
         .extensions
         .get::<RequestId>()
@@ -53,24 +64,24 @@ pub(crate) async fn handle(
         host_id: &emu.host_id,
     };
     if parts.method == Method::GET && parts.uri.path() == PUBLIC_KEY_PATH {
-        return Ok(respond::body(
+        return respond::body(
             StatusCode::OK,
             "application/x-pem-file",
             emu.public_key_pem.clone(),
-        ));
+        );
     }
-    let target = match Target::of(&parts, &emu.resolver) {
+    let target = match Target::of(parts, &emu.resolver) {
         Ok(target) => target,
-        Err(error) => return Ok(ctx.error(error)),
+        Err(error) => return ctx.error(error),
     };
     let Some(bucket) = target.bucket.as_deref() else {
-        return Ok(ctx.error(Entry::NotImplemented));
+        return ctx.error(Entry::NotImplemented);
     };
     if let Err(error) = check_bucket_name(bucket) {
-        return Ok(ctx.error(error));
+        return ctx.error(error);
     }
     if !emu.store.has_bucket(bucket) {
-        return Ok(ctx.error(Entry::NoSuchBucket));
+        return ctx.error(Entry::NoSuchBucket);
     }
     // A subresource the emulator does not implement is refused, never half-served.
     let unknown = target
@@ -78,7 +89,7 @@ pub(crate) async fn handle(
         .filter(|name| !UNDERSTOOD.contains(name) && !PRESIGN_PARAMS.contains(name))
         .any(|name| name != SECURITY_TOKEN_PARAM && is_signed(name.as_bytes()));
     if unknown || parts.headers.contains_key("x-oss-copy-source") {
-        return Ok(ctx.error(Entry::NotImplemented));
+        return ctx.error(Entry::NotImplemented);
     }
     let anonymous = parts
         .extensions
@@ -87,41 +98,41 @@ pub(crate) async fn handle(
     let is_post_object = parts.method == Method::POST && target.key.is_empty();
     if anonymous && !is_post_object {
         // The emulator's buckets are private.
-        return Ok(ctx.error(Entry::AccessDenied));
+        return ctx.error(Entry::AccessDenied);
     }
     if target.key.is_empty() {
-        return Ok(match parts.method {
+        return match parts.method {
             Method::GET if target.param("list-type") == Some("2") => {
                 list::list(emu, &ctx, bucket, &target)
             }
-            Method::POST => post::post(emu, &ctx, &parts, body, bucket).await,
+            Method::POST => post::post(emu, &ctx, parts, body, bucket).await,
             _ => ctx.error(Entry::NotImplemented),
-        });
+        };
     }
     if let Err(error) = check_object_name(&target.key) {
-        return Ok(ctx.error(error));
+        return ctx.error(error);
     }
     let object = Object {
         bucket,
         key: &target.key,
     };
     let has = |name| target.param(name).is_some();
-    Ok(match parts.method {
+    match parts.method {
         Method::PUT if has("uploadId") => {
             multipart::upload_part(emu, &ctx, body, object, &target).await
         }
-        Method::PUT => object::put(emu, &ctx, &parts, body, object, &target).await,
-        Method::GET => object::get(emu, &ctx, &parts, object, &target, true),
-        Method::HEAD => object::get(emu, &ctx, &parts, object, &target, false),
+        Method::PUT => object::put(emu, &ctx, parts, body, object, &target).await,
+        Method::GET => object::get(emu, &ctx, parts, object, &target, true),
+        Method::HEAD => object::get(emu, &ctx, parts, object, &target, false),
         Method::DELETE if has("uploadId") => multipart::abort(emu, &ctx, object, &target),
         Method::DELETE => object::delete(emu, object),
-        Method::POST if has("uploads") => multipart::initiate(emu, &ctx, &parts, object, &target),
+        Method::POST if has("uploads") => multipart::initiate(emu, &ctx, parts, object, &target),
         Method::POST if has("uploadId") => {
-            multipart::complete(emu, &ctx, &parts, body, object, &target).await
+            multipart::complete(emu, &ctx, parts, body, object, &target).await
         }
         Method::POST if has("append") => {
-            object::append(emu, &ctx, &parts, body, object, target.param("position")).await
+            object::append(emu, &ctx, parts, body, object, target.param("position")).await
         }
         _ => ctx.error(Entry::NotImplemented),
-    })
+    }
 }
