@@ -424,6 +424,22 @@ class Unimplemented(Checks):
         b = oss2_v1(EMU)
         self.oss2_error(lambda: b.get_object_acl(KEY), oss2.exceptions.NotImplemented, 400, "NotImplemented")
 
+    def test_list_parts_is_not_get_object(self):
+        """ListParts (GET /bucket/key?uploadId=...) is not in the emulator: it must say
+        NotImplemented, never answer as GetObject with the object's bytes (a wrong success:
+        oss2.resumable_upload calls ListParts right after InitiateMultipartUpload)."""
+        c = v2_client(EMU)
+        uid = c.initiate_multipart_upload(oss.InitiateMultipartUploadRequest(bucket=BUCKET, key=KEY)).upload_id
+        path, headers = harness.oss2_signed(oss2.Auth(AK, SK), "GET", BUCKET, KEY, params={"uploadId": uid})
+        st, hdrs, body = harness.send(EMU, "GET", path, headers)
+        self.assertNotEqual((st, body), (200, DATA), "ListParts answered as GetObject, with the object's bytes")
+        self.raw_error((st, hdrs, body), 400, "NotImplemented")
+        self.v2_error(lambda: c.list_parts(oss.ListPartsRequest(bucket=BUCKET, key=KEY, upload_id=uid)),
+                      400, "NotImplemented")
+        b = oss2_v1(EMU)
+        self.oss2_error(lambda: b.list_parts(KEY, uid), oss2.exceptions.NotImplemented, 400, "NotImplemented")
+        c.abort_multipart_upload(oss.AbortMultipartUploadRequest(bucket=BUCKET, key=KEY, upload_id=uid))
+
 
 if __name__ == "__main__":
     unittest.main()
