@@ -24,6 +24,7 @@ const UNDERSTOOD: &[&str] = &[
     "start-after",
     "fetch-owner",
     "encoding-type",
+    "objectMeta",
     "uploads",
     "uploadId",
     "partNumber",
@@ -117,15 +118,24 @@ async fn route(emu: &Arc<Emulator>, parts: &Parts, body: Incoming) -> Reply {
         key: &target.key,
     };
     let has = |name| target.param(name).is_some();
+    // The multipart and append parameters name an operation only with their own method
+    // (`GET ?uploadId=` is ListParts, which the emulator does not implement).
+    let operation_params = ["uploadId", "uploads", "partNumber", "append", "position"];
+    let meta = has("objectMeta");
+    let plain = !meta && !operation_params.into_iter().any(has);
     match parts.method {
-        Method::PUT if has("uploadId") => {
+        Method::PUT if has("uploadId") && has("partNumber") => {
             multipart::upload_part(emu, &ctx, body, object, &target).await
         }
-        Method::PUT => object::put(emu, &ctx, parts, body, object, &target).await,
-        Method::GET => object::get(emu, &ctx, parts, object, &target, true),
-        Method::HEAD => object::get(emu, &ctx, parts, object, &target, false),
+        Method::PUT if plain => object::put(emu, &ctx, parts, body, object, &target).await,
+        Method::GET if plain => object::get(emu, &ctx, parts, object, &target, true),
+        Method::HEAD if plain => object::get(emu, &ctx, parts, object, &target, false),
+        // GetObjectMeta (what the SDKs' "does it exist" helpers send): HeadObject's answer.
+        Method::HEAD if meta && !operation_params.into_iter().any(has) => {
+            object::get(emu, &ctx, parts, object, &target, false)
+        }
         Method::DELETE if has("uploadId") => multipart::abort(emu, &ctx, object, &target),
-        Method::DELETE => object::delete(emu, object),
+        Method::DELETE if plain => object::delete(emu, object),
         Method::POST if has("uploads") => multipart::initiate(emu, &ctx, parts, object, &target),
         Method::POST if has("uploadId") => {
             multipart::complete(emu, &ctx, parts, body, object, &target).await
