@@ -52,5 +52,5 @@ pub use error_response::{EC_HEADER, ERR_HEADER, ErrorResponse};
 pub use identity::Identity;
 pub use key_store::KeyStore;
 pub use layer::{AuthSettings, OssAuth, OssAuthLayer, ResponseFuture};
-pub use post::{CheckedPost, PostObject, PostRejection};
+pub use post::{CheckedPost, PostObject, PostRejection, StreamRejection, StreamedPost};
 pub use request_id::{REQUEST_ID_HEADER, RequestId};

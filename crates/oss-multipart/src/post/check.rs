@@ -111,6 +111,21 @@ impl<'a> PostForm<'a> {
         check: &PostCheck<'_, K>,
         buf: &'p mut [u8],
     ) -> Result<PostVerdict, PolicyViolation<'p>> {
+        self.check_with_file_size(check, buf, self.summary().size)
+    }
+
+    /// [`PostForm::check`] with the file's size given: for a form parsed from its fields
+    /// while the file itself was streamed elsewhere (a server that does not hold uploads
+    /// in memory), so `content-length-range` is judged against the real size.
+    ///
+    /// # Errors
+    /// As [`PostForm::check`].
+    pub fn check_with_file_size<'p, K: KeyLookup + ?Sized>(
+        &self,
+        check: &PostCheck<'_, K>,
+        buf: &'p mut [u8],
+        file_size: u64,
+    ) -> Result<PostVerdict, PolicyViolation<'p>> {
         let signature = self.check_any_signature(check)?;
         let mut verdict = PostVerdict {
             signature,
@@ -132,7 +147,7 @@ impl<'a> PostForm<'a> {
                 verdict.bucket_conditions_skipped = true;
                 continue;
             }
-            condition.check(self.fields().chain(bucket), self.summary().size)?;
+            condition.check(self.fields().chain(bucket), file_size)?;
         }
         Ok(verdict)
     }

@@ -81,7 +81,14 @@ impl PostOptions {
     }
 
     /// Whether a form field's name is `wanted` under these options.
-    pub(crate) fn name_is(&self, name: &[u8], wanted: &[u8]) -> bool {
+    ///
+    /// ```
+    /// use oss_multipart::PostOptions;
+    /// assert!(!PostOptions::DEFAULT.name_is(b"File", b"file"));
+    /// assert!(PostOptions::DEFAULT.with_case_insensitive_names(true).name_is(b"File", b"file"));
+    /// ```
+    #[must_use]
+    pub fn name_is(&self, name: &[u8], wanted: &[u8]) -> bool {
         if self.case_insensitive_names {
             name.eq_ignore_ascii_case(wanted)
         } else {
