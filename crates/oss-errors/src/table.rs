@@ -241,7 +241,7 @@ entries! {
     VersionIdEmpty: InvalidArgument, "Version id can not be the empty string"
         => "The versionId parameter is present but empty; give a real version id or leave the parameter out.";
     AuthorizationInvalid: InvalidArgument, "Authorization header is invalid"
-        => "The Authorization header is not of the form 'OSS AccessKeyId:Signature'; rebuild it from the V1 signing rules.";
+        => "The Authorization header is neither 'OSS AccessKeyId:Signature' (V1) nor 'OSS4-HMAC-SHA256 Credential=..., Signature=...' (V4); rebuild it with an SDK or `oss-doctor sign`.";
     AuthorizationBadItemCount: InvalidArgument, "Authorization header is invalid, bad num of Items in Authorization header"
         => "The Authorization header has the wrong number of parts; it must be 'OSS ' followed by AccessKeyId, a colon and the signature.";
     AuthorizationMissingKeyOrSignature: InvalidArgument, "AccessKeyId or Signature is missing in Authorization header value"
@@ -517,7 +517,7 @@ entries! {
     AccessKeyIdBadChars: InvalidAccessKeyId, "The OSS Access Key Id contains non-acceptable characters, which accepts only alphanumeric characters[0-9a-zA-Z] and several special characters[. _=]"
         => "The AccessKey ID contains characters an id cannot have, often stray whitespace or quotes; trim it.";
     SignatureDoesNotMatch: SignatureDoesNotMatch, "The request signature we calculated does not match the signature you provided."
-        => "The string-to-sign or the secret differs from OSS's; compare StringToSign in the error body with yours (headers, resource, sub-resources) and check the secret.";
+        => "The string-to-sign or the secret differs from OSS's; compare StringToSign (and, for V4, CanonicalRequest) in the error body with yours (headers, resource, sub-resources, the V4 region and day) and check the secret.";
     RequestTimeTooSkewed: RequestTimeTooSkewed, "The difference between the request time and the current time is too large.", ec = "0002-00000504"
         => "The Date or x-oss-date is more than 15 minutes away from OSS's clock; sync the client clock (NTP) and sign with the current time.";
     ImageDamaged: ImageDamage, "The image file may be damaged."
@@ -610,7 +610,7 @@ entries! {
     /// The everyday wording: the seed's sentence followed by advice.
     SignatureMismatchFull: SignatureDoesNotMatch, "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
         source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
-        => "OSS computed another signature than the one sent: the secret is wrong, or the string-to-sign differs (compare the StringToSign element of the body with yours)";
+        => "OSS computed another signature than the one sent: the secret is wrong, or the string-to-sign differs (compare the StringToSign element of the body, and CanonicalRequest for V4, with yours)";
     BucketNameTaken: BucketAlreadyExists, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", ec = "0015-00000104",
         source = SdkFixture, from = "aliyun/alibabacloud-oss-go-sdk-v2: oss/client_mock_test.go"
         => "Bucket names are global across all accounts and this one is taken; choose another name.";
