@@ -2,9 +2,15 @@
 //! logs what it received and what was signed, and answers `{"Status":"OK"}` (with
 //! Content-Length, as OSS requires) or 400 when the signature is bad, like OSS's demo server.
 
+use alloc::collections::VecDeque;
+use alloc::sync::Arc;
 use core::convert::Infallible;
 use core::net::SocketAddr;
+use core::sync::atomic::{AtomicU64, Ordering};
+use core::time::Duration;
 use std::io::Write as _;
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
 
 use http_body_util::{BodyExt as _, Full, Limited};
 use hyper::body::{Bytes, Incoming};
@@ -12,16 +18,25 @@ use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use oss_core::callback::verify::{CallbackRequest, PublicKey};
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tokio::task::AbortHandle;
 
 use super::verify::{load_key, signed_text};
 use crate::report::Outcome;
 
 /// Bodies larger than this are refused (OSS sends small form or JSON bodies).
 const MAX_REQUEST_BODY: usize = 1024 * 1024;
+/// How long a request's header block, and then its body, may take: OSS itself gives up
+/// on a callback after 5 seconds.
+const READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections served at once; further ones wait in the listen backlog.
+const MAX_CONNECTIONS: usize = 256;
+/// How much of a body (or of any text from the network) one log entry shows.
+const MAX_LOGGED_BYTES: usize = 4096;
 
 /// Arguments of `callback serve`.
 #[derive(Debug, clap::Args)]
@@ -60,10 +75,6 @@ pub(crate) fn run(args: &Args) -> Outcome {
         Ok(key) => &*Box::leak(Box::new(key)),
         Err(message) => return Outcome::Usage(message),
     };
-    let addr: SocketAddr = match args.listen.parse() {
-        Ok(addr) => addr,
-        Err(err) => return Outcome::Usage(format!("--listen {}: {err}", args.listen)),
-    };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -78,7 +89,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
         .map(|prefix| &*Box::leak(prefix.clone().into_boxed_str()))
         .collect();
     match runtime.block_on(serve(
-        addr,
+        &args.listen,
         key,
         Mode {
             enforce: !args.no_verify,
@@ -96,10 +107,13 @@ fn log(line: &str) {
     let _ = writeln!(stdout, "{line}").and_then(|()| stdout.flush());
 }
 
-async fn serve(addr: SocketAddr, key: &'static PublicKey, mode: Mode) -> Result<(), String> {
+async fn serve(addr: &str, key: &'static PublicKey, mode: Mode) -> Result<(), String> {
     let listener = TcpListener::bind(addr)
         .await
         .map_err(|err| format!("cannot listen on {addr}: {err}"))?;
+    let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let waiting = Arc::new(Waiting::default());
+    let mut accept_errors = ErrorLog::default();
     let local = listener.local_addr().map_err(|err| err.to_string())?;
     if mode.json {
         log(&json!({ "listening": format!("http://{local}") }).to_string());
@@ -110,23 +124,135 @@ async fn serve(addr: SocketAddr, key: &'static PublicKey, mode: Mode) -> Result<
         ));
     }
     loop {
+        // At most MAX_CONNECTIONS at once: the next accept waits for a free slot.
+        let Ok(slot) = Arc::clone(&connections).acquire_owned().await else {
+            return Err("the connection limit closed".into());
+        };
         let (stream, peer) = match listener.accept().await {
-            Ok(accepted) => accepted,
+            Ok(accepted) => {
+                accept_errors.reset();
+                accepted
+            }
             Err(err) => {
-                log(&format!("accept failed: {err}"));
+                // Out of descriptors: free some by closing the connections that have waited
+                // longest without sending a whole request head (slow or idle clients), then
+                // back off instead of spinning, logging a summary at most once a second.
+                let shed = waiting.shed_oldest_half();
+                accept_errors.note(&err.to_string(), shed);
+                tokio::time::sleep(accept_errors.backoff()).await;
                 continue;
             }
         };
-        tokio::spawn(async move {
-            let service = service_fn(move |request| handle(request, key, peer, mode));
-            if let Err(err) = http1::Builder::new()
+        let id = waiting.next_id();
+        let heads = Arc::clone(&waiting);
+        let task = tokio::spawn(async move {
+            let service = service_fn(move |request| {
+                // A whole request head arrived: no longer a candidate for shedding.
+                heads.remove(id);
+                handle(request, key, peer, mode)
+            });
+            let served = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(READ_TIMEOUT)
                 .serve_connection(TokioIo::new(stream), service)
-                .await
-            {
-                log(&format!("connection from {peer} failed: {err}"));
+                .await;
+            if let Err(err) = served {
+                log(&format!(
+                    "connection from {peer} failed: {}",
+                    escaped(&err.to_string())
+                ));
             }
+            drop(slot);
         });
+        waiting.add(id, task.abort_handle());
     }
+}
+
+/// Connections that have not sent a whole request head yet, oldest first: the ones to
+/// close when descriptors run out. A finished task is dropped from the list lazily.
+#[derive(Default)]
+struct Waiting {
+    next: AtomicU64,
+    list: Mutex<VecDeque<(u64, AbortHandle)>>,
+}
+
+impl Waiting {
+    fn next_id(&self) -> u64 {
+        self.next.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn add(&self, id: u64, task: AbortHandle) {
+        let mut list = self.list.lock().unwrap_or_else(PoisonError::into_inner);
+        list.retain(|(_, task)| !task.is_finished());
+        list.push_back((id, task));
+    }
+
+    fn remove(&self, id: u64) {
+        let mut list = self.list.lock().unwrap_or_else(PoisonError::into_inner);
+        list.retain(|(waiting, _)| *waiting != id);
+    }
+
+    /// Closes the older half of the waiting connections; returns how many.
+    fn shed_oldest_half(&self) -> usize {
+        let mut list = self.list.lock().unwrap_or_else(PoisonError::into_inner);
+        list.retain(|(_, task)| !task.is_finished());
+        let count = list.len().div_ceil(2);
+        for (_, task) in list.drain(..count) {
+            task.abort();
+        }
+        count
+    }
+}
+
+/// Accept failures: how many since the last success, and when one was last logged.
+#[derive(Default)]
+struct ErrorLog {
+    failures: u32,
+    unlogged: u32,
+    last_logged: Option<Instant>,
+}
+
+impl ErrorLog {
+    fn note(&mut self, error: &str, shed: usize) {
+        self.failures = self.failures.saturating_add(1);
+        self.unlogged = self.unlogged.saturating_add(1);
+        let due = self
+            .last_logged
+            .is_none_or(|at| at.elapsed() >= Duration::from_secs(1));
+        if due {
+            log(&format!(
+                "accept failed ({} time(s) since the last log line): {}; closed {shed} connection(s) still waiting for a request head",
+                self.unlogged,
+                escaped(error)
+            ));
+            self.unlogged = 0;
+            self.last_logged = Some(Instant::now());
+        }
+    }
+
+    /// 10 ms after the first failure, doubling up to one second.
+    fn backoff(&self) -> Duration {
+        let doublings = self.failures.saturating_sub(1).min(7);
+        Duration::from_millis(10 << doublings).min(Duration::from_secs(1))
+    }
+
+    fn reset(&mut self) {
+        self.failures = 0;
+    }
+}
+
+/// Text from the network, safe for one log line: control characters (CR, LF, ESC...)
+/// shown escaped. (Bodies are cut to MAX_LOGGED_BYTES before, by `shown`.)
+fn escaped(text: &str) -> String {
+    let mut shown = String::new();
+    for c in text.chars() {
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
 }
 
 fn key_name(key: &PublicKey) -> &'static str {
@@ -178,10 +304,13 @@ async fn handle(
             &json!({ "Status": "Unsupported method" }),
         ));
     }
-    let body = match Limited::new(request.into_body(), MAX_REQUEST_BODY)
-        .collect()
-        .await
-    {
+    let collected = tokio::time::timeout(
+        READ_TIMEOUT,
+        Limited::new(request.into_body(), MAX_REQUEST_BODY).collect(),
+    )
+    .await
+    .unwrap_or_else(|_| Err("the body did not arrive within 5 seconds".into()));
+    let body = match collected {
         Ok(collected) => collected.to_bytes(),
         Err(err) => {
             log_request(
@@ -212,8 +341,9 @@ async fn handle(
             "method": "POST",
             "target": target,
             "content_type": content_type,
-            "body": String::from_utf8_lossy(&body),
-            "string_to_sign": signed,
+            "body": shown(&body),
+            "body_bytes": body.len(),
+            "string_to_sign": shown(signed.as_bytes()),
             "string_to_sign_md5": md5,
             "verified": verdict.is_ok(),
             "reason": verdict.err().map(|e| e.to_string()),
@@ -223,12 +353,23 @@ async fn handle(
     Ok(reply(status, &answer))
 }
 
+/// A body as a log entry shows it: UTF-8 (lossy), cut at MAX_LOGGED_BYTES.
+fn shown(bytes: &[u8]) -> String {
+    let cut = &bytes[..bytes.len().min(MAX_LOGGED_BYTES)];
+    let mut text = String::from_utf8_lossy(cut).into_owned();
+    if cut.len() < bytes.len() {
+        text.push_str(&format!("... ({} bytes in all)", bytes.len()));
+    }
+    text
+}
+
 fn log_request(json: bool, entry: &Value) {
     if json {
         log(&entry.to_string());
         return;
     }
-    let field = |name: &str| entry.get(name).and_then(Value::as_str).unwrap_or_default();
+    // Everything here came from the network: one escaped line per field.
+    let field = |name: &str| escaped(entry.get(name).and_then(Value::as_str).unwrap_or_default());
     let mut text = format!(
         "[{}] {} {} from {} -> {}\n",
         entry["time"],
@@ -243,17 +384,19 @@ fn log_request(json: bool, entry: &Value) {
     if entry.get("body").is_some() {
         text.push_str(&format!("  body: {}\n", field("body")));
         text.push_str(&format!(
-            "  string to sign: {:?} (md5 {})\n",
+            "  string to sign: \"{}\" (md5 {})\n",
             field("string_to_sign"),
             field("string_to_sign_md5")
         ));
         match entry.get("reason").and_then(Value::as_str) {
             None => text.push_str("  signature: verified\n"),
-            Some(reason) => text.push_str(&format!("  signature: NOT verified: {reason}\n")),
+            Some(reason) => {
+                text.push_str(&format!("  signature: NOT verified: {}\n", escaped(reason)));
+            }
         }
     }
     if let Some(error) = entry.get("error").and_then(Value::as_str) {
-        text.push_str(&format!("  error: {error}\n"));
+        text.push_str(&format!("  error: {}\n", escaped(error)));
     }
     log(text.trim_end());
 }
