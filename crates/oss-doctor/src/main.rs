@@ -7,7 +7,7 @@ extern crate alloc;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Command, CommandFactory as _, FromArgMatches as _, Parser};
 
 mod callback;
 mod check;
@@ -43,8 +43,30 @@ enum Cli {
     Emulate(emulate::Args),
 }
 
+/// Lets every single-value option's value start with `-` (`--key -rf`, `--public-key
+/// "$(cat pub.pem)"`), in every subcommand. Options taking several values (`--combine A B`)
+/// and positional arguments keep clap's rules, so a following option still ends them.
+fn hyphen_values(command: Command) -> Command {
+    command
+        .mut_args(|arg| {
+            let is_option = arg.get_long().is_some() || arg.get_short().is_some();
+            let single = arg
+                .get_num_args()
+                .is_none_or(|range| range.max_values() == 1);
+            if is_option && single && arg.get_action().takes_values() {
+                arg.allow_hyphen_values(true)
+            } else {
+                arg
+            }
+        })
+        .mut_subcommands(hyphen_values)
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = hyphen_values(Cli::command())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             // --help and --version are not usage errors.

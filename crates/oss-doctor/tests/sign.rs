@@ -1078,3 +1078,28 @@ fn an_empty_security_token_is_no_token() {
         assert_eq!(doc, run_json(&without).1, "{subcommand} {extra:?}");
     }
 }
+
+#[test]
+fn option_values_may_start_with_a_hyphen() {
+    let (status, json) = run_json(&[
+        "sign",
+        "--method",
+        "GET",
+        "--bucket",
+        "examplebucket",
+        "--key",
+        "-rf",
+        "--header",
+        "Date: Wed, 28 Dec 2022 10:27:41 GMT",
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "-secret-",
+    ]);
+    assert_eq!(status, 0, "{json}");
+    let signed = json["string_to_sign"].as_str().expect("string_to_sign");
+    assert!(signed.ends_with("/examplebucket/-rf"), "{signed}");
+    // An unknown option is still a usage error.
+    let (status, _) = run(&["sign", "--method", "GET", "--bogus"], b"");
+    assert_eq!(status, 2);
+}
