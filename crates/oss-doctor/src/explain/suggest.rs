@@ -25,7 +25,8 @@ pub(super) fn codes_like(typed: &str) -> Vec<Code> {
     if typed.is_empty() {
         return Vec::new();
     }
-    let limit = (typed.chars().count() / 3).max(2);
+    let typed_len = typed.chars().count();
+    let limit = (typed_len / 3).max(2);
     let lowered = typed.to_ascii_lowercase();
     // A code that contains what was typed ranks first (shorter extra first), then codes
     // within a few edits.
@@ -35,6 +36,11 @@ pub(super) fn codes_like(typed: &str) -> Vec<Code> {
             let name = code.as_str();
             if typed.len() >= 4 && name.to_ascii_lowercase().contains(&lowered) {
                 return Some(((false, name.len() - typed.len()), code));
+            }
+            // The distance is at least the difference in length: skip the table when
+            // that alone is over the limit, so a long input costs its length, not more.
+            if typed_len.abs_diff(name.chars().count()) > limit {
+                return None;
             }
             let edits = distance(typed, name);
             (edits <= limit).then_some(((true, edits), code))
@@ -48,9 +54,15 @@ pub(super) fn codes_like(typed: &str) -> Vec<Code> {
 /// be worth showing (within 40% of the message's length).
 pub(super) fn closest_message(code: Code, typed: &str) -> Option<Entry> {
     let typed = typed.trim();
+    let typed_len = typed.chars().count();
     code.entries()
         .iter()
-        .map(|&entry| (distance(typed, entry.message()), entry))
+        .filter_map(|&entry| {
+            let len = entry.message().chars().count();
+            // Lengths further apart than the allowance cannot be within it.
+            (typed_len.abs_diff(len) * 5 <= len * 2)
+                .then(|| (distance(typed, entry.message()), entry))
+        })
         .filter(|&(score, entry)| score * 5 <= entry.message().chars().count() * 2)
         .min_by_key(|&(score, _)| score)
         .map(|(_, entry)| entry)
@@ -74,6 +86,15 @@ mod tests {
         assert_eq!(codes_like("Callback")[0], Code::CallbackFailed);
         assert!(codes_like("Zzzzzzzzzzzzzz").is_empty());
         assert!(codes_like("").is_empty());
+    }
+
+    #[test]
+    fn a_long_unknown_input_is_skipped_on_its_length() {
+        // A megabyte against every code and message: each is skipped on length alone
+        // (before the change, this built a 1 M x message-length table per entry).
+        let long = "x".repeat(1 << 20);
+        assert!(codes_like(&long).is_empty());
+        assert_eq!(closest_message(Code::InvalidArgument, &long), None);
     }
 
     #[test]
