@@ -209,6 +209,24 @@ fn run_sign(args: &SignArgs) -> Outcome {
 }
 
 fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_>) -> Outcome {
+    // V1 signs the Date (or x-oss-date) header: without one, sign with the current time
+    // and say so, rather than sign an empty date line OSS would refuse.
+    let mut dated;
+    let mut date_added = None;
+    let described = if described.has_header("date") || described.has_header("x-oss-date") {
+        described
+    } else {
+        let Some(now) = Timestamp::now() else {
+            return Outcome::Usage(
+                "no Date header given and this machine's clock is unusable: pass --header 'Date: ...'".into(),
+            );
+        };
+        let date = now.rfc1123().to_string();
+        dated = described.clone();
+        dated.headers.push(("Date".to_owned(), date.clone()));
+        date_added = Some(date);
+        &dated
+    };
     let request = described.request();
     let auth = sign(creds, &request);
     let mut sts = Vec::new();
@@ -225,18 +243,39 @@ fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_
                 "signature": auth.signature().as_str(),
                 "authorization": auth.as_str(),
             });
+            let mut send = Map::new();
+            if let Some(date) = &date_added {
+                send.insert("Date".into(), json!(date));
+            }
             if let Some(token) = token_header {
-                doc["headers_to_send"] = json!({ SECURITY_TOKEN_HEADER: token });
+                send.insert(SECURITY_TOKEN_HEADER.into(), json!(token));
+            }
+            if !send.is_empty() {
+                doc["headers_to_send"] = send.into();
+            }
+            if date_added.is_some() {
+                doc["note"] = json!(
+                    "no Date or x-oss-date header was given: signed with the current time as Date, which must be sent with the request"
+                );
             }
             doc
         },
         || {
-            let mut text = format!(
+            let mut text = String::new();
+            if let Some(date) = &date_added {
+                text.push_str(&format!(
+                    "note: no Date or x-oss-date header was given: signed with Date: {date} (send it)\n\n"
+                ));
+            }
+            text.push_str(&format!(
                 "string to sign:\n{}\n\nsignature: {}\nAuthorization: {}\n",
                 visible::render(&sts),
                 auth.signature(),
                 auth
-            );
+            ));
+            if let Some(date) = &date_added {
+                text.push_str(&format!("also send: Date: {date}\n"));
+            }
             if let Some(token) = token_header {
                 text.push_str(&format!("also send: {SECURITY_TOKEN_HEADER}: {token}\n"));
             }
@@ -312,6 +351,15 @@ fn presign_described(
         .endpoint
         .as_deref()
         .map(|endpoint| presigned.url(endpoint));
+    // A past Expires is allowed (published vectors use them) but never silently: the URL
+    // is already dead, and a duration given as --expires (3600) is the usual mistake.
+    let now = crate::clock::unix_now();
+    let warning = (expires <= now).then(|| {
+        format!(
+            "--expires {expires} has passed (it is now {now}): OSS refuses this URL with AccessDenied \"Request has expired.\"; --expires is the UNIX time the URL stops working (one hour from now: {})",
+            now + 3600
+        )
+    });
     Outcome::Ok(Output::choose(
         args.json,
         || {
@@ -323,10 +371,16 @@ fn presign_described(
             if let Some(url) = &url {
                 doc["url"] = json!(url);
             }
+            if let Some(warning) = &warning {
+                doc["warning"] = json!(warning);
+            }
             doc
         },
         || {
-            let mut text = format!(
+            let mut text = warning
+                .as_ref()
+                .map_or_else(String::new, |warning| format!("warning: {warning}\n\n"));
+            text += &format!(
                 "string to sign:\n{}\n\nsignature: {}\nquery: {query}\n",
                 visible::render(&sts),
                 presigned.signature()
@@ -639,6 +693,10 @@ fn run_post_sign(args: &PostSignArgs) -> Outcome {
         let _ = write_post_policy_base64(&bytes, &mut policy);
         (policy, bytes)
     };
+    // Sign only what OSS could read as a policy.
+    if let Err(error) = oss_core::multipart::Policy::parse(&policy_json) {
+        return report::rejected(args.json, &error);
+    }
     let key = SigningKey::new(&args.access_key_secret);
     if v4 {
         return v4::post_sign(

@@ -1103,3 +1103,65 @@ fn option_values_may_start_with_a_hyphen() {
     let (status, _) = run(&["sign", "--method", "GET", "--bogus"], b"");
     assert_eq!(status, 2);
 }
+
+#[test]
+fn sign_without_a_date_signs_the_current_time_and_says_so() {
+    let (status, json) = run_json(&[
+        "sign",
+        "--method",
+        "GET",
+        "--bucket",
+        "b",
+        "--key",
+        "k",
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "sk",
+    ]);
+    assert_eq!(status, 0, "{json}");
+    let date = json["headers_to_send"]["Date"]
+        .as_str()
+        .expect("a Date to send");
+    assert!(date.ends_with(" GMT"), "{date}");
+    let signed = json["string_to_sign"].as_str().expect("string_to_sign");
+    assert_eq!(signed, format!("GET\n\n\n{date}\n/b/k"));
+    assert!(
+        json["note"]
+            .as_str()
+            .is_some_and(|note| note.contains("current time"))
+    );
+}
+
+#[test]
+fn presign_warns_about_an_expiry_that_has_passed() {
+    let args = [
+        "presign",
+        "--method",
+        "GET",
+        "--bucket",
+        "b",
+        "--key",
+        "k",
+        "--expires",
+        "3600",
+        "--access-key-id",
+        "ak",
+        "--access-key-secret",
+        "sk",
+    ];
+    let (status, json) = run_json(&args);
+    assert_eq!(status, 0, "{json}");
+    let warning = json["warning"].as_str().expect("a warning");
+    assert!(warning.contains("--expires 3600 has passed"), "{warning}");
+}
+
+#[test]
+fn post_sign_refuses_a_policy_that_is_not_a_policy_document() {
+    let (status, json) = common::run_json(
+        &["post-sign", "--policy", "-", "--access-key-secret", "sk"],
+        b"this is not JSON",
+    );
+    assert_eq!(status, 1, "{json}");
+    assert_eq!(json["code"], "InvalidPolicyDocument", "{json}");
+}
