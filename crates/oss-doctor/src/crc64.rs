@@ -126,6 +126,7 @@ fn run_files(args: &Args, expected: Option<u64>) -> Outcome {
         return Outcome::Usage("--expect needs exactly one FILE".into());
     }
     let mut sums = Vec::with_capacity(paths.len());
+    let mut failures = Vec::new();
     for path in paths {
         match read::checksum_path(path) {
             Ok((crc, bytes)) => sums.push(Sum {
@@ -133,19 +134,28 @@ fn run_files(args: &Args, expected: Option<u64>) -> Outcome {
                 crc,
                 bytes,
             }),
-            Err(message) => return Outcome::Usage(message),
+            // Report the others anyway, as checksum tools do; the status says one failed.
+            Err(message) => failures.push(message),
         }
+    }
+    if sums.is_empty() {
+        return Outcome::Usage(failures.join("\n"));
     }
     if let (Some(expected), [sum]) = (expected, &sums[..])
         && sum.crc != expected
     {
         return mismatch(args, sum, expected);
     }
-    Outcome::Ok(Output::choose(
+    let output = Output::choose(
         args.json,
         || Value::Array(sums.iter().map(|sum| sum.to_json(args.hex)).collect()),
         || sums.iter().map(|sum| sum.to_text(args.hex)).collect(),
-    ))
+    );
+    if failures.is_empty() {
+        Outcome::Ok(output)
+    } else {
+        Outcome::Partial(output, failures.join("\noss-doctor: "))
+    }
 }
 
 fn run_combine(args: &Args, expected: Option<u64>) -> Outcome {

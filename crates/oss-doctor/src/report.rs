@@ -15,6 +15,9 @@ pub(crate) enum Outcome {
     Rejected(Output),
     /// Usage error or unreadable input (exit 2): a message for stderr.
     Usage(String),
+    /// Some inputs were read and are reported, others could not be (exit 2): what was
+    /// read for stdout, the failures for stderr.
+    Partial(Output, String),
 }
 
 /// What to print: the JSON document (for `--json`) or the text for people.
@@ -89,6 +92,10 @@ pub(crate) fn finish(outcome: Outcome) -> ExitCode {
         Outcome::Usage(message) => {
             eprintln!("oss-doctor: {message}");
             return ExitCode::from(2);
+        }
+        Outcome::Partial(output, message) => {
+            eprintln!("oss-doctor: {message}");
+            (output, 2)
         }
     };
     let mut stdout = std::io::stdout().lock();

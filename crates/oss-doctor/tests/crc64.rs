@@ -167,3 +167,22 @@ fn no_progress_line_when_stderr_is_not_a_terminal() {
     let (status, _, stderr) = crc64(&[&big], b"");
     assert_eq!((status, stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn an_unreadable_file_does_not_hide_the_others() {
+    let dir = std::env::temp_dir().join(format!("oss-doctor-crc64-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let readable = dir.join("a.txt");
+    std::fs::write(&readable, b"123456789").expect("write");
+    let missing = dir.join("missing.txt");
+    let output = common::run(&[
+        "crc64",
+        readable.to_str().expect("utf-8 path"),
+        missing.to_str().expect("utf-8 path"),
+    ]);
+    let (status, stdout, stderr) = common::texts(&output);
+    assert_eq!(status, 2);
+    assert!(stdout.starts_with("11051210869376104954  "), "{stdout}");
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
