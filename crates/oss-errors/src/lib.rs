@@ -51,7 +51,10 @@
 //! # #[cfg(feature = "serde")] {
 //! use oss_errors::{Entry, Error};
 //! let json = serde_json::to_string(&Error::from(Entry::NoSuchKey)).unwrap();
-//! assert_eq!(json, r#"{"code":"NoSuchKey","status":404,"message":"The specified key does not exist."}"#);
+//! assert_eq!(
+//!     json,
+//!     r#"{"code":"NoSuchKey","status":404,"message":"The specified key does not exist.","ec":"0026-00000001"}"#
+//! );
 //! assert_eq!(serde_json::from_str::<Error>(&json).unwrap(), Entry::NoSuchKey.into());
 //! # }
 //! ```
