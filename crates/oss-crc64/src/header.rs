@@ -232,10 +232,7 @@ mod tests {
         let value = HeaderValue::new(u64::MAX);
         let json = serde_json::to_string(&value).unwrap_or_default();
         assert_eq!(json, r#""18446744073709551615""#);
-        assert_eq!(
-            serde_json::from_str::<HeaderValue>("42").ok(),
-            Some(HeaderValue::new(42))
-        );
+        assert!(serde_json::from_str::<HeaderValue>("42").is_err());
         assert!(serde_json::from_str::<HeaderValue>(r#""-1""#).is_err());
     }
 
