@@ -222,8 +222,8 @@ fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_
         || {
             let mut doc = json!({
                 "string_to_sign": String::from_utf8_lossy(&sts),
-                "signature": auth.signature().as_str(),
-                "authorization": auth.as_str(),
+                "signature": auth.signature(),
+                "authorization": auth,
             });
             if let Some(token) = token_header {
                 doc["headers_to_send"] = json!({ SECURITY_TOKEN_HEADER: token });
@@ -317,7 +317,7 @@ fn presign_described(
         || {
             let mut doc = json!({
                 "string_to_sign": String::from_utf8_lossy(&sts),
-                "signature": presigned.signature().as_str(),
+                "signature": presigned.signature(),
                 "query": query,
             });
             if let Some(url) = &url {
