@@ -14,9 +14,12 @@ async fn main() -> std::io::Result<()> {
     let keys = KeyStore::new().with_key("AKID", "secret");
     let auth = OssAuthLayer::new(AuthSettings::new(keys).with_regions(["cn-hangzhou"]));
     let app = Router::new()
-        .route("/{*path}", any(|Extension(who): Extension<Identity>| async move {
-            format!("signed by {:?}\n", who.access_key_id())
-        }))
+        .route(
+            "/{*path}",
+            any(|Extension(who): Extension<Identity>| async move {
+                format!("signed by {:?}\n", who.access_key_id())
+            }),
+        )
         .layer(auth);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:9000").await?;
     axum::serve(listener, app).await
