@@ -655,7 +655,7 @@ fn run_post_sign(args: &PostSignArgs) -> Outcome {
     Outcome::Ok(Output::choose(
         args.json,
         || {
-            let mut doc = json!({ "policy": policy, "signature": signature.as_str() });
+            let mut doc = json!({ "policy": policy, "signature": signature });
             if let Some(id) = id {
                 doc["access_key_id"] = json!(id);
             }

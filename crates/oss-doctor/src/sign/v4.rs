@@ -519,7 +519,7 @@ pub(super) fn post_sign(
             let mut doc = json!({
                 "signature_version": "v4",
                 "policy": policy,
-                "signature": signature.as_str(),
+                "signature": signature,
                 "credential": credential,
                 "date": date.as_str(),
                 "form_fields": {
@@ -527,7 +527,7 @@ pub(super) fn post_sign(
                     "x-oss-signature-version": ALGORITHM,
                     "x-oss-credential": credential,
                     "x-oss-date": date.as_str(),
-                    "x-oss-signature": signature.as_str(),
+                    "x-oss-signature": signature,
                 },
             });
             add_warnings(&mut doc, &warnings);
