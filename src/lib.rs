@@ -43,6 +43,11 @@
 //!
 //! Every crate is `#![no_std]`; the `alloc` and `std` features (default `std`) only add
 //! conveniences that return owned values.
+//!
+//! The `serde` feature turns on each crate's `serde` feature: `Serialize` (and
+//! `Deserialize` where a value can be built from data) for the types users hold, with
+//! neither `std` nor `alloc` needed. Each crate's documentation has a "Crate features"
+//! section saying what its types look like in JSON.
 #![no_std]
 
 // Each crate is re-exported through a module of this crate, so the table's links point at

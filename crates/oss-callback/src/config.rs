@@ -17,12 +17,15 @@ use crate::url::check_callback_urls;
 /// assert_eq!(BodyType::default().as_str(), "application/x-www-form-urlencoded");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum BodyType {
     /// `application/x-www-form-urlencoded`, the default: values are URL-encoded.
     #[default]
+    #[cfg_attr(feature = "serde", serde(rename = "application/x-www-form-urlencoded"))]
     FormUrlEncoded,
     /// `application/json`: values are inserted as JSON literals.
+    #[cfg_attr(feature = "serde", serde(rename = "application/json"))]
     Json,
 }
 
@@ -202,6 +205,23 @@ impl<'a> CallbackConfig<'a> {
     pub const fn with_additional_headers(mut self, headers: Pairs<'a>) -> Self {
         self.additional_headers = Some(headers);
         self
+    }
+
+    /// `callbackUrl` as written into the JSON: left out when empty and a
+    /// [`policy`](CallbackConfig::policy) supplies it.
+    pub(crate) fn sent_url(&self) -> Option<&'a str> {
+        self.sent(self.url)
+    }
+
+    /// `callbackBody` as written into the JSON: left out when empty and a
+    /// [`policy`](CallbackConfig::policy) supplies it.
+    pub(crate) fn sent_body(&self) -> Option<&'a str> {
+        self.sent(self.body)
+    }
+
+    /// `value`, unless it is empty and the policy supplies it.
+    fn sent(&self, value: &'a str) -> Option<&'a str> {
+        (!(value.is_empty() && self.policy.is_some())).then_some(value)
     }
 
     /// The URLs of `callbackUrl`, in the order OSS tries them.

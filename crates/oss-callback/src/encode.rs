@@ -91,20 +91,18 @@ impl CallbackConfig<'_> {
 
     fn write_json_dyn(&self, out: &mut dyn Write) -> fmt::Result {
         let mut first = true;
-        // What a callback policy supplies is left out.
-        let from_policy = |value: &str| value.is_empty() && self.policy.is_some();
         out.write_char('{')?;
-        if !from_policy(self.url) {
+        if let Some(url) = self.sent_url() {
             write_member(out, &mut first, "callbackUrl")?;
-            write_json_string(out, self.url)?;
+            write_json_string(out, url)?;
         }
         if let Some(host) = self.host {
             write_member(out, &mut first, "callbackHost")?;
             write_json_string(out, host)?;
         }
-        if !from_policy(self.body) {
+        if let Some(body) = self.sent_body() {
             write_member(out, &mut first, "callbackBody")?;
-            write_json_string(out, self.body)?;
+            write_json_string(out, body)?;
         }
         if let Some(body_type) = self.body_type {
             write_member(out, &mut first, "callbackBodyType")?;

@@ -33,6 +33,41 @@
 //! - `alloc`: owned-string conveniences.
 //! - `std` (default): implies `alloc`.
 //! - `verify`: [`verify`] module, RSA/MD5 callback signature check (implies `alloc`).
+//! - `serde`: `Serialize` for [`CallbackConfig`], [`CallbackVars`] and [`Pairs`];
+//!   `Serialize` and `Deserialize` for [`BodyType`] and [`Limits`]. Needs neither
+//!   `alloc` nor `std`.
+//!
+//! # Serde
+//! A [`CallbackConfig`] serializes as the JSON OSS reads, under OSS's names
+//! (`callbackUrl`, `callbackHost`, `callbackBody`, `callbackBodyType`, `callbackSNI`,
+//! `callbackPolicy`, `additionalHeaders`), absent fields left out, exactly what
+//! [`CallbackConfig::write_json`] writes: base64 of it is an `x-oss-callback` value.
+//! [`CallbackVars`] is the flat `{"x:name":"value"}` object of `x-oss-callback-var`, in
+//! order. Both borrow their strings, and JSON strings with escapes cannot be borrowed, so
+//! they do not implement `Deserialize`: the way back is [`CallbackConfig::decode`] and
+//! [`CallbackVars::decode`], which unescape in place into a [`DecodeBuffer`] and check
+//! OSS's rules too. [`BodyType`] is its media type; [`Limits`] uses `snake_case` names
+//! (the timeout as serde writes a `Duration`), fields missing from the data take the
+//! defaults, and lengths are capped as the builders cap them.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use base64::Engine as _;
+//! use oss_callback::{BodyType, CallbackConfig, DecodeBuffer};
+//!
+//! let config = CallbackConfig::new("https://app.example/cb", r#"{"key":${object}}"#)
+//!     .with_body_type(BodyType::Json);
+//! let json = serde_json::to_string(&config).unwrap();
+//! assert_eq!(
+//!     json,
+//!     r#"{"callbackUrl":"https://app.example/cb","callbackBody":"{\"key\":${object}}","callbackBodyType":"application/json"}"#
+//! );
+//! let header = base64::engine::general_purpose::STANDARD.encode(json);
+//! let mut buf = DecodeBuffer::new();
+//! assert_eq!(CallbackConfig::decode(header.as_bytes(), &mut buf)?, config);
+//! # }
+//! # Ok::<(), oss_errors::Error>(())
+//! ```
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -52,6 +87,8 @@ mod pairs;
 mod parse;
 mod render;
 mod response;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod source;
 mod upload;
 mod url;

@@ -32,9 +32,22 @@ pub const MAX_DECODED_LEN: usize = MAX_CALLBACK_LEN / 4 * 3;
 /// assert_eq!(Limits::DEFAULT.with_max_callback_len(9999).max_callback_len(), 5120);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(default)
+)]
 #[non_exhaustive]
 pub struct Limits {
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "capped::<MAX_CALLBACK_LEN, _>")
+    )]
     max_callback_len: usize,
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "capped::<MAX_CALLBACK_VAR_LEN, _>")
+    )]
     max_callback_var_len: usize,
     max_response_body: u64,
     response_timeout: Duration,
@@ -181,6 +194,14 @@ impl Limits {
     pub const fn response_timeout(&self) -> Duration {
         self.response_timeout
     }
+}
+
+/// A length read from data, capped at `MAX` as the `with_*` builders cap it.
+#[cfg(feature = "serde")]
+fn capped<'de, const MAX: usize, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<usize, D::Error> {
+    <usize as serde::Deserialize>::deserialize(deserializer).map(|len| len.min(MAX))
 }
 
 impl Default for Limits {

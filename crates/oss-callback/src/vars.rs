@@ -21,6 +21,7 @@ use crate::parse::{Field, parse_flat_object};
 /// # Ok::<(), oss_errors::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
 pub struct CallbackVars<'a> {
     pairs: Pairs<'a>,
 }

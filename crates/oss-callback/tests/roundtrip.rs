@@ -1,5 +1,6 @@
-//! Property tests: whatever a caller builds, encoding then decoding gives it back, and
-//! decoding arbitrary bytes never panics.
+//! Property tests: whatever a caller builds, encoding then decoding gives it back (and,
+//! with `serde`, base64 of its serde JSON decodes to it too), and decoding arbitrary bytes
+//! never panics.
 
 use oss_callback::{BodyType, CallbackConfig, CallbackVars, DecodeBuffer, EncodeBuffer, Pairs};
 use proptest::prelude::*;
@@ -13,6 +14,13 @@ fn url() -> impl Strategy<Value = String> {
     )
         .prop_map(|(s, h, p, path)| format!("{s}{h}{p}{path}"));
     proptest::collection::vec(one, 1..=5).prop_map(|urls| urls.join(";"))
+}
+
+/// Standard base64, as OSS reads `x-oss-callback`.
+#[cfg(feature = "serde")]
+fn b64(json: &str) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(json)
 }
 
 proptest! {
@@ -41,6 +49,17 @@ proptest! {
         let mut buf = DecodeBuffer::new();
         let decoded = CallbackConfig::decode(value.as_bytes(), &mut buf).unwrap();
         prop_assert_eq!(decoded, config);
+
+        // serde writes the same JSON, so base64 of it decodes to the same config.
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&config).unwrap();
+            let mut written = String::new();
+            config.write_json(&mut written).unwrap();
+            prop_assert_eq!(&json, &written);
+            let mut buf = DecodeBuffer::new();
+            prop_assert_eq!(CallbackConfig::decode(b64(&json).as_bytes(), &mut buf).unwrap(), config);
+        }
     }
 
     #[test]
@@ -51,6 +70,13 @@ proptest! {
         let value = original.encode_into(&mut out).unwrap();
         let mut buf = DecodeBuffer::new();
         prop_assert_eq!(CallbackVars::decode(value.as_bytes(), &mut buf).unwrap(), original);
+
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&original).unwrap();
+            let mut buf = DecodeBuffer::new();
+            prop_assert_eq!(CallbackVars::decode(b64(&json).as_bytes(), &mut buf).unwrap(), original);
+        }
     }
 
     #[test]

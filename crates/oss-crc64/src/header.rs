@@ -89,7 +89,7 @@ pub fn verify(header: impl AsRef<[u8]>, computed: u64) -> Result<(), Error> {
 }
 
 /// A CRC-64 formatted as OSS sends it: decimal, no leading zeros, at most 20 bytes,
-/// on the stack.
+/// on the stack. With feature `serde` it is a JSON string of those digits.
 ///
 /// ```
 /// use oss_crc64::HeaderValue;
@@ -188,11 +188,63 @@ impl fmt::Debug for HeaderValue {
     }
 }
 
+/// The decimal digits as a string, so no JSON reader rounds the value.
+#[cfg(feature = "serde")]
+impl serde::Serialize for HeaderValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A string read by [`parse_header`] (a JSON number is refused, as it may be rounded).
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for HeaderValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = HeaderValue;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a CRC-64 in decimal")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<HeaderValue, E> {
+                parse_header(value)
+                    .map(HeaderValue::new)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(value), &self))
+            }
+        }
+
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn header_value_is_a_json_string() {
+        let value = HeaderValue::new(u64::MAX);
+        let json = serde_json::to_string(&value).unwrap_or_default();
+        assert_eq!(json, r#""18446744073709551615""#);
+        assert!(serde_json::from_str::<HeaderValue>("42").is_err());
+        assert!(serde_json::from_str::<HeaderValue>(r#""-1""#).is_err());
+    }
+
+    #[cfg(feature = "serde")]
+    proptest! {
+        #[test]
+        fn header_value_round_trips_through_json(crc in any::<u64>()) {
+            let value = HeaderValue::new(crc);
+            let json = serde_json::to_string(&value).unwrap_or_default();
+            prop_assert_eq!(serde_json::from_str::<HeaderValue>(&json).ok(), Some(value));
+        }
+    }
 
     #[test]
     fn sdk_header_values() {

@@ -27,6 +27,13 @@
 //!
 //! assert_eq!(combine(checksum(b"12345"), checksum(b"6789"), 4), crc);
 //! ```
+//!
+//! # Crate features
+//! - `alloc`, `std` (default): forwarded to `oss-errors`; this crate never allocates.
+//! - `serde`: `Serialize` and `Deserialize` for [`HeaderValue`], as a JSON *string* of
+//!   decimal digits (`"11051210869376104954"`): a CRC-64 is above 2^53, where JavaScript
+//!   numbers lose digits. It reads back from such a string by [`parse_header`]'s rules
+//!   (a JSON number is refused). Needs neither `alloc` nor `std`.
 #![no_std]
 
 #[cfg(test)]

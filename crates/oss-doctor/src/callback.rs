@@ -5,7 +5,7 @@ use oss_core::callback::{
     BodyType, CallbackConfig, CallbackUrl, DecodeBuffer, Host, Limits, Lint, Scheme,
 };
 use oss_core::errors::Error;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::report::Outcome;
 
@@ -81,32 +81,6 @@ fn decode_config<'a>(
 ) -> Result<CallbackConfig<'a>, Error> {
     let limits = Limits::DEFAULT.with_old_syntax_accepted(accept_old_syntax);
     CallbackConfig::decode_with(value.trim().as_bytes(), buf, &limits)
-}
-
-fn config_json(config: &CallbackConfig<'_>) -> Value {
-    let mut map = Map::new();
-    map.insert("callbackUrl".into(), json!(config.url));
-    if let Some(host) = config.host {
-        map.insert("callbackHost".into(), json!(host));
-    }
-    map.insert("callbackBody".into(), json!(config.body));
-    if let Some(body_type) = config.body_type {
-        map.insert("callbackBodyType".into(), json!(body_type.as_str()));
-    }
-    if let Some(sni) = config.sni {
-        map.insert("callbackSNI".into(), json!(sni));
-    }
-    if let Some(policy) = config.policy {
-        map.insert("callbackPolicy".into(), json!(policy));
-    }
-    if let Some(headers) = config.additional_headers {
-        let headers: Map<String, Value> = headers
-            .iter()
-            .map(|(k, v)| (k.to_owned(), json!(v)))
-            .collect();
-        map.insert("additionalHeaders".into(), Value::Object(headers));
-    }
-    Value::Object(map)
 }
 
 /// One callback URL, split into parts, as JSON.

@@ -64,7 +64,7 @@ impl Sum {
         if let Some(path) = &self.path {
             map.insert("path".into(), json!(path));
         }
-        map.insert("crc64".into(), json!(HeaderValue::new(self.crc).as_str()));
+        map.insert("crc64".into(), json!(HeaderValue::new(self.crc)));
         if hex {
             map.insert("crc64_hex".into(), json!(format!("{:016x}", self.crc)));
         }
@@ -194,10 +194,7 @@ fn mismatch(args: &Args, sum: &Sum, expected: u64) -> Outcome {
             if let Value::Object(fields) = sum.to_json(args.hex) {
                 map.extend(fields);
             }
-            map.insert(
-                "expected".into(),
-                json!(HeaderValue::new(expected).as_str()),
-            );
+            map.insert("expected".into(), json!(HeaderValue::new(expected)));
             Value::Object(map)
         },
         || {

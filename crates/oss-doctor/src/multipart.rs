@@ -95,14 +95,10 @@ fn plan(size: u64, part_size: Option<u64>, json: bool) -> Outcome {
     Outcome::Ok(Output::choose(
         json,
         || {
-            json!({
-                "valid": true,
-                "object_size": plan.object_size(),
-                "part_size": plan.part_size(),
-                "part_count": plan.part_count(),
-                "last_part_size": plan.last_part_size(),
-                "adjusted": adjusted,
-            })
+            let mut doc = json!(plan);
+            doc["valid"] = json!(true);
+            doc["adjusted"] = json!(adjusted);
+            doc
         },
         || {
             let mut text = format!(

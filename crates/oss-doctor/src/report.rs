@@ -42,20 +42,13 @@ impl Output {
     }
 }
 
-/// The JSON fields of a rejection: `"valid": false` plus code, status and message, and
-/// `argument_name` / `ec` when the catalogue knows them.
+/// The JSON fields of a rejection: `"valid": false` plus the error's own JSON (code,
+/// status and message, and `argument_name` / `ec` when the catalogue knows them).
 pub(crate) fn rejection_json(err: &Error) -> Map<String, Value> {
-    let entry = err.entry();
     let mut map = Map::new();
     map.insert("valid".into(), json!(false));
-    map.insert("code".into(), json!(err.code().as_str()));
-    map.insert("status".into(), json!(err.status()));
-    map.insert("message".into(), json!(err.to_string()));
-    if let Some(name) = entry.argument_name() {
-        map.insert("argument_name".into(), json!(name));
-    }
-    if let Some(ec) = entry.ec() {
-        map.insert("ec".into(), json!(ec));
+    if let Value::Object(fields) = json!(err) {
+        map.extend(fields);
     }
     map
 }

@@ -240,8 +240,8 @@ fn sign_described(args: &SignArgs, described: &Described, creds: &Credentials<'_
         || {
             let mut doc = json!({
                 "string_to_sign": String::from_utf8_lossy(&sts),
-                "signature": auth.signature().as_str(),
-                "authorization": auth.as_str(),
+                "signature": auth.signature(),
+                "authorization": auth,
             });
             let mut send = Map::new();
             if let Some(date) = &date_added {
@@ -365,7 +365,7 @@ fn presign_described(
         || {
             let mut doc = json!({
                 "string_to_sign": String::from_utf8_lossy(&sts),
-                "signature": presigned.signature().as_str(),
+                "signature": presigned.signature(),
                 "query": query,
             });
             if let Some(url) = &url {
@@ -713,7 +713,7 @@ fn run_post_sign(args: &PostSignArgs) -> Outcome {
     Outcome::Ok(Output::choose(
         args.json,
         || {
-            let mut doc = json!({ "policy": policy, "signature": signature.as_str() });
+            let mut doc = json!({ "policy": policy, "signature": signature });
             if let Some(id) = id {
                 doc["access_key_id"] = json!(id);
             }

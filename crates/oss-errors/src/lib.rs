@@ -32,8 +32,32 @@
 //! # Crate features
 //! - `alloc`: helpers that return owned values.
 //! - `std` (default): implies `alloc`.
+//! - `serde`: `Serialize` and `Deserialize` for [`Code`] (as OSS spells it), [`Entry`] (its
+//!   Rust name) and [`Error`]; `Serialize` for [`xml::ErrorXml`]. Needs neither `alloc` nor
+//!   `std`.
 //!
 //! With no features the crate is `#![no_std]` and allocates nothing.
+//!
+//! # Serde
+//! An [`Error`] is the JSON a gateway logs and `oss-doctor` prints: `code`, `status`,
+//! `message` (as printed, the number of a template filled in), and `argument_name` and `ec`
+//! when the catalogue knows them. It reads back from `code` and `message` (other fields
+//! are ignored) through [`Error::recognize`], so any OSS-shaped JSON rejection does; a
+//! message the catalogue does not know for that code is an error. A parsed
+//! [`xml::ErrorXml`] serializes its elements under the same `snake_case` names, unescaped,
+//! leaving out those the body lacks; it borrows from the body, so it does not deserialize.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use oss_errors::{Entry, Error};
+//! let json = serde_json::to_string(&Error::from(Entry::NoSuchKey)).unwrap();
+//! assert_eq!(
+//!     json,
+//!     r#"{"code":"NoSuchKey","status":404,"message":"The specified key does not exist.","ec":"0026-00000001"}"#
+//! );
+//! assert_eq!(serde_json::from_str::<Error>(&json).unwrap(), Entry::NoSuchKey.into());
+//! # }
+//! ```
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -48,6 +72,8 @@ mod code_hash;
 mod error;
 mod lookup;
 mod normalize;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod source;
 mod table;
 mod template;

@@ -64,6 +64,7 @@ macro_rules! codes {
         /// assert_eq!(Code::NoSuchKey.status(), 404);
         /// ```
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
         pub enum Code {
             $(
@@ -162,6 +163,7 @@ macro_rules! entries {
         /// assert_eq!(entry.message(), "The Object name can not be empty");
         /// ```
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
         pub enum Entry {
             $(

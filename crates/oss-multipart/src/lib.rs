@@ -42,6 +42,33 @@
 //!
 //! # Crate features
 //! - `alloc`, `std` (default): passed on to the dependencies; this crate adds nothing.
+//! - `serde`: `Serialize` and `Deserialize` for [`PartPlan`], [`Limits`] and
+//!   [`PostOptions`], with `snake_case` names (the accessors' names). Needs neither
+//!   `alloc` nor `std`.
+//!
+//! # Serde
+//! A [`PartPlan`] is `{"object_size","part_size","part_count","last_part_size"}`; it reads
+//! back only if planning `object_size` with `part_size` gives the same plan, so no
+//! inconsistent plan can be built from data. [`Limits`] and [`PostOptions`] are their
+//! accessors' values, and fields missing from the data take the defaults, so a config
+//! file names only what it changes. Sizes are JSON numbers: the largest, 48.8 TB, is far
+//! below 2^53.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use oss_multipart::{Limits, PartPlan, PostOptions};
+//!
+//! let plan = PartPlan::new(250 * 1024, Some(100 * 1024))?;
+//! let json = serde_json::to_string(&plan).unwrap();
+//! assert_eq!(json, r#"{"object_size":256000,"part_size":102400,"part_count":3,"last_part_size":51200}"#);
+//! assert_eq!(serde_json::from_str::<PartPlan>(&json).unwrap(), plan);
+//!
+//! let options: PostOptions = serde_json::from_str(r#"{"case_insensitive_names":true}"#).unwrap();
+//! assert_eq!(options, PostOptions::DEFAULT.with_case_insensitive_names(true));
+//! assert_eq!(options.limits(), Limits::DEFAULT);
+//! # }
+//! # Ok::<(), oss_errors::Error>(())
+//! ```
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -48,6 +48,11 @@ pub const ENCRYPTION_PART_ALIGNMENT: u64 = 16;
 /// assert_eq!(Limits::LIVE.field_value(), 2 * 1024 * 1024);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(default)
+)]
 #[non_exhaustive]
 pub struct Limits {
     field_name: usize,
@@ -169,6 +174,24 @@ mod tests {
         assert_eq!(MAX_MULTIPART_OBJECT_SIZE, 53_687_091_200_000);
         let tib = MAX_MULTIPART_OBJECT_SIZE as f64 / (1u64 << 40) as f64;
         assert!((tib - 48.8).abs() < 0.05);
+    }
+
+    #[cfg(feature = "serde")]
+    proptest::proptest! {
+        #[test]
+        fn limits_round_trip_through_json(
+            name in 0..usize::MAX, value in 0..usize::MAX, headers in 0..usize::MAX,
+            pre_file in 0..u64::MAX, body in 0..u64::MAX,
+        ) {
+            let limits = Limits::DEFAULT
+                .with_field_name(name)
+                .with_field_value(value)
+                .with_part_headers(headers)
+                .with_pre_file(pre_file)
+                .with_body(body);
+            let json = serde_json::to_string(&limits).unwrap_or_default();
+            proptest::prop_assert_eq!(serde_json::from_str::<Limits>(&json).ok(), Some(limits));
+        }
     }
 
     #[test]

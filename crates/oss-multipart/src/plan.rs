@@ -18,6 +18,11 @@ pub const DEFAULT_PART_SIZE: u64 = 8 * 1024 * 1024;
 /// # Ok::<(), oss_errors::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(try_from = "PlanFields")
+)]
 pub struct PartPlan {
     object_size: u64,
     part_size: u64,
@@ -133,11 +138,75 @@ impl PartPlan {
     }
 }
 
+/// The fields a [`PartPlan`] is read back from; `last_part_size` follows from them.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct PlanFields {
+    object_size: u64,
+    part_size: u64,
+    part_count: u32,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PlanFields> for PartPlan {
+    type Error = &'static str;
+
+    fn try_from(fields: PlanFields) -> Result<Self, Self::Error> {
+        let not_a_plan = "not a part plan: planning object_size with part_size gives another plan";
+        let plan = Self::new(fields.object_size, Some(fields.part_size)).map_err(|_| not_a_plan)?;
+        let same = plan.part_size == fields.part_size && plan.part_count == fields.part_count;
+        same.then_some(plan).ok_or(not_a_plan)
+    }
+}
+
+/// The plan with its last part's size, which readers would otherwise compute.
+#[cfg(feature = "serde")]
+impl serde::Serialize for PartPlan {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut out = serializer.serialize_struct("PartPlan", 4)?;
+        out.serialize_field("object_size", &self.object_size)?;
+        out.serialize_field("part_size", &self.part_size)?;
+        out.serialize_field("part_count", &self.part_count)?;
+        out.serialize_field("last_part_size", &self.last_part_size())?;
+        out.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::check_parts;
     use proptest::prelude::*;
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn an_inconsistent_plan_does_not_deserialize() {
+        let read = |json: &str| serde_json::from_str::<PartPlan>(json).ok();
+        assert_eq!(
+            read(r#"{"object_size":10,"part_size":1,"part_count":10}"#),
+            None
+        );
+        assert_eq!(
+            read(r#"{"object_size":300000,"part_size":102400,"part_count":2}"#),
+            None
+        );
+        let plan = PartPlan::new(300_000, Some(102_400)).ok();
+        assert_eq!(
+            read(r#"{"object_size":300000,"part_size":102400,"part_count":3}"#),
+            plan
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    proptest! {
+        #[test]
+        fn plans_round_trip_through_json(size in 0..=MAX_MULTIPART_OBJECT_SIZE, wish in any::<Option<u64>>()) {
+            let plan = PartPlan::new(size, wish).ok();
+            let json = plan.map(|plan| serde_json::to_string(&plan).unwrap_or_default()).unwrap_or_default();
+            prop_assert_eq!(serde_json::from_str::<PartPlan>(&json).ok(), plan);
+        }
+    }
     use std::prelude::rust_2024::*;
 
     #[test]

@@ -13,6 +13,7 @@ use oss_errors::{Entry, Error};
 /// assert!(StorageClass::parse("standard").is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum StorageClass {
     /// `Standard`.
@@ -87,13 +88,17 @@ impl fmt::Display for StorageClass {
 /// assert!(ServerSideEncryption::parse("aes256").is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum ServerSideEncryption {
     /// `AES256`: keys managed by OSS.
+    #[cfg_attr(feature = "serde", serde(rename = "AES256"))]
     Aes256,
     /// `KMS`: keys managed by Key Management Service.
+    #[cfg_attr(feature = "serde", serde(rename = "KMS"))]
     Kms,
     /// `SM4`: the SM4 block cipher, keys managed by OSS.
+    #[cfg_attr(feature = "serde", serde(rename = "SM4"))]
     Sm4,
 }
 
@@ -149,9 +154,11 @@ impl fmt::Display for ServerSideEncryption {
 /// assert_eq!(KmsDataEncryption::parse("SM4"), Ok(KmsDataEncryption::Sm4));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum KmsDataEncryption {
     /// `SM4`.
+    #[cfg_attr(feature = "serde", serde(rename = "SM4"))]
     Sm4,
 }
 
@@ -242,6 +249,26 @@ mod tests {
             KmsDataEncryption::parse(KmsDataEncryption::Sm4.as_str()),
             Ok(KmsDataEncryption::Sm4)
         );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_uses_the_oss_spelling_both_ways() {
+        fn round_trip<T>(value: T, json: &str)
+        where
+            T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + fmt::Debug,
+        {
+            assert_eq!(serde_json::to_string(&value).unwrap_or_default(), json);
+            assert_eq!(serde_json::from_str::<T>(json).ok(), Some(value));
+        }
+        for class in StorageClass::ALL {
+            round_trip(class, &std::format!("\"{class}\""));
+        }
+        for algorithm in ServerSideEncryption::ALL {
+            round_trip(algorithm, &std::format!("\"{algorithm}\""));
+        }
+        round_trip(KmsDataEncryption::Sm4, "\"SM4\"");
+        assert!(serde_json::from_str::<StorageClass>("\"standard\"").is_err());
     }
 
     #[test]

@@ -40,6 +40,9 @@
 //! # Crate features
 //! - `alloc`, `std` (default): nothing extra yet beyond `oss-errors`' own; every rule
 //!   works with no features at all.
+//! - `serde`: `Serialize` and `Deserialize` for [`StorageClass`], [`ServerSideEncryption`]
+//!   and [`KmsDataEncryption`], as the strings OSS sends (`"IA"`, `"AES256"`, `"SM4"`),
+//!   and (through `oss-errors/serde`) for the errors. Needs neither `alloc` nor `std`.
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // Tests use std's collections and formatting freely; the library itself stays on `core`.

@@ -28,6 +28,21 @@
 //!
 //! Cryptography is RustCrypto's (`hmac`, `sha1`, `md-5`) and base64 the `base64` crate's;
 //! the percent codec, dates and the AccessKeyId rule are `oss-naming`'s.
+//!
+//! # Crate features
+//! - `alloc`: `String` conveniences (`query`, `url`, transcripts into a `Vec<u8>`).
+//! - `std` (default): implies `alloc`.
+//! - `http`: sign an `http::Request`, verify `http::request::Parts` (implies `std`).
+//! - `serde`: `Serialize` for what signing returns, with `snake_case` names, needing
+//!   neither `alloc` nor `std`. [`Authorization`], [`Signature`] and
+//!   [`v4::SignatureV4`] are their text; a [`Presigned`] is `{"expires","signature",
+//!   "query"}` and a [`v4::Presigned`] `{"signature","query"}` (the query string as
+//!   [`Presigned::write_query`] writes it); a [`v4::Signed`] is `{"authorization","date",
+//!   "signature","headers"}` (the headers to add, an object); a [`v4::Scope`] is
+//!   `{"day","region","product"}`, and [`v4::Product`] its name (`"oss"`), which also
+//!   deserializes. None of the results deserializes: they are made by signing. Secrets
+//!   ([`SigningKey`], [`v4::ScopedKey`], [`Credentials`]) never serialize. A transcript is
+//!   the caller's own buffer (a `Vec<u8>` or `heapless::Vec`), serialized as such.
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -49,6 +64,8 @@ mod post;
 mod presign;
 mod request;
 mod rtmp;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod sign;
 mod signature;
 mod subresource;

@@ -6,7 +6,7 @@ use oss_core::callback::{BodyType, CallbackVars, DecodeBuffer, Lint, RenderedBod
 use oss_core::errors::{Entry, Error};
 use serde_json::{Value, json};
 
-use super::{config_json, decode_config, lints_json, lints_text, url_json};
+use super::{decode_config, lints_json, lints_text, url_json};
 use crate::report::{self, Outcome, Output};
 
 /// Arguments of `callback decode`.
@@ -79,7 +79,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
     let urls: Vec<Value> = config.urls().map(url_json).collect();
     Outcome::Ok(Output::choose(
         args.json,
-        || json!({ "valid": true, "config": config_json(&config), "urls": urls, "lints": lints }),
+        || json!({ "valid": true, "config": config, "urls": urls, "lints": lints }),
         || {
             let mut text = String::from("valid callback\n");
             for url in config.urls() {

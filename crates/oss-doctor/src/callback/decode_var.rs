@@ -1,7 +1,7 @@
 //! `callback decode-var <B64>`: decode and check an x-oss-callback-var value.
 
 use oss_core::callback::{CallbackVars, DecodeBuffer};
-use serde_json::{Map, Value, json};
+use serde_json::json;
 
 use super::decode::rejected_with_text;
 use crate::report::{Outcome, Output};
@@ -23,10 +23,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
         Ok(vars) => vars,
         Err(err) => return rejected_with_text(args.json, &err, &args.value),
     };
-    let map: Map<String, Value> = vars.iter().map(|(k, v)| (k.to_owned(), json!(v))).collect();
     Outcome::Ok(Output::choose(
         args.json,
-        || json!({ "valid": true, "vars": map }),
+        || json!({ "valid": true, "vars": vars }),
         || {
             let mut text = String::from("valid callback-var\n");
             for (name, value) in vars.iter() {

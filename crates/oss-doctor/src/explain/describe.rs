@@ -160,7 +160,7 @@ impl Explanation {
             doc.insert("code_source".into(), json!(code.source().label()));
             doc.insert("code_origin".into(), json!(code.origin()));
         }
-        doc.insert("entry".into(), json!(self.entry.map(Entry::name)));
+        doc.insert("entry".into(), json!(self.entry));
         if let Some(status) = self.recognized.and_then(Error::reported_status) {
             doc.insert("reported_status".into(), json!(status));
         }

@@ -255,7 +255,7 @@ pub(super) fn sign(
                 "signature_version": "v4",
                 "canonical_request": String::from_utf8_lossy(&canonical),
                 "string_to_sign": String::from_utf8_lossy(&sts),
-                "signature": signed.signature().as_str(),
+                "signature": signed.signature(),
                 "authorization": signed.authorization(),
                 "date": signed_at,
                 "headers_to_send": to_send,
@@ -329,7 +329,7 @@ pub(super) fn presign(
         || {
             let mut doc = json!({
                 "signature_version": "v4",
-                "signature": presigned.signature().as_str(),
+                "signature": presigned.signature(),
                 "query": query,
                 "date": signed_at.as_str(),
                 "expires_in": expires_in,
@@ -519,7 +519,7 @@ pub(super) fn post_sign(
             let mut doc = json!({
                 "signature_version": "v4",
                 "policy": policy,
-                "signature": signature.as_str(),
+                "signature": signature,
                 "credential": credential,
                 "date": date.as_str(),
                 "form_fields": {
@@ -527,7 +527,7 @@ pub(super) fn post_sign(
                     "x-oss-signature-version": ALGORITHM,
                     "x-oss-credential": credential,
                     "x-oss-date": date.as_str(),
-                    "x-oss-signature": signature.as_str(),
+                    "x-oss-signature": signature,
                 },
             });
             add_warnings(&mut doc, &warnings);

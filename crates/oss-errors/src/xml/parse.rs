@@ -36,17 +36,31 @@ use crate::{Code, Error};
 /// assert_eq!(doc.recognize().map(|e| e.entry()), Some(Entry::CallbackNotJson));
 /// # Ok::<(), oss_errors::xml::XmlError>(())
 /// ```
+///
+/// With feature `serde` it serializes as an object of the elements it has, unescaped,
+/// under `snake_case` names (`code`, `message`, `request_id`, `host_id`, `ec`,
+/// `recommend_doc`, `argument_name`, `argument_value`, `header`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ErrorXml<'a> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     body: &'a str,
     code: XmlText<'a>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     message: Option<XmlText<'a>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     request_id: Option<XmlText<'a>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     host_id: Option<XmlText<'a>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     ec: Option<XmlText<'a>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     recommend_doc: Option<XmlText<'a>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     argument_name: Option<XmlText<'a>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     argument_value: Option<XmlText<'a>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     header: Option<XmlText<'a>>,
 }
 

@@ -130,6 +130,14 @@ impl<F: FnMut(&str) -> fmt::Result> Write for FnWriter<'_, F> {
     }
 }
 
+/// The unescaped text, as `Display` writes it (feature `serde`).
+#[cfg(feature = "serde")]
+impl serde::Serialize for XmlText<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl fmt::Display for XmlText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         unescape(self.raw, f)

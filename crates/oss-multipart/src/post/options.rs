@@ -23,10 +23,16 @@ use crate::Limits;
 /// assert_eq!(PostOptions::default().limits(), Limits::DEFAULT);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(default)
+)]
 #[non_exhaustive]
 pub struct PostOptions {
     limits: Limits,
     case_insensitive_names: bool,
+    #[cfg_attr(feature = "serde", serde(rename = "fields_after_file_ignored"))]
     ignore_fields_after_file: bool,
 }
 
@@ -100,5 +106,26 @@ impl PostOptions {
 impl Default for PostOptions {
     fn default() -> Self {
         Self::DEFAULT
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn options_round_trip_through_json(
+            live in any::<bool>(), insensitive in any::<bool>(), ignored in any::<bool>(),
+        ) {
+            let options = PostOptions::DEFAULT
+                .with_limits(if live { Limits::LIVE } else { Limits::DEFAULT })
+                .with_case_insensitive_names(insensitive)
+                .with_fields_after_file_ignored(ignored);
+            let json = serde_json::to_string(&options).unwrap_or_default();
+            prop_assert_eq!(serde_json::from_str::<PostOptions>(&json).ok(), Some(options));
+        }
     }
 }

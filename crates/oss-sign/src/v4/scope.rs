@@ -21,6 +21,11 @@ pub const MAX_REGION_LEN: usize = 64;
 
 /// The service a V4 signature is scoped to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 #[non_exhaustive]
 pub enum Product {
     /// Object Storage Service: `oss`.
