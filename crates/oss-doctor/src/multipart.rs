@@ -89,15 +89,37 @@ fn check_complete(file: &str, json: bool) -> Outcome {
 fn plan(size: u64, part_size: Option<u64>, json: bool) -> Outcome {
     let plan = match PartPlan::new(size, part_size) {
         Ok(plan) => plan,
-        Err(err) => return report::rejected(json, &err),
+        Err(err) => {
+            // The catalogue's advice (use multipart upload) is for simple uploads.
+            let note = "no upload can build it: a multipart upload makes at most 10000 parts of 5 GiB (48.8 TB)";
+            return Outcome::Rejected(Output::choose(
+                json,
+                || {
+                    let mut doc = serde_json::Value::Object(report::rejection_json(&err));
+                    doc["note"] = json!(note);
+                    doc
+                },
+                || {
+                    let mut text = report::rejection_text(&err);
+                    text.push_str(&format!("  note: {note}\n"));
+                    text
+                },
+            ));
+        }
     };
     let adjusted = plan.adjusted(part_size);
+    let note = (size == 0).then_some(
+        "an empty object: a multipart upload still needs one (empty) part; PutObject uploads it in one request",
+    );
     Outcome::Ok(Output::choose(
         json,
         || {
             let mut doc = json!(plan);
             doc["valid"] = json!(true);
             doc["adjusted"] = json!(adjusted);
+            if let Some(note) = note {
+                doc["note"] = json!(note);
+            }
             doc
         },
         || {
@@ -111,6 +133,9 @@ fn plan(size: u64, part_size: Option<u64>, json: bool) -> Outcome {
                 text.push_str(
                     "part size adjusted: parts must be 100 KiB to 5 GiB and at most 10000\n",
                 );
+            }
+            if let Some(note) = note {
+                text.push_str(&format!("note: {note}\n"));
             }
             text
         },

@@ -94,3 +94,23 @@ fn plan_keeps_a_valid_wish_and_fixes_others() {
     let (status, _) = run(&["plan", "--size", "12XB"], b"");
     assert_eq!(status, 2);
 }
+
+#[test]
+fn plan_notes_an_empty_object_and_an_impossible_size() {
+    let (status, doc) = common::run_json(&["multipart", "plan", "--size", "0"], b"");
+    assert_eq!(status, 0, "{doc}");
+    assert!(
+        doc["note"]
+            .as_str()
+            .is_some_and(|note| note.contains("PutObject")),
+        "{doc}"
+    );
+    let (status, doc) = common::run_json(&["multipart", "plan", "--size", "60000000000000"], b"");
+    assert_eq!(status, 1, "{doc}");
+    assert!(
+        doc["note"]
+            .as_str()
+            .is_some_and(|note| note.contains("48.8 TB")),
+        "{doc}"
+    );
+}
