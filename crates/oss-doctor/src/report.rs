@@ -18,6 +18,9 @@ pub(crate) enum Outcome {
     /// Some inputs were read and are reported, others could not be (exit 2): what was
     /// read for stdout, the failures for stderr.
     Partial(Output, String),
+    /// Fine, with warnings (exit 0): the output for stdout, the warnings (lines, each
+    /// already starting with `warning:`) for stderr, so the output stays clean to pipe.
+    Warned(Output, String),
 }
 
 /// What to print: the JSON document (for `--json`) or the text for people.
@@ -89,6 +92,10 @@ pub(crate) fn finish(outcome: Outcome) -> ExitCode {
         Outcome::Partial(output, message) => {
             eprintln!("oss-doctor: {message}");
             (output, 2)
+        }
+        Outcome::Warned(output, warnings) => {
+            eprint!("{warnings}");
+            (output, 0)
         }
     };
     let mut stdout = std::io::stdout().lock();

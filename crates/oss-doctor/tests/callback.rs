@@ -205,6 +205,26 @@ fn render_substitutes_and_lints() {
     assert_eq!(json["ec"], "0007-00000105");
 }
 
+#[test]
+fn render_text_keeps_warnings_off_stdout() {
+    let out = run(&[
+        "callback",
+        "render",
+        "--body",
+        "b=${bucket}",
+        "--bucket",
+        "bk",
+        "--var",
+        "x:unused=0",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stdout, "Content-Type: application/x-www-form-urlencoded\n\nb=bk\n");
+    assert!(stderr.starts_with("warning: "), "{stderr}");
+    assert!(stderr.contains("x:unused"), "{stderr}");
+}
+
 /// Extra arguments, the reply body, the expected exit code and message.
 type ResponseCase<'a> = (&'a [&'a str], &'a [u8], i32, Option<&'a str>);
 

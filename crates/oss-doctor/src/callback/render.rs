@@ -144,14 +144,17 @@ pub(crate) fn run(args: &Args) -> Outcome {
                 "message": "the rendered body is not valid JSON; the callback server will likely fail to parse it",
             }));
     }
-    Outcome::Ok(Output::choose(
-        args.json,
-        || json!({ "valid": true, "content_type": body_type.as_str(), "body": rendered, "lints": lints }),
-        || {
-            format!(
-                "Content-Type: {body_type}\n\n{rendered}\n{}",
-                lints_text(&lints)
-            )
-        },
-    ))
+    if args.json {
+        return Outcome::Ok(Output::Json(
+            json!({ "valid": true, "content_type": body_type.as_str(), "body": rendered, "lints": lints }),
+        ));
+    }
+    // The body alone on stdout (to pipe into a test request); the lints on stderr.
+    let output = Output::Text(format!("Content-Type: {body_type}\n\n{rendered}\n"));
+    let warnings = lints_text(&lints);
+    if warnings.is_empty() {
+        Outcome::Ok(output)
+    } else {
+        Outcome::Warned(output, warnings)
+    }
 }
