@@ -143,7 +143,7 @@ impl fmt::Display for Lint<'_> {
 }
 
 /// A `callbackBody` template with the values to fill it: `Display` writes the body OSS
-/// would POST, [`RenderedBody::lints`] lists likely mistakes. Nothing is allocated.
+/// would POST (allocating nothing), [`RenderedBody::lints`] lists likely mistakes.
 ///
 /// Form bodies (`application/x-www-form-urlencoded`) get each value percent-encoded
 /// (everything except `A-Z a-z 0-9 - _ . ~`, as OSS sends `text%2Fplain`); missing values
@@ -241,10 +241,10 @@ impl<'t> RenderedBody<'t> {
             };
             quoted.into_iter().chain(resolved)
         });
-        let used = move |name: &str| Tokens { rest: template }.any(|t| t == Ok(Token::Var(name)));
+        let used = UsedNames::new(template);
         let unused = vars
             .iter()
-            .filter(move |(name, _)| !used(name))
+            .filter(move |(name, _)| !used.contains(name))
             .map(|(name, _)| Lint::UnusedVariable(name));
         placeholders.chain(unused)
     }
@@ -287,6 +287,50 @@ impl fmt::Display for RenderedBody<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The `${name}` placeholders of a template, to ask which variables it uses.
+///
+/// With `alloc` the names are collected and sorted once, so checking every variable costs
+/// one pass over the template plus a binary search each. Without an allocator each check
+/// walks the template again; OSS's own size limits on `callbackBody` and
+/// `x-oss-callback-var` keep that small for anything read from a request.
+struct UsedNames<'t> {
+    #[cfg(feature = "alloc")]
+    sorted: alloc::vec::Vec<&'t str>,
+    #[cfg(not(feature = "alloc"))]
+    template: &'t str,
+}
+
+impl<'t> UsedNames<'t> {
+    fn new(template: &'t str) -> Self {
+        #[cfg(feature = "alloc")]
+        {
+            let mut sorted: alloc::vec::Vec<&'t str> = Tokens { rest: template }
+                .filter_map(|token| match token {
+                    Ok(Token::Var(name)) => Some(name),
+                    _ => None,
+                })
+                .collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            Self { sorted }
+        }
+        #[cfg(not(feature = "alloc"))]
+        Self { template }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        #[cfg(feature = "alloc")]
+        {
+            self.sorted.binary_search(&name).is_ok()
+        }
+        #[cfg(not(feature = "alloc"))]
+        Tokens {
+            rest: self.template,
+        }
+        .any(|token| token == Ok(Token::Var(name)))
     }
 }
 
