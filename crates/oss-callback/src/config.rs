@@ -302,9 +302,22 @@ impl<'a> CallbackConfig<'a> {
     }
 }
 
-/// One `additionalHeaders` entry: a lowercase name of `0-9`, `a-z`, `-` that does not
-/// start with `x-oss-`, and a value without line breaks.
-fn check_additional_header(name: &str, value: &str) -> Result<(), Error> {
+/// Checks one `additionalHeaders` entry: a lowercase name of `0-9`, `a-z`, `-` that does
+/// not start with `x-oss-`, and a value without line breaks. [`CallbackConfig::validate`]
+/// applies it to every entry; call it yourself to find which entry a rejection is about.
+///
+/// # Errors
+/// "Invalid Argument. Parameter is invalid" (InvalidArgument); OSS documents the rule, not
+/// its message.
+///
+/// ```
+/// use oss_callback::check_additional_header;
+/// assert!(check_additional_header("x-trace", "1").is_ok());
+/// assert!(check_additional_header("X-Trace", "1").is_err());
+/// assert!(check_additional_header("x-oss-meta-a", "1").is_err());
+/// assert!(check_additional_header("x-trace", "1\r\nHost: evil").is_err());
+/// ```
+pub fn check_additional_header(name: &str, value: &str) -> Result<(), Error> {
     let name_ok = !name.is_empty()
         && name
             .bytes()

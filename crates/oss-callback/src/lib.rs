@@ -97,7 +97,7 @@ mod vars;
 pub mod verify;
 
 pub use address::{check_resolved, is_forbidden_ip};
-pub use config::{BodyType, CallbackConfig, DecodeBuffer, EncodeBuffer};
+pub use config::{BodyType, CallbackConfig, DecodeBuffer, EncodeBuffer, check_additional_header};
 pub use limits::{
     Limits, MAX_CALLBACK_LEN, MAX_CALLBACK_URLS, MAX_CALLBACK_VAR_LEN, MAX_DECODED_LEN,
     MAX_RESPONSE_BODY, RESPONSE_TIMEOUT,

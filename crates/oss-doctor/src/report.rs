@@ -80,6 +80,27 @@ pub(crate) fn rejected(json: bool, err: &Error) -> Outcome {
     ))
 }
 
+/// A rejection about one value the user gave: the error, then which value (`argument`)
+/// and what is wrong with it (`fix`, replacing the catalogue's general hint).
+pub(crate) fn rejected_value(json: bool, err: &Error, argument: &str, fix: &str) -> Outcome {
+    Outcome::Rejected(Output::choose(
+        json,
+        || {
+            let mut map = rejection_json(err);
+            map.insert("argument_value".into(), json!(argument));
+            map.insert("fix".into(), json!(fix));
+            Value::Object(map)
+        },
+        || {
+            format!(
+                "invalid: {} (HTTP {})\n  message: {err}\n  value: {argument}\n  fix: {fix}\n",
+                err.code().as_str(),
+                err.status()
+            )
+        },
+    ))
+}
+
 /// Prints the outcome and turns it into the process exit status.
 pub(crate) fn finish(outcome: Outcome) -> ExitCode {
     let (output, status) = match outcome {

@@ -155,6 +155,35 @@ fn decode_var_and_encode_round_trip() {
 }
 
 #[test]
+fn encode_names_the_refused_header() {
+    let args = [
+        "callback",
+        "encode",
+        "--url",
+        "a.cn",
+        "--body",
+        "b",
+        "--header",
+        "x-ok: 1",
+        "--header",
+        "X-Trace: 2",
+    ];
+    let (code, json) = json_of(&run(&[&args[..], &["--json"]].concat()));
+    assert_eq!(
+        (code, json["message"].as_str()),
+        (1, Some("Invalid Argument. Parameter is invalid"))
+    );
+    assert_eq!(json["argument_value"], r#"--header "X-Trace": "2""#);
+    assert!(json["fix"].as_str().unwrap().contains("lowercase"));
+
+    let out = run(&args);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text.contains(r#"value: --header "X-Trace": "2""#), "{text}");
+    assert!(!text.contains("ArgumentName"), "{text}");
+}
+
+#[test]
 fn render_substitutes_and_lints() {
     let out = run(&[
         "callback",
@@ -220,7 +249,10 @@ fn render_text_keeps_warnings_off_stdout() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stdout, "Content-Type: application/x-www-form-urlencoded\n\nb=bk\n");
+    assert_eq!(
+        stdout,
+        "Content-Type: application/x-www-form-urlencoded\n\nb=bk\n"
+    );
     assert!(stderr.starts_with("warning: "), "{stderr}");
     assert!(stderr.contains("x:unused"), "{stderr}");
 }

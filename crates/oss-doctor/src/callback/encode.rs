@@ -1,6 +1,6 @@
 //! `callback encode`: build x-oss-callback (and x-oss-callback-var) values.
 
-use oss_core::callback::{CallbackConfig, CallbackVars, Pairs};
+use oss_core::callback::{CallbackConfig, CallbackVars, Pairs, check_additional_header};
 use serde_json::json;
 
 use super::parse_body_type;
@@ -60,6 +60,19 @@ pub(crate) fn run(args: &Args) -> Outcome {
     config.body_type = args.body_type;
     config.sni = args.sni;
     config.policy = args.policy.as_deref();
+    if let Some((name, value, err)) = headers.iter().find_map(|&(name, value)| {
+        check_additional_header(name, value)
+            .err()
+            .map(|err| (name, value, err))
+    }) {
+        return report::rejected_value(
+            args.json,
+            &err,
+            &format!("--header {name:?}: {value:?}"),
+            "an additionalHeaders name is lowercase letters, digits and '-' only and does not \
+             start with x-oss-; its value has no CR or LF",
+        );
+    }
     config.additional_headers = (!headers.is_empty()).then(|| Pairs::from_slice(&headers));
     let callback = match config.encode() {
         Ok(value) => value,
