@@ -137,11 +137,14 @@ pub(crate) fn run(args: &Args) -> Outcome {
             args.json,
             || {
                 fields.extend(report::rejection_json(&error));
+                if let Some(note) = note.as_deref() {
+                    fields.insert("note".into(), json!(note));
+                }
                 Value::Object(fields)
             },
             || {
                 let mut text = report::rejection_text(&error);
-                if let Some(note) = note {
+                if let Some(note) = &note {
                     text.push_str(&format!("  note: {note}\n"));
                 }
                 text

@@ -139,7 +139,7 @@ fn rejections_carry_the_exact_oss_error() {
         assert_eq!(status, 1, "{args:?}: {doc}");
         // Optional extras (checked elsewhere) aside, the document is exactly the contract.
         if let Some(fields) = doc.as_object_mut() {
-            for extra in ["argument_name", "ec", "form"] {
+            for extra in ["argument_name", "ec", "form", "note"] {
                 fields.remove(extra);
             }
         }
@@ -202,6 +202,12 @@ fn date_says_which_form_it_is() {
         (status, &doc["form"], &doc["message"]),
         (1, &json!("rfc850"), &json!("Bad date format"))
     );
+    // An RFC 1123 date with an impossible day ('T' of "Thu" is no ISO 8601 sign).
+    let (status, doc) = check_json(&["date", "Thu, 32 Dec 2026 10:00:00 GMT"]);
+    assert_eq!((status, &doc["form"]), (1, &json!("rfc1123")));
+    assert!(doc["note"].as_str().unwrap().contains("RFC 1123"), "{doc}");
+    let (status, doc) = check_json(&["date", "2014-12-01T12:00:00+08:00"]);
+    assert_eq!((status, &doc["form"]), (1, &json!("iso8601")));
 }
 
 #[test]

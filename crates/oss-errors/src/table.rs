@@ -257,7 +257,7 @@ entries! {
     PostSignatureEmpty: InvalidArgument, "Post request signature is empty"
         => "A signed PostObject form lacks Signature; sign base64(policy) with the AccessKey secret and send it.";
     DateInvalid: InvalidArgument, "OSS authentication requires a valid Date", ec = "0002-00000503"
-        => "The request has no usable Date (or x-oss-date); send the current time in RFC 1123 GMT form, e.g. 'Sun, 22 Nov 2015 08:16:38 GMT'.";
+        => "The request has no usable Date (or x-oss-date); send the current time: V1 as a Date in RFC 1123 GMT form, e.g. 'Sun, 22 Nov 2015 08:16:38 GMT'; V4 as x-oss-date in YYYYMMDDTHHMMSSZ form, e.g. '20151122T081638Z'.";
     PostMissingField: InvalidArgument, "The bucket POST must contain the specified field name"
         => "A PostObject form field is malformed or a required one is missing; compare the form with the PostObject reference.";
     PostUnrecognizedField: InvalidArgument, "The bucket POST contains unrecognized field name"

@@ -83,17 +83,17 @@ fn guess_form(value: &str) -> (&'static str, String) {
             "asctime",
             format!("this looks like the C asctime() form; OSS needs RFC 1123, e.g. {example:?}"),
         )
-    } else if value.contains('T') && value.contains(':') {
-        (
-            "iso8601",
-            "ISO 8601 needs YYYY-MM-DDTHH:MM:SS[.fff]Z in UTC (a trailing Z, no offset)".to_owned(),
-        )
     } else if value.contains(',') && value.contains(':') {
         (
             "rfc1123",
             format!(
-                "RFC 1123 is exact: English names, two-digit day, GMT, and the right weekday, e.g. {example:?}"
+                "RFC 1123 is exact: English names, two-digit day, a real date, GMT, and the right weekday, e.g. {example:?}"
             ),
+        )
+    } else if value.bytes().take(4).all(|b| b.is_ascii_digit()) && value.contains('T') {
+        (
+            "iso8601",
+            "ISO 8601 needs YYYY-MM-DDTHH:MM:SS[.fff]Z in UTC (a trailing Z, no offset)".to_owned(),
         )
     } else {
         (
