@@ -27,6 +27,7 @@ use core::fmt;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use md5::{Digest as _, Md5};
+use oss_naming::percent::{self, Plus};
 use rsa::{BoxedUint, Pkcs1v15Sign, PublicKey as RsaPublicKey};
 
 /// The URL of OSS's callback public key (what `x-oss-pub-key-url` decodes to).
@@ -238,27 +239,20 @@ pub fn split_target(target: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// Feeds `path` to `sink` with `%XX` escapes decoded; malformed escapes stay as they are.
+/// Feeds `path` to `sink` with `%XX` escapes decoded (the one percent codec,
+/// [`oss_naming::percent`]); malformed escapes and `+` stay as they are.
 fn url_decode_into(path: &str, sink: &mut impl FnMut(&[u8])) {
-    let bytes = path.as_bytes();
-    let mut i = 0;
-    let mut plain = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        let escaped = (bytes[i] == b'%')
-            .then(|| Some(hex(*bytes.get(i + 1)?)? << 4 | hex(*bytes.get(i + 2)?)?))
-            .flatten();
-        if let Some(byte) = escaped {
-            sink(&bytes[plain..i]);
-            // Two hex digits make at most 0xff.
-            sink(&[u8::try_from(byte).unwrap_or_default()]);
-            i += 3;
-            plain = i;
-        } else {
-            i += 1;
+    let mut decode = percent::decode(path.as_bytes(), Plus::Literal);
+    loop {
+        let run = decode.take_literal_run();
+        if !run.is_empty() {
+            sink(run);
+        }
+        match decode.next() {
+            Some(byte) => sink(&[byte]),
+            None => break,
         }
     }
-    sink(&bytes[plain..]);
 }
 
 /// Feeds the signed bytes to `sink`: `url_decode(path)`, then `?` and the raw query when
