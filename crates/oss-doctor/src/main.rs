@@ -34,7 +34,7 @@ enum Cli {
     /// Check CompleteMultipartUpload bodies and plan part sizes.
     Multipart(multipart::Args),
     #[command(flatten)]
-    Sign(sign::Command),
+    Sign(Box<sign::Command>),
     /// Upload callbacks: decode, encode, render, check replies, verify, serve, probe.
     Callback(callback::Args),
     /// CRC-64 (`x-oss-hash-crc64ecma`) of files, or combined from part CRCs.
