@@ -1,12 +1,12 @@
 //! `oss-doctor sign | presign | verify | post-sign`: Signature V1 and V4 by hand.
 
-mod address;
+pub(crate) mod address;
 mod diagnose;
 mod diagnose_v4;
 mod oss_host;
 mod received;
 mod reconstructed;
-mod request;
+pub(crate) mod request;
 mod v4;
 mod visible;
 

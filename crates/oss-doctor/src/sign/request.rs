@@ -70,24 +70,12 @@ pub(super) enum Key {
 impl Described {
     /// Parses the arguments; the error is a usage message.
     pub(super) fn parse(args: &RequestArgs) -> Result<Self, String> {
-        let mut headers = Vec::new();
-        for header in &args.headers {
-            let (name, value) = header
-                .split_once(':')
-                .ok_or_else(|| format!("--header {header:?}: expected 'Name: value'"))?;
-            if name.trim().is_empty() {
-                return Err(format!("--header {header:?}: the name is empty"));
-            }
-            headers.push((name.trim().to_owned(), value.trim().to_owned()));
-        }
-        let query = args
-            .query
+        let headers = args
+            .headers
             .iter()
-            .map(|param| {
-                let (name, value) = param.split_once('=').unwrap_or((param, ""));
-                (name.to_owned(), value.to_owned())
-            })
-            .collect();
+            .map(|header| parse_header(header))
+            .collect::<Result<_, _>>()?;
+        let query = args.query.iter().map(|param| parse_query(param)).collect();
         let mut described = Self {
             method: args.method.clone(),
             bucket: args.bucket.clone(),
@@ -194,6 +182,26 @@ impl Described {
             raw: RawQuery::new(self.raw_query.as_deref().unwrap_or("")),
         }
     }
+}
+
+/// Reads one `--header 'Name: value'`: name and value trimmed.
+///
+/// # Errors
+/// A usage message for text without `:` or with an empty name.
+pub(crate) fn parse_header(header: &str) -> Result<(String, String), String> {
+    let (name, value) = header
+        .split_once(':')
+        .ok_or_else(|| format!("--header {header:?}: expected 'Name: value'"))?;
+    if name.trim().is_empty() {
+        return Err(format!("--header {header:?}: the name is empty"));
+    }
+    Ok((name.trim().to_owned(), value.trim().to_owned()))
+}
+
+/// Reads one `--query k=v` or `--query k` (raw, decoded text: nothing is decoded).
+pub(crate) fn parse_query(param: &str) -> (String, String) {
+    let (name, value) = param.split_once('=').unwrap_or((param, ""));
+    (name.to_owned(), value.to_owned())
 }
 
 /// `--query` parameters followed by those of the URL.
