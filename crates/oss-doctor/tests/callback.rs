@@ -220,7 +220,10 @@ fn render_text_keeps_warnings_off_stdout() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stdout, "Content-Type: application/x-www-form-urlencoded\n\nb=bk\n");
+    assert_eq!(
+        stdout,
+        "Content-Type: application/x-www-form-urlencoded\n\nb=bk\n"
+    );
     assert!(stderr.starts_with("warning: "), "{stderr}");
     assert!(stderr.contains("x:unused"), "{stderr}");
 }
