@@ -71,6 +71,7 @@ pub(crate) struct PresignArgs {
     #[arg(long, value_name = "SECONDS")]
     expires_in: Option<u64>,
     /// The region endpoint, such as `oss-cn-hangzhou.aliyuncs.com` (a scheme may be given); prints the full URL.
+    /// Not with --url, whose host and path the URL is built on.
     #[arg(long)]
     endpoint: Option<String>,
     /// Print one JSON document.

@@ -15,10 +15,12 @@ pub(super) struct RequestArgs {
     /// The HTTP method (GET, PUT, POST, DELETE, HEAD ...).
     #[arg(long)]
     method: String,
-    /// The bucket (omit for service-level requests).
+    /// The bucket (omit for service-level requests). With --url: required for a host that
+    /// cannot tell the bucket (a custom domain), and otherwise must agree with the URL.
     #[arg(long)]
     bucket: Option<String>,
-    /// The object key, raw (not URL-encoded).
+    /// The object key, raw (not URL-encoded); needs --bucket. With --url, it must agree
+    /// with the key the URL's path names.
     #[arg(long)]
     key: Option<String>,
     /// A header, 'Name: value' (repeatable; the value is trimmed).
