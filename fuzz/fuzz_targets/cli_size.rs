@@ -5,21 +5,29 @@
 use libfuzzer_sys::fuzz_target;
 use oss_doctor::fuzzing;
 
+/// Each unit the CLI takes, and the power of 1024 it multiplies by.
+const UNITS: [(&str, u32); 11] = [
+    ("", 0),
+    ("B", 0),
+    ("k", 1),
+    ("K", 1),
+    ("KiB", 1),
+    ("M", 2),
+    ("MiB", 2),
+    ("G", 3),
+    ("GiB", 3),
+    ("T", 4),
+    ("TiB", 4),
+];
+
 /// The model: digits, then an optional unit; `None` for anything else or an overflow.
 fn model(text: &str) -> Option<u64> {
     let text = text.trim();
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let (number, unit) = text.split_at(digits);
-    let shift = match unit.trim() {
-        "" | "B" => 0,
-        "KiB" | "K" | "k" => 10,
-        "MiB" | "M" => 20,
-        "GiB" | "G" => 30,
-        "TiB" | "T" => 40,
-        _ => return None,
-    };
+    let (_, power) = UNITS.iter().find(|(name, _)| *name == unit.trim())?;
     let number: u128 = number.parse().ok()?;
-    u64::try_from(number.checked_mul(1u128 << shift)?).ok()
+    u64::try_from(number.checked_mul(1024u128.pow(*power))?).ok()
 }
 
 fuzz_target!(|data: &[u8]| {

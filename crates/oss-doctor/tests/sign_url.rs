@@ -8,22 +8,27 @@ use common::{run, texts};
 
 const DATE: &str = "Date: Wed, 28 Dec 2022 10:27:41 GMT";
 
-/// `sign --method GET --url URL <extra> --json`, signed by ak/sk with a fixed date.
-fn sign(url: &str, extra: &[&str]) -> (i32, Value) {
+/// `sign --method GET --url URL`, signed by ak/sk, then `extra`.
+fn sign_args<'a>(url: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "sign",
         "--method",
         "GET",
         "--url",
         url,
-        "--header",
-        DATE,
         "--access-key-id",
         "ak",
         "--access-key-secret",
         "sk",
     ];
     args.extend_from_slice(extra);
+    args
+}
+
+/// `sign --method GET --url URL <extra> --json`, signed by ak/sk with a fixed date.
+fn sign(url: &str, extra: &[&str]) -> (i32, Value) {
+    let mut args = sign_args(url, extra);
+    args.extend(["--header", DATE]);
     common::run_json(&args, b"")
 }
 
@@ -35,18 +40,7 @@ fn resource(doc: &Value) -> &str {
 
 /// Exit status and standard error of `sign --url URL <extra>` (expected to be refused).
 fn refused(url: &str, extra: &[&str]) -> (i32, String) {
-    let mut args = vec![
-        "sign",
-        "--method",
-        "GET",
-        "--url",
-        url,
-        "--access-key-id",
-        "ak",
-        "--access-key-secret",
-        "sk",
-    ];
-    args.extend_from_slice(extra);
+    let args = sign_args(url, extra);
     let (status, stdout, stderr) = texts(&run(&args));
     assert!(stdout.is_empty(), "{stdout}");
     (status, stderr)
@@ -203,27 +197,34 @@ fn urls_a_client_would_rewrite_are_refused() {
     }
 }
 
-/// `verify --url URL` of a request signed by `authorization`.
-fn verify(url: &str, authorization: &str) -> (i32, Value) {
+/// `verify --url URL` of a request signed by `authorization` (with `--json` when asked);
+/// the exit status, stdout and stderr.
+fn verify_output(url: &str, authorization: &str, json: bool) -> std::process::Output {
     let header = format!("Authorization: {authorization}");
-    common::run_json(
-        &[
-            "verify",
-            "--method",
-            "GET",
-            "--url",
-            url,
-            "--header",
-            DATE,
-            "--header",
-            &header,
-            "--access-key-secret",
-            "sk",
-            "--now",
-            "1672223261",
-        ],
-        b"",
-    )
+    let mut args = vec![
+        "verify",
+        "--method",
+        "GET",
+        "--url",
+        url,
+        "--header",
+        DATE,
+        "--header",
+        &header,
+        "--access-key-secret",
+        "sk",
+        "--now",
+        "1672223261",
+    ];
+    if json {
+        args.push("--json");
+    }
+    run(&args)
+}
+
+/// `verify --url URL --json` of a request signed by `authorization`.
+fn verify(url: &str, authorization: &str) -> (i32, Value) {
+    common::json_of(&verify_output(url, authorization, true))
 }
 
 #[test]
@@ -258,26 +259,10 @@ fn verify_judges_the_request_it_shows() {
 
 #[test]
 fn verify_text_shows_the_reconstructed_request() {
-    let (_, signed) = sign("http://127.0.0.1:9000/bucket/a.txt?acl", &[]);
-    let header = format!(
-        "Authorization: {}",
-        signed["authorization"].as_str().unwrap()
-    );
-    let (status, stdout, _) = texts(&run(&[
-        "verify",
-        "--method",
-        "GET",
-        "--url",
-        "http://127.0.0.1:9000/bucket/a.txt?acl",
-        "--header",
-        DATE,
-        "--header",
-        &header,
-        "--access-key-secret",
-        "sk",
-        "--now",
-        "1672223261",
-    ]));
+    let url = "http://127.0.0.1:9000/bucket/a.txt?acl";
+    let (_, signed) = sign(url, &[]);
+    let authorization = signed["authorization"].as_str().unwrap();
+    let (status, stdout, _) = texts(&verify_output(url, authorization, false));
     assert_eq!(status, 0, "{stdout}");
     assert!(stdout.starts_with("valid: signed by ak"), "{stdout}");
     for line in [
