@@ -18,6 +18,9 @@ fn url_reads_the_three_addressing_forms() {
         (read.addressing, read.bucket.as_deref(), read.key),
         ("virtual-hosted", Some("b"), None)
     );
+    // What a client percent-encodes (non-ASCII, spaces, controls) decodes back.
+    let read = fuzzing::url("http://localhost/b/中文 \u{1}a", false, None, None).expect("local");
+    assert_eq!(read.key.as_deref(), Some("中文 \u{1}a".as_bytes()));
     assert!(fuzzing::url("https://cdn.example.com/k", false, None, None).is_err());
     let read =
         fuzzing::url("https://cdn.example.com/k", false, Some("b"), None).expect("custom domain");

@@ -74,6 +74,13 @@ fn an_ip_host_is_read_path_style_and_says_so() {
             .contains("IP address"),
         "{doc}"
     );
+    // No path: the emulator's service level (ListBuckets), and no bucket to agree with.
+    let (status, doc) = sign("http://127.0.0.1:9000", &[]);
+    assert_eq!((status, resource(&doc)), (0, "/"), "{doc}");
+    assert_eq!(doc["reconstructed_request"]["bucket"], Value::Null);
+    let (status, stderr) = refused("http://127.0.0.1:9000/", &["--bucket", "bucket"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("names no bucket"), "{stderr}");
     let (status, doc) = sign("http://[::1]:9000/bucket/", &[]);
     assert_eq!((status, resource(&doc)), (0, "/bucket/"), "{doc}");
     let (status, doc) = sign("http://LocalHost:9000/bucket/dir/a%2Bb.txt", &[]);
@@ -188,6 +195,7 @@ fn urls_a_client_would_rewrite_are_refused() {
         "https://b.oss-cn-hangzhou.aliyuncs.com/a/%2E/b",
         "https://b.oss-cn-hangzhou.aliyuncs.com/a\\b",
         "https://b.oss-cn-hangzhou.aliyuncs.com/a\tb",
+        "https://b.oss-cn-hangzhou.aliyuncs.com/a.txt ",
         "b.oss-cn-hangzhou.aliyuncs.com/a",
         "ftp://b.oss-cn-hangzhou.aliyuncs.com/a",
     ] {

@@ -152,9 +152,12 @@ pub(crate) fn parse(text: &str, given: UrlOptions<'_>) -> Result<Address, String
 
 /// The raw path of `text`; a message when a URL parser would not send it as written.
 fn check_sent_as_written(text: &str) -> Result<&str, String> {
-    if text.bytes().any(|b| b.is_ascii_control()) || text.trim() != text {
+    // URL parsers remove tabs and line breaks anywhere, and trim controls and spaces at
+    // the ends: the request sent would not be the one written.
+    let trimmed = text.trim_matches(|c: char| c <= ' ');
+    if text.contains(['\t', '\n', '\r']) || trimmed != text {
         return Err(format!(
-            "--url {text:?}: control characters and leading or trailing spaces are dropped by URL parsers, so the request would not be the one written; percent-encode them"
+            "--url {text:?}: URL parsers drop tabs, line breaks and leading or trailing spaces or control characters, so the request sent would not be the one written; percent-encode them"
         ));
     }
     let Some((_, rest)) = text.split_once("://") else {
