@@ -2,6 +2,7 @@
 
 pub(crate) mod address;
 mod diagnose;
+mod diagnose_resource;
 mod diagnose_v4;
 mod oss_host;
 mod received;

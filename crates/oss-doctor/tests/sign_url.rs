@@ -248,6 +248,8 @@ fn verify_judges_the_request_it_shows() {
     let request = &doc["reconstructed_request"];
     assert_eq!(request["resource"], "/bucket/a.txt");
     assert_eq!(request["method"], "GET");
+    let causes = doc["confirmed_causes"].to_string();
+    assert!(causes.contains("service-level resource /"), "{causes}");
 
     // The object's own signature is, and the request is shown with it.
     let (_, signed) = sign(object, &[]);
