@@ -347,3 +347,65 @@ fn v4_shows_the_canonical_uri() {
             .starts_with("GET\n/bucket/a%20b.txt\n")
     );
 }
+
+#[test]
+fn a_v4_url_presigned_on_a_custom_domain_verifies_as_that_request() {
+    let (status, doc) = common::run_json(
+        &[
+            "presign",
+            "--signature-version",
+            "v4",
+            "--region",
+            "cn-hangzhou",
+            "--now",
+            "1702743657",
+            "--expires-in",
+            "600",
+            "--method",
+            "GET",
+            "--url",
+            "https://cdn.example.com/dir/a%20b.txt?prefix=a%2Bb",
+            "--bucket",
+            "bucket",
+            "--access-key-id",
+            "ak",
+            "--access-key-secret",
+            "sk",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{doc}");
+    let url = doc["url"].as_str().unwrap();
+    assert!(url.starts_with("https://cdn.example.com/dir/a%20b.txt?prefix=a%2Bb&"));
+    let verify = |bucket: &str| {
+        common::run_json(
+            &[
+                "verify",
+                "--method",
+                "GET",
+                "--url",
+                url,
+                "--bucket",
+                bucket,
+                "--region",
+                "cn-hangzhou",
+                "--access-key-secret",
+                "sk",
+                "--now",
+                "1702743700",
+            ],
+            b"",
+        )
+    };
+    let (status, doc) = verify("bucket");
+    assert_eq!(status, 0, "{doc}");
+    let request = &doc["reconstructed_request"];
+    assert_eq!(request["canonical_uri"], "/bucket/dir/a%20b.txt");
+    assert_eq!(request["addressing"], "custom-domain");
+    // The same URL for another bucket is another request.
+    let (status, doc) = verify("other");
+    assert_eq!(
+        (status, doc["code"].as_str()),
+        (1, Some("SignatureDoesNotMatch"))
+    );
+}
