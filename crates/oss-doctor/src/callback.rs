@@ -16,7 +16,7 @@ mod encode;
 mod probe;
 mod render;
 pub(crate) mod send;
-mod serve;
+pub(crate) mod serve;
 mod verify;
 
 /// Arguments of `callback`.

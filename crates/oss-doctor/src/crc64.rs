@@ -81,7 +81,7 @@ impl Sum {
 }
 
 /// Reads `<CRC>:<LEN>`.
-fn parse_part(text: &str) -> Result<(u64, u64), String> {
+pub(crate) fn parse_part(text: &str) -> Result<(u64, u64), String> {
     let (crc, len) = text.split_once(':').ok_or("expected <CRC>:<LEN>")?;
     let crc = match crc.strip_prefix("0x").or_else(|| crc.strip_prefix("0X")) {
         Some(hex) if !hex.is_empty() && hex.len() <= 16 => {

@@ -143,7 +143,7 @@ fn plan(size: u64, part_size: Option<u64>, json: bool) -> Outcome {
 }
 
 /// A size in bytes, optionally with a binary unit: `100KiB`, `5GiB`.
-fn parse_size(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let split = text
         .find(|c: char| !c.is_ascii_digit())

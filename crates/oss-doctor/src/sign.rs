@@ -1,9 +1,13 @@
 //! `oss-doctor sign | presign | verify | post-sign`: Signature V1 and V4 by hand.
 
+pub(crate) mod address;
 mod diagnose;
+mod diagnose_resource;
 mod diagnose_v4;
+mod oss_host;
 mod received;
-mod request;
+mod reconstructed;
+pub(crate) mod request;
 mod v4;
 mod visible;
 
@@ -18,6 +22,7 @@ use serde_json::{Map, Value, json};
 
 use crate::input;
 use crate::report::{self, Outcome, Output};
+use reconstructed::Reconstructed;
 use request::{Described, RequestArgs};
 use v4::{V4Args, Version};
 
@@ -67,6 +72,7 @@ pub(crate) struct PresignArgs {
     #[arg(long, value_name = "SECONDS")]
     expires_in: Option<u64>,
     /// The region endpoint, such as `oss-cn-hangzhou.aliyuncs.com` (a scheme may be given); prints the full URL.
+    /// Not with --url, whose host and path the URL is built on.
     #[arg(long)]
     endpoint: Option<String>,
     /// Print one JSON document.
@@ -199,11 +205,12 @@ fn run_sign(args: &SignArgs) -> Outcome {
         &args.creds,
         args.json,
         |described, creds, _| {
-            if v4 {
+            let outcome = if v4 {
                 v4::sign(args.json, &args.v4, described, creds)
             } else {
                 sign_described(args, described, creds)
-            }
+            };
+            with_url_request(described, v4, outcome)
         },
     )
 }
@@ -312,26 +319,44 @@ fn expiry(args: &PresignArgs) -> Result<Expiry, String> {
     }
 }
 
+/// Shows the reconstructed request after what `sign` or `presign` printed, when it came
+/// from `--url` (which has rules of its own to read).
+fn with_url_request(described: &Described, v4: bool, outcome: Outcome) -> Outcome {
+    if described.address.is_some() {
+        Reconstructed::of(described, v4).attach(outcome)
+    } else {
+        outcome
+    }
+}
+
 fn run_presign(args: &PresignArgs) -> Outcome {
     let expiry = match expiry(args) {
         Ok(expiry) => expiry,
         Err(message) => return Outcome::Usage(message),
     };
+    if args.endpoint.is_some() && args.request.has_url() {
+        return Outcome::Usage(
+            "--endpoint and --url both name the host: drop --endpoint (the presigned URL is built on --url)".into(),
+        );
+    }
     with_request_and_credentials(
         &args.request,
         &args.creds,
         args.json,
-        |described, creds, key| match expiry {
-            Expiry::At(expires) => presign_described(args, expires, described, creds),
-            Expiry::In(expires_in) => v4::presign(
-                args.json,
-                &args.v4,
-                expires_in,
-                args.endpoint.as_deref(),
-                described,
-                creds,
-                key,
-            ),
+        |described, creds, key| {
+            let outcome = match expiry {
+                Expiry::At(expires) => presign_described(args, expires, described, creds),
+                Expiry::In(expires_in) => v4::presign(
+                    args.json,
+                    &args.v4,
+                    expires_in,
+                    args.endpoint.as_deref(),
+                    described,
+                    creds,
+                    key,
+                ),
+            };
+            with_url_request(described, matches!(expiry, Expiry::In(_)), outcome)
         },
     )
 }
@@ -347,10 +372,11 @@ fn presign_described(
     let mut sts = Vec::new();
     string_to_sign(&request, Form::presigned(creds, expires), &mut sts);
     let query = presigned.query();
-    let url = args
-        .endpoint
-        .as_deref()
-        .map(|endpoint| presigned.url(endpoint));
+    let url = described.presigned_url(&query).or_else(|| {
+        args.endpoint
+            .as_deref()
+            .map(|endpoint| presigned.url(endpoint))
+    });
     // A past Expires is allowed (published vectors use them) but never silently: the URL
     // is already dead, and a duration given as --expires (3600) is the usual mistake.
     let now = crate::clock::unix_now();
@@ -572,7 +598,8 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
         .with_regions(&regions)
         .verify(&request, now, &keys);
     let transcripts = ServerTranscripts::of(&described, version, &keys, &verdict);
-    match verdict {
+    let reconstructed = Reconstructed::of(&described, version == Some(Version::V4));
+    let outcome = match verdict {
         Ok(verified) => {
             let (method, version) = method_names(verified.method());
             Outcome::Ok(Output::choose(
@@ -641,7 +668,8 @@ fn run_verify(args: &VerifyArgs) -> Outcome {
                 },
             ))
         }
-    }
+    };
+    reconstructed.attach(outcome)
 }
 
 /// Whether to show the string-to-sign the server computes: for a signed request that

@@ -61,11 +61,14 @@ pub(crate) struct Args {
 }
 
 /// How the server runs.
-#[derive(Clone, Copy)]
-struct Mode {
-    enforce: bool,
-    json: bool,
-    also_trusted: &'static [&'static str],
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mode {
+    /// Answer 400 to a callback whose signature is bad.
+    pub(crate) enforce: bool,
+    /// Log JSON lines.
+    pub(crate) json: bool,
+    /// Key URL prefixes trusted besides OSS's.
+    pub(crate) also_trusted: &'static [&'static str],
 }
 
 /// Runs `callback serve` until the process is stopped.
@@ -273,6 +276,66 @@ fn reply(status: StatusCode, body: &Value) -> Response<Full<Bytes>> {
     response
 }
 
+/// A request as `callback serve` reads it: method, target (path and query), the headers it
+/// looks at, and the body.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Received<'a> {
+    pub(crate) method: &'a str,
+    pub(crate) target: &'a str,
+    pub(crate) authorization: &'a [u8],
+    pub(crate) pub_key_url: &'a [u8],
+    pub(crate) content_type: &'a [u8],
+    pub(crate) body: &'a [u8],
+}
+
+/// What the server answers a request and what it logs of it (without time and peer):
+/// the pure part of [`handle`], which adds the socket, the clock and the body reading.
+pub(crate) fn judge(
+    received: &Received<'_>,
+    key: &PublicKey,
+    mode: Mode,
+) -> (StatusCode, Value, Value) {
+    let target = received.target;
+    if received.method != Method::POST.as_str() {
+        return (
+            StatusCode::NOT_IMPLEMENTED,
+            json!({ "Status": "Unsupported method" }),
+            json!({ "method": received.method, "target": target, "status": 501 }),
+        );
+    }
+    let body = received.body;
+    let callback = CallbackRequest::new(received.authorization, received.pub_key_url, target, body);
+    let verdict = callback.verify_trusting(key, mode.also_trusted);
+    let (signed, md5) = signed_text(callback.path, callback.query, body);
+    let (status, answer) = match verdict {
+        Err(err) if mode.enforce => (
+            StatusCode::BAD_REQUEST,
+            json!({ "Status": "Error", "Reason": err.to_string() }),
+        ),
+        _ => (StatusCode::OK, json!({ "Status": "OK" })),
+    };
+    let entry = json!({
+        "method": "POST",
+        "target": target,
+        "content_type": String::from_utf8_lossy(received.content_type),
+        "body": shown(body),
+        "body_bytes": body.len(),
+        "string_to_sign": shown(signed.as_bytes()),
+        "string_to_sign_md5": md5,
+        "verified": verdict.is_ok(),
+        "reason": verdict.err().map(|e| e.to_string()),
+        "status": status.as_u16(),
+    });
+    (status, answer, entry)
+}
+
+/// `entry` with the time and the peer's address added.
+fn stamped(mut entry: Value, peer: SocketAddr) -> Value {
+    entry["time"] = json!(crate::clock::unix_now());
+    entry["peer"] = json!(peer.to_string());
+    entry
+}
+
 async fn handle(
     request: Request<Incoming>,
     key: &'static PublicKey,
@@ -293,63 +356,43 @@ async fn handle(
             .unwrap_or_default()
     };
     let (authorization, pub_key_url) = (header("authorization"), header("x-oss-pub-key-url"));
-    let content_type = String::from_utf8_lossy(&header("content-type")).into_owned();
-    if method != Method::POST {
-        log_request(
-            json,
-            &json!({ "time": crate::clock::unix_now(), "peer": peer.to_string(), "method": method.as_str(), "target": target, "status": 501 }),
-        );
-        return Ok(reply(
-            StatusCode::NOT_IMPLEMENTED,
-            &json!({ "Status": "Unsupported method" }),
-        ));
-    }
-    let collected = tokio::time::timeout(
-        READ_TIMEOUT,
-        Limited::new(request.into_body(), MAX_REQUEST_BODY).collect(),
-    )
-    .await
-    .unwrap_or_else(|_| Err("the body did not arrive within 5 seconds".into()));
-    let body = match collected {
-        Ok(collected) => collected.to_bytes(),
-        Err(err) => {
-            log_request(
-                json,
-                &json!({ "time": crate::clock::unix_now(), "peer": peer.to_string(), "target": target, "status": 400, "error": err.to_string() }),
-            );
-            return Ok(reply(
-                StatusCode::BAD_REQUEST,
-                &json!({ "Status": "Error", "Reason": "cannot read the body" }),
-            ));
+    let content_type = header("content-type");
+    let body = if method == Method::POST {
+        let collected = tokio::time::timeout(
+            READ_TIMEOUT,
+            Limited::new(request.into_body(), MAX_REQUEST_BODY).collect(),
+        )
+        .await
+        .unwrap_or_else(|_| Err("the body did not arrive within 5 seconds".into()));
+        match collected {
+            Ok(collected) => collected.to_bytes(),
+            Err(err) => {
+                log_request(
+                    json,
+                    &stamped(
+                        json!({ "target": target, "status": 400, "error": err.to_string() }),
+                        peer,
+                    ),
+                );
+                return Ok(reply(
+                    StatusCode::BAD_REQUEST,
+                    &json!({ "Status": "Error", "Reason": "cannot read the body" }),
+                ));
+            }
         }
+    } else {
+        Bytes::new()
     };
-    let callback = CallbackRequest::new(&authorization, &pub_key_url, &target, &body);
-    let verdict = callback.verify_trusting(key, mode.also_trusted);
-    let (signed, md5) = signed_text(callback.path, callback.query, &body);
-    let (status, answer) = match verdict {
-        Err(err) if mode.enforce => (
-            StatusCode::BAD_REQUEST,
-            json!({ "Status": "Error", "Reason": err.to_string() }),
-        ),
-        _ => (StatusCode::OK, json!({ "Status": "OK" })),
+    let received = Received {
+        method: method.as_str(),
+        target: &target,
+        authorization: &authorization,
+        pub_key_url: &pub_key_url,
+        content_type: &content_type,
+        body: &body,
     };
-    log_request(
-        json,
-        &json!({
-            "time": crate::clock::unix_now(),
-            "peer": peer.to_string(),
-            "method": "POST",
-            "target": target,
-            "content_type": content_type,
-            "body": shown(&body),
-            "body_bytes": body.len(),
-            "string_to_sign": shown(signed.as_bytes()),
-            "string_to_sign_md5": md5,
-            "verified": verdict.is_ok(),
-            "reason": verdict.err().map(|e| e.to_string()),
-            "status": status.as_u16(),
-        }),
-    );
+    let (status, answer, entry) = judge(&received, key, mode);
+    log_request(json, &stamped(entry, peer));
     Ok(reply(status, &answer))
 }
 
@@ -364,9 +407,14 @@ fn shown(bytes: &[u8]) -> String {
 }
 
 fn log_request(json: bool, entry: &Value) {
+    log(&log_line(json, entry));
+}
+
+/// The log line (or lines) of one entry: JSON, or text with everything from the network
+/// escaped.
+pub(crate) fn log_line(json: bool, entry: &Value) -> String {
     if json {
-        log(&entry.to_string());
-        return;
+        return entry.to_string();
     }
     // Everything here came from the network: one escaped line per field.
     let field = |name: &str| escaped(entry.get(name).and_then(Value::as_str).unwrap_or_default());
@@ -398,5 +446,5 @@ fn log_request(json: bool, entry: &Value) {
     if let Some(error) = entry.get("error").and_then(Value::as_str) {
         text.push_str(&format!("  error: {}\n", escaped(error)));
     }
-    log(text.trim_end());
+    text.trim_end().to_owned()
 }

@@ -166,6 +166,11 @@ fn signature_mismatch(
             found.confirmed.push(format!("the client did not sign the header {name}: OSS signs it (it was added or changed after signing, e.g. by a proxy, browser or SDK)"));
         }
     }
+    found
+        .confirmed
+        .extend(super::diagnose_resource::findings(described, |variant| {
+            verifies(variant, key, now)
+        }));
     // Sub-resources the client may have left out.
     let params = decoded(described.params());
     let signed: Vec<&(String, String)> = params

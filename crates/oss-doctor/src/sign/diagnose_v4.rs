@@ -331,6 +331,9 @@ fn signature_mismatch(
     } else if both_twice.as_ref().is_some_and(verifies) {
         found.confirmed.push("the client signed the URL-encoded key and query values (it encoded them twice): sign the raw key and decoded values, encode them once".into());
     }
+    found
+        .confirmed
+        .extend(super::diagnose_resource::findings(described, verifies));
     // '+' in the path read as a literal plus where the client meant a space.
     if let Some(Key::Encoded(path)) = &described.key
         && path.contains('+')

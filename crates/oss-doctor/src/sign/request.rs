@@ -7,16 +7,20 @@ use oss_core::naming::percent::{self, Plus};
 use oss_core::sign::input::RawParams;
 use oss_core::sign::{Param, RawQuery, Request};
 
+use super::address::{self, Address, UrlOptions};
+
 /// The request to sign or verify.
 #[derive(Debug, clap::Args)]
 pub(super) struct RequestArgs {
     /// The HTTP method (GET, PUT, POST, DELETE, HEAD ...).
     #[arg(long)]
     method: String,
-    /// The bucket (omit for service-level requests).
+    /// The bucket (omit for service-level requests). With --url: required for a host that
+    /// cannot tell the bucket (a custom domain), and otherwise must agree with the URL.
     #[arg(long)]
     bucket: Option<String>,
-    /// The object key, raw (not URL-encoded).
+    /// The object key, raw (not URL-encoded); needs --bucket. With --url, it must agree
+    /// with the key the URL's path names.
     #[arg(long)]
     key: Option<String>,
     /// A header, 'Name: value' (repeatable; the value is trimmed).
@@ -25,11 +29,24 @@ pub(super) struct RequestArgs {
     /// A query parameter, k=v or k, with a raw (decoded) value (repeatable).
     #[arg(long = "query", value_name = "K=V|K")]
     query: Vec<String>,
-    /// A whole URL (path and query still percent-encoded, as sent); the bucket is the
-    /// first host label of an `*.aliyuncs.com` host unless --bucket says otherwise, and
-    /// the path is the key.
+    /// A whole URL (path and query percent-encoded, as sent). The bucket comes from a
+    /// virtual-hosted OSS host (`<bucket>.oss-<region>.aliyuncs.com`), from the first path
+    /// segment with --path-style (automatic for an IP address or localhost), or from
+    /// --bucket for any other host (a custom domain); the rest of the path is the key.
+    /// Userinfo and fragment are dropped. A URL that cannot say the bucket, or --bucket /
+    /// --key contradicting it, is a usage error.
     #[arg(long)]
     url: Option<String>,
+    /// With --url: the first path segment is the bucket (path-style addressing).
+    #[arg(long, requires = "url")]
+    path_style: bool,
+}
+
+impl RequestArgs {
+    /// Whether `--url` was given.
+    pub(super) const fn has_url(&self) -> bool {
+        self.url.is_some()
+    }
 }
 
 /// The parsed request, owning its text.
@@ -41,6 +58,8 @@ pub(super) struct Described {
     pub(super) headers: Vec<(String, String)>,
     pub(super) query: Vec<(String, String)>,
     pub(super) raw_query: Option<String>,
+    /// What `--url` said, when given.
+    pub(super) address: Option<Address>,
 }
 
 /// The object key, as typed or as found in a URL path.
@@ -53,24 +72,12 @@ pub(super) enum Key {
 impl Described {
     /// Parses the arguments; the error is a usage message.
     pub(super) fn parse(args: &RequestArgs) -> Result<Self, String> {
-        let mut headers = Vec::new();
-        for header in &args.headers {
-            let (name, value) = header
-                .split_once(':')
-                .ok_or_else(|| format!("--header {header:?}: expected 'Name: value'"))?;
-            if name.trim().is_empty() {
-                return Err(format!("--header {header:?}: the name is empty"));
-            }
-            headers.push((name.trim().to_owned(), value.trim().to_owned()));
-        }
-        let query = args
-            .query
+        let headers = args
+            .headers
             .iter()
-            .map(|param| {
-                let (name, value) = param.split_once('=').unwrap_or((param, ""));
-                (name.to_owned(), value.to_owned())
-            })
-            .collect();
+            .map(|header| parse_header(header))
+            .collect::<Result<_, _>>()?;
+        let query = args.query.iter().map(|param| parse_query(param)).collect();
         let mut described = Self {
             method: args.method.clone(),
             bucket: args.bucket.clone(),
@@ -78,31 +85,40 @@ impl Described {
             headers,
             query,
             raw_query: None,
+            address: None,
         };
-        if let Some(url) = &args.url {
-            described.apply_url(url)?;
+        match &args.url {
+            Some(url) => described.apply_url(url, args)?,
+            // Without a bucket, OSS signs `/` whatever the key: never sign that silently.
+            None if args.key.is_some() && args.bucket.is_none() => {
+                return Err("--key needs --bucket: a key is signed only with its bucket (without one the request is service-level and its resource is /)".into());
+            }
+            None => {}
         }
         Ok(described)
     }
 
-    fn apply_url(&mut self, url: &str) -> Result<(), String> {
-        let (_, rest) = url
-            .split_once("://")
-            .ok_or_else(|| format!("--url {url:?}: expected scheme://host/path"))?;
-        let (authority, path_and_query) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        let (path, query) = path_and_query
-            .split_once('?')
-            .unwrap_or((path_and_query, ""));
-        let host = authority.split(':').next().unwrap_or(authority);
-        if self.bucket.is_none() && host.ends_with(".aliyuncs.com") && host.split('.').count() > 3 {
-            self.bucket = host.split('.').next().map(str::to_owned);
-        }
-        let path = path.strip_prefix('/').unwrap_or(path);
-        if self.key.is_none() && !path.is_empty() {
-            self.key = Some(Key::Encoded(path.to_owned()));
-        }
-        self.raw_query = Some(query.to_owned());
+    /// Takes bucket, key and query from `url` (see [`address`](super::address)).
+    fn apply_url(&mut self, url: &str, args: &RequestArgs) -> Result<(), String> {
+        let options = UrlOptions {
+            path_style: args.path_style,
+            bucket: args.bucket.as_deref(),
+            key: args.key.as_deref(),
+        };
+        let address = address::parse(url, options)?;
+        self.bucket.clone_from(&address.bucket);
+        self.key = address.encoded_key.clone().map(Key::Encoded);
+        self.raw_query = Some(address.raw_query.clone());
+        self.address = Some(address);
         Ok(())
+    }
+
+    /// The presigned URL on `--url`'s base (its query replaced by `query`), when a URL was
+    /// given.
+    pub(super) fn presigned_url(&self, query: &str) -> Option<String> {
+        self.address
+            .as_ref()
+            .map(|address| format!("{}?{query}", address.base))
     }
 
     /// Whether a header with this name (any case) was given.
@@ -168,6 +184,26 @@ impl Described {
             raw: RawQuery::new(self.raw_query.as_deref().unwrap_or("")),
         }
     }
+}
+
+/// Reads one `--header 'Name: value'`: name and value trimmed.
+///
+/// # Errors
+/// A usage message for text without `:` or with an empty name.
+pub(crate) fn parse_header(header: &str) -> Result<(String, String), String> {
+    let (name, value) = header
+        .split_once(':')
+        .ok_or_else(|| format!("--header {header:?}: expected 'Name: value'"))?;
+    if name.trim().is_empty() {
+        return Err(format!("--header {header:?}: the name is empty"));
+    }
+    Ok((name.trim().to_owned(), value.trim().to_owned()))
+}
+
+/// Reads one `--query k=v` or `--query k` (raw, decoded text: nothing is decoded).
+pub(crate) fn parse_query(param: &str) -> (String, String) {
+    let (name, value) = param.split_once('=').unwrap_or((param, ""));
+    (name.to_owned(), value.to_owned())
 }
 
 /// `--query` parameters followed by those of the URL.

@@ -301,7 +301,9 @@ pub(super) fn presign(
         Err(err) => return report::rejected(json, &err),
     };
     let query = presigned.query();
-    let url = endpoint.map(|endpoint| presigned.url(endpoint));
+    let url = described
+        .presigned_url(&query)
+        .or_else(|| endpoint.map(|endpoint| presigned.url(endpoint)));
     // What was signed is what a server computes for the presigned request: shown only
     // when it reproduces the signature.
     let mut received = described.clone();
