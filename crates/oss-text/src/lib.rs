@@ -1,0 +1,33 @@
+//! The lexical readers OSS's text formats share.
+//!
+//! OSS speaks XML (error documents, CompleteMultipartUpload bodies) and JSON (upload
+//! callbacks, POST policies). Each format is read by one reader here, so every crate
+//! draws the same line between text that is well-formed and text that is not:
+//!
+//! - [`xml`]: a tokenizer and a reference unescaper following the XML 1.0 character
+//!   rules (forbidden characters refused, raw or as `&#..;`; duplicate attributes
+//!   refused), with a lenient mode for reading documents as loose as OSS's own pages;
+//! - [`json`]: an RFC 8259 reader that borrows from its input, nests without recursion
+//!   up to [`json::MAX_DEPTH`] levels, and unescapes strings lazily or in place.
+//!
+//! ```
+//! use oss_text::json::Grammar;
+//! use oss_text::xml::{Token, Tokenizer};
+//!
+//! let mut tokens = Tokenizer::new("<a>&#49;</a>");
+//! assert!(matches!(tokens.next_token(), Ok(Some(Token::Start(tag))) if tag.name() == "a"));
+//! assert_eq!(tokens.next_token(), Ok(Some(Token::Text("&#49;"))));
+//! assert!(Grammar::RFC_8259.is_json(br#"{"a":[1,2]}"#));
+//! ```
+//!
+//! Nothing here allocates, and the crate has no features: it is `#![no_std]` and needs
+//! neither `alloc` nor `std`. Errors are small `Copy` values carrying a byte offset; the
+//! crates above map them to the OSS error they answer with.
+#![no_std]
+#![forbid(unsafe_code)]
+
+#[cfg(test)]
+extern crate std;
+
+pub mod json;
+pub mod xml;
