@@ -131,7 +131,7 @@ impl<'a> Tokenizer<'a> {
     /// assert_eq!((err.kind(), err.offset()), (ErrorKind::DuplicateAttribute, 9));
     /// ```
     #[must_use]
-    pub fn new(text: &'a str) -> Self {
+    pub const fn new(text: &'a str) -> Self {
         Self::with_strictness(text, true)
     }
 
@@ -144,12 +144,15 @@ impl<'a> Tokenizer<'a> {
     /// # Ok::<(), oss_text::xml::SyntaxError>(())
     /// ```
     #[must_use]
-    pub fn lenient(text: &'a str) -> Self {
+    pub const fn lenient(text: &'a str) -> Self {
         Self::with_strictness(text, false)
     }
 
-    fn with_strictness(text: &'a str, strict: bool) -> Self {
-        let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    const fn with_strictness(text: &'a str, strict: bool) -> Self {
+        let pos = match text.as_bytes() {
+            [0xEF, 0xBB, 0xBF, ..] => 3,
+            _ => 0,
+        };
         Self {
             text,
             pos,
