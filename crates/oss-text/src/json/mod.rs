@@ -2,7 +2,7 @@
 //!
 //! Two ways in, over the same grammar:
 //!
-//! - a cursor over `(text, &mut pos)`: [`skip_ws`], [`expect`], [`peek`] and the
+//! - a cursor over `(text, &mut pos)`: [`skip_ws`], [`expect`], [`expect_end`], [`peek`] and the
 //!   [`Grammar`] methods [`skip_value`](Grammar::skip_value),
 //!   [`string`](Grammar::string) and [`unescape_in_place`](Grammar::unescape_in_place),
 //!   for readers that pick fields as they go and unescape over their own buffer;
@@ -30,7 +30,7 @@ mod scan;
 mod string;
 mod value;
 
-pub use scan::{Kind, expect, peek, skip_ws};
+pub use scan::{Kind, expect, expect_end, peek, skip_ws};
 pub use string::{Bytes, JsonStr};
 pub use value::{Container, Elements, Members, Value};
 

@@ -61,6 +61,25 @@ pub fn expect(text: &[u8], pos: &mut usize, byte: u8) -> Result<(), SyntaxError>
     }
 }
 
+/// Checks that only whitespace follows `pos`: the end of a JSON text.
+///
+/// ```
+/// use oss_text::json::{ErrorKind, expect_end};
+/// assert!(expect_end(b"{} \n", 2).is_ok());
+/// assert_eq!(expect_end(b"{} x", 2).unwrap_err().kind(), ErrorKind::TrailingContent);
+/// ```
+///
+/// # Errors
+/// [`ErrorKind::TrailingContent`] at the first byte that is not whitespace.
+pub fn expect_end(text: &[u8], pos: usize) -> Result<(), SyntaxError> {
+    let end = skip_ws(text, pos);
+    if end == text.len() {
+        Ok(())
+    } else {
+        Err(SyntaxError::new(ErrorKind::TrailingContent, end))
+    }
+}
+
 /// Moves `*pos` past whitespace and tells which kind of value starts there, if any
 /// (`true`, `false` and `null` must be spelled out in full).
 ///
@@ -186,7 +205,7 @@ impl Grammar {
     #[must_use]
     pub fn is_json(self, bytes: &[u8]) -> bool {
         let mut pos = 0;
-        self.skip_value(bytes, &mut pos, 0).is_ok() && skip_ws(bytes, pos) == bytes.len()
+        self.skip_value(bytes, &mut pos, 0).is_ok() && expect_end(bytes, pos).is_ok()
     }
 
     /// Checks the value after whitespace at `*pos` and moves past it. `depth` is how many

@@ -1,8 +1,8 @@
 //! A checked document as borrowed values.
 
-use super::scan::{expect, skip_ws};
+use super::scan::{expect, expect_end, skip_ws};
 use super::string::JsonStr;
-use super::{ErrorKind, Grammar, SyntaxError};
+use super::{Grammar, SyntaxError};
 
 /// A JSON value borrowed from a checked document.
 ///
@@ -190,12 +190,8 @@ impl Grammar {
     pub fn parse(self, doc: &[u8]) -> Result<Value<'_>, SyntaxError> {
         let mut pos = 0;
         let value = self.value(doc, &mut pos)?;
-        let end = skip_ws(doc, pos);
-        if end == doc.len() {
-            Ok(value)
-        } else {
-            Err(SyntaxError::new(ErrorKind::TrailingContent, end))
-        }
+        expect_end(doc, pos)?;
+        Ok(value)
     }
 
     /// Checks the value after whitespace at `*pos`, moves past it and returns it.
