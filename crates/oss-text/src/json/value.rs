@@ -186,7 +186,7 @@ impl Grammar {
     ///
     /// # Errors
     /// [`SyntaxError`] at the first byte that breaks the grammar, or
-    /// [`ErrorKind::TrailingContent`] after the value.
+    /// [`ErrorKind::TrailingContent`](super::ErrorKind::TrailingContent) after the value.
     pub fn parse(self, doc: &[u8]) -> Result<Value<'_>, SyntaxError> {
         let mut pos = 0;
         let value = self.value(doc, &mut pos)?;
