@@ -29,5 +29,8 @@
 #[cfg(test)]
 extern crate std;
 
+mod error;
 pub mod json;
 pub mod xml;
+
+pub use error::SyntaxError;

@@ -125,55 +125,21 @@ impl ErrorKind {
     }
 }
 
-/// Text that is not JSON: which rule it breaks and the byte offset where.
+/// Text that is not JSON.
 ///
 /// ```
 /// use oss_text::json::{ErrorKind, Grammar};
-/// let err = Grammar::RFC_8259.parse(b"{} x").unwrap_err();
-/// assert_eq!((err.kind(), err.offset()), (ErrorKind::TrailingContent, 3));
-/// assert_eq!(err.to_string(), "content follows the value (at byte 3)");
+/// let err = Grammar::RFC_8259.parse(b"[1,]").unwrap_err();
+/// assert_eq!((err.kind(), err.offset()), (ErrorKind::UnexpectedByte, 3));
+/// assert_eq!(err.to_string(), "unexpected character (at byte 3)");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct SyntaxError {
-    kind: ErrorKind,
-    offset: usize,
-}
+pub type SyntaxError = crate::SyntaxError<ErrorKind>;
 
-impl SyntaxError {
-    pub(crate) const fn new(kind: ErrorKind, offset: usize) -> Self {
-        Self { kind, offset }
-    }
-
-    /// Which rule is broken.
-    ///
-    /// ```
-    /// use oss_text::json::{ErrorKind, Grammar};
-    /// assert_eq!(Grammar::RFC_8259.parse(b"01").unwrap_err().kind(), ErrorKind::TrailingContent);
-    /// ```
-    #[must_use]
-    pub const fn kind(self) -> ErrorKind {
-        self.kind
-    }
-
-    /// The byte offset in the text where the problem is.
-    ///
-    /// ```
-    /// use oss_text::json::Grammar;
-    /// assert_eq!(Grammar::RFC_8259.parse(b"[1,]").unwrap_err().offset(), 3);
-    /// ```
-    #[must_use]
-    pub const fn offset(self) -> usize {
-        self.offset
-    }
-}
-
-impl fmt::Display for SyntaxError {
+impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at byte {})", self.kind.describe(), self.offset)
+        f.write_str(self.describe())
     }
 }
-
-impl core::error::Error for SyntaxError {}
 
 #[cfg(test)]
 mod tests;

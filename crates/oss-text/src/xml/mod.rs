@@ -77,7 +77,7 @@ impl ErrorKind {
     }
 }
 
-/// Text that is not well-formed: which rule it breaks and the byte offset where.
+/// Text that is not well-formed XML.
 ///
 /// ```
 /// use oss_text::xml::{ErrorKind, Tokenizer};
@@ -85,48 +85,13 @@ impl ErrorKind {
 /// assert_eq!((err.kind(), err.offset()), (ErrorKind::ForbiddenChar, 1));
 /// assert_eq!(err.to_string(), "a character XML forbids (at byte 1)");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct SyntaxError {
-    kind: ErrorKind,
-    offset: usize,
-}
+pub type SyntaxError = crate::SyntaxError<ErrorKind>;
 
-impl SyntaxError {
-    pub(crate) const fn new(kind: ErrorKind, offset: usize) -> Self {
-        Self { kind, offset }
-    }
-
-    /// Which rule is broken.
-    ///
-    /// ```
-    /// use oss_text::xml::{ErrorKind, Tokenizer};
-    /// assert_eq!(Tokenizer::new("<a").next_token().unwrap_err().kind(), ErrorKind::UnexpectedEnd);
-    /// ```
-    #[must_use]
-    pub const fn kind(self) -> ErrorKind {
-        self.kind
-    }
-
-    /// The byte offset in the input where the problem is (the input's length when it
-    /// ends too early).
-    ///
-    /// ```
-    /// use oss_text::xml::Tokenizer;
-    /// assert_eq!(Tokenizer::new("<a").next_token().unwrap_err().offset(), 2);
-    /// ```
-    #[must_use]
-    pub const fn offset(self) -> usize {
-        self.offset
-    }
-}
-
-impl fmt::Display for SyntaxError {
+impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at byte {})", self.kind.describe(), self.offset)
+        f.write_str(self.describe())
     }
 }
-
-impl core::error::Error for SyntaxError {}
 
 #[cfg(test)]
 mod tests;
