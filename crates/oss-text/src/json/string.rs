@@ -13,6 +13,14 @@ fn plain_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len())
 }
 
+/// Checks that a run of string bytes starting at offset `at` is UTF-8. A run ends at an
+/// ASCII byte, so a valid string splits into valid runs.
+fn check_utf8(run: &[u8], at: usize) -> Result<(), SyntaxError> {
+    core::str::from_utf8(run)
+        .map(|_| ())
+        .map_err(|err| SyntaxError::new(ErrorKind::InvalidString, at + err.valid_up_to()))
+}
+
 fn hex4(text: &[u8]) -> Option<u32> {
     text.get(..4)?
         .iter()
@@ -82,26 +90,22 @@ impl Grammar {
         let start = *pos + 1;
         let mut at = start;
         loop {
-            at += plain_run(&text[at..]);
+            let run = plain_run(&text[at..]);
+            check_utf8(&text[at..at + run], at)?;
+            at += run;
             match text.get(at) {
                 Some(b'"') => break,
                 Some(b'\\') => at += self.escape(text, at)?.1,
                 _ => return Err(SyntaxError::new(ErrorKind::InvalidString, at)),
             }
         }
-        let raw = &text[start..at];
-        if let Err(err) = core::str::from_utf8(raw) {
-            return Err(SyntaxError::new(
-                ErrorKind::InvalidString,
-                start + err.valid_up_to(),
-            ));
-        }
         *pos = at + 1;
-        Ok(JsonStr::checked(raw))
+        Ok(JsonStr::checked(&text[start..at]))
     }
 
     /// Checks the string after whitespace at `*pos`, writes its decoded contents to
-    /// `buf[dst..]`, and moves `*pos` past it; returns the decoded length.
+    /// `buf[dst..]`, and moves `*pos` past it; returns the decoded length. One pass:
+    /// each run between escapes is checked, then moved down.
     ///
     /// `dst` must not be past the string's first content byte: the write cursor then
     /// never overtakes the read cursor, as an escape is never shorter than its character.
@@ -117,7 +121,7 @@ impl Grammar {
     /// ```
     ///
     /// # Errors
-    /// As [`Grammar::string`]; then `buf` is unchanged.
+    /// As [`Grammar::string`]; then the string's bytes may be partly rewritten.
     ///
     /// # Panics
     /// When `dst` is past the string's first content byte.
@@ -127,30 +131,37 @@ impl Grammar {
         pos: &mut usize,
         dst: usize,
     ) -> Result<usize, SyntaxError> {
-        let mut end = *pos;
-        let len = self.string(buf, &mut end)?.raw.len();
-        let start = end - len - 1;
+        let quote = skip_ws(buf, *pos);
+        if buf.get(quote) != Some(&b'"') {
+            return Err(SyntaxError::new(ErrorKind::UnexpectedByte, quote));
+        }
+        let mut src = quote + 1;
         assert!(
-            dst <= start,
+            src >= dst,
             "unescape_in_place: the write cursor is past the read cursor"
         );
-        let mut src = start;
         let mut out = dst;
-        while src < start + len {
-            let run = plain_run(&buf[src..start + len]);
+        loop {
+            let run = plain_run(&buf[src..]);
+            check_utf8(&buf[src..src + run], src)?;
             if out != src {
                 buf.copy_within(src..src + run, out);
             }
             src += run;
             out += run;
-            if src < start + len {
-                let (c, used) = self.escape(buf, src)?;
-                out += c.encode_utf8(&mut buf[out..]).len();
-                src += used;
+            match buf.get(src) {
+                Some(b'"') => {
+                    *pos = src + 1;
+                    return Ok(out - dst);
+                }
+                Some(b'\\') => {
+                    let (c, used) = self.escape(buf, src)?;
+                    out += c.encode_utf8(&mut buf[out..]).len();
+                    src += used;
+                }
+                _ => return Err(SyntaxError::new(ErrorKind::InvalidString, src)),
             }
         }
-        *pos = end;
-        Ok(out - dst)
     }
 }
 

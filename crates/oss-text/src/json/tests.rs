@@ -194,6 +194,23 @@ proptest! {
         prop_assert_eq!(lazy.bytes().collect::<Vec<u8>>(), s.into_bytes());
     }
 
+    /// In-place decoding accepts and refuses exactly the strings the checking scan does,
+    /// at the same offsets, and ends at the same place.
+    #[test]
+    fn in_place_checks_as_the_scan_does(text in prop::collection::vec(prop::sample::select(b"\"\\u0d8aAb/$n \x01\xc3\xa9\xff".to_vec()), 0..16)) {
+        let mut quoted = b" \"".to_vec();
+        quoted.extend(text);
+        let mut scan_end = 0;
+        let scanned = RFC.string(&quoted, &mut scan_end).map(|s| s.bytes().collect::<Vec<u8>>());
+        let mut buf = quoted.clone();
+        let mut end = 0;
+        let decoded = RFC.unescape_in_place(&mut buf, &mut end, 0).map(|len| buf[..len].to_vec());
+        prop_assert_eq!(&decoded, &scanned);
+        if decoded.is_ok() {
+            prop_assert_eq!(end, scan_end);
+        }
+    }
+
     /// Arbitrary bytes never panic, errors point into the text, and the cursor and the
     /// document reader agree.
     #[test]
