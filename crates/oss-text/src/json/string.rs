@@ -16,6 +16,9 @@ fn plain_run(bytes: &[u8]) -> usize {
 /// Checks that a run of string bytes starting at offset `at` is UTF-8. A run ends at an
 /// ASCII byte, so a valid string splits into valid runs.
 fn check_utf8(run: &[u8], at: usize) -> Result<(), SyntaxError> {
+    if run.is_ascii() {
+        return Ok(());
+    }
     core::str::from_utf8(run)
         .map(|_| ())
         .map_err(|err| SyntaxError::new(ErrorKind::InvalidString, at + err.valid_up_to()))

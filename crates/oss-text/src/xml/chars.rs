@@ -33,7 +33,21 @@ pub const fn is_space(b: u8) -> bool {
 /// ```
 #[must_use]
 pub fn trim_space(text: &str) -> &str {
-    text.trim_matches(|c: char| c.is_ascii() && is_space(c as u8))
+    let start = text
+        .bytes()
+        .position(|b| !is_space(b))
+        .unwrap_or(text.len());
+    // Both ends sit next to ASCII bytes, so they are character boundaries.
+    trim_space_end(&text[start..])
+}
+
+/// `text` without the XML whitespace after it.
+pub(crate) fn trim_space_end(text: &str) -> &str {
+    let end = text
+        .bytes()
+        .rposition(|b| !is_space(b))
+        .map_or(0, |last| last + 1);
+    &text[..end]
 }
 
 const fn is_name_start_char(c: char) -> bool {

@@ -22,6 +22,7 @@ use core::fmt;
 
 mod attributes;
 mod chars;
+mod find;
 mod reference;
 mod tokens;
 mod unescape;

@@ -5,7 +5,8 @@
 //! or the call stack here.
 
 use super::attributes::check_attributes;
-use super::chars::{find_forbidden, is_space, name_len};
+use super::chars::{find_forbidden, is_space, name_len, trim_space_end};
+use super::find::{find_byte, find_closer};
 use super::reference::decode_reference;
 use super::{ErrorKind, SyntaxError};
 
@@ -209,7 +210,7 @@ impl<'a> Tokenizer<'a> {
             return Ok(None);
         }
         if !rest.starts_with('<') {
-            let len = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
+            let len = find_byte(rest.as_bytes(), b'<').unwrap_or(rest.len());
             let text = &rest[..len];
             if self.strict {
                 check_text(text, at)?;
@@ -217,28 +218,10 @@ impl<'a> Tokenizer<'a> {
             self.pos = at + len;
             return Ok(Some(Token::Text(text)));
         }
-        let (token, len) = if let Some(after) = rest.strip_prefix("<!--") {
-            self.delimited(after, 4, "-->", Token::Comment)?
-        } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
-            self.delimited(after, 9, "]]>", Token::CData)?
-        } else if let Some(after) = rest.strip_prefix("<?") {
-            if self.strict {
-                self.delimited(after, 2, "?>", Token::Pi)?
-            } else {
-                // A loose instruction ends at the first `>`, its `?` (if any) not contents.
-                let (_, len) = self.delimited(after, 2, ">", Token::Pi)?;
-                let contents = &after[..len - 3];
-                (
-                    Token::Pi(contents.strip_suffix('?').unwrap_or(contents)),
-                    len,
-                )
-            }
-        } else if let Some(after) = rest.strip_prefix("<!") {
-            self.delimited(after, 2, ">", Token::Declaration)?
-        } else if let Some(after) = rest.strip_prefix("</") {
-            self.end_tag(after)?
-        } else {
-            self.start_tag(rest)?
+        let (token, len) = match rest.as_bytes().get(1) {
+            Some(b'/') => self.end_tag(&rest[2..])?,
+            Some(b'!' | b'?') => self.markup(rest)?,
+            _ => self.start_tag(rest)?,
         };
         self.pos = at + len;
         Ok(Some(token))
@@ -252,6 +235,28 @@ impl<'a> Tokenizer<'a> {
         SyntaxError::new(ErrorKind::UnexpectedEnd, self.text.len())
     }
 
+    /// A comment, CDATA section, processing instruction or declaration, from the `<`.
+    fn markup(&self, rest: &'a str) -> Result<(Token<'a>, usize), SyntaxError> {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            self.delimited(after, 4, "-->", Token::Comment)
+        } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
+            self.delimited(after, 9, "]]>", Token::CData)
+        } else if let Some(after) = rest.strip_prefix("<?") {
+            if self.strict {
+                return self.delimited(after, 2, "?>", Token::Pi);
+            }
+            // A loose instruction ends at the first `>`, its `?` (if any) not contents.
+            let (_, len) = self.delimited(after, 2, ">", Token::Pi)?;
+            let contents = &after[..len - 3];
+            Ok((
+                Token::Pi(contents.strip_suffix('?').unwrap_or(contents)),
+                len,
+            ))
+        } else {
+            self.delimited(&rest[2..], 2, ">", Token::Declaration)
+        }
+    }
+
     /// Markup that runs from an opening of `open` bytes to `close`: its contents and
     /// whole length.
     fn delimited(
@@ -261,8 +266,8 @@ impl<'a> Tokenizer<'a> {
         close: &str,
         token: fn(&'a str) -> Token<'a>,
     ) -> Result<(Token<'a>, usize), SyntaxError> {
-        let end = memchr::memmem::find(after.as_bytes(), close.as_bytes())
-            .ok_or_else(|| self.end_of_input())?;
+        let end =
+            find_closer(after.as_bytes(), close.as_bytes()).ok_or_else(|| self.end_of_input())?;
         let contents = &after[..end];
         let token = token(contents);
         if self.strict {
@@ -286,9 +291,9 @@ impl<'a> Tokenizer<'a> {
 
     /// `</name>`, from after the `</`.
     fn end_tag(&self, after: &'a str) -> Result<(Token<'a>, usize), SyntaxError> {
-        let gt = memchr::memchr(b'>', after.as_bytes()).ok_or_else(|| self.end_of_input())?;
+        let gt = find_byte(after.as_bytes(), b'>').ok_or_else(|| self.end_of_input())?;
         let inside = &after[..gt];
-        let name = inside.trim_end_matches(|c: char| c.is_ascii() && is_space(c as u8));
+        let name = trim_space_end(inside);
         if self.strict && (name_len(name) != name.len() || name.is_empty()) {
             return Err(self.error(ErrorKind::MalformedTag, 0));
         }
@@ -370,7 +375,7 @@ fn check_text(text: &str, at: usize) -> Result<(), SyntaxError> {
         return Err(SyntaxError::new(ErrorKind::ForbiddenChar, at + bad));
     }
     check_references(text).map_err(|bad| SyntaxError::new(ErrorKind::BadReference, at + bad))?;
-    match memchr::memmem::find(text.as_bytes(), b"]]>") {
+    match find_closer(text.as_bytes(), b"]]>") {
         Some(bad) => Err(SyntaxError::new(ErrorKind::MalformedMarkup, at + bad)),
         None => Ok(()),
     }
