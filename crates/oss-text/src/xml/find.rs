@@ -20,10 +20,10 @@ pub(crate) fn find_closer(haystack: &[u8], closer: &[u8]) -> Option<usize> {
     let mut from = 0;
     loop {
         let gt = from + find_byte(&haystack[from..], b'>')?;
-        if let Some(start) = (gt + 1).checked_sub(closer.len()) {
-            if haystack[start..=gt] == *closer {
-                return Some(start);
-            }
+        if let Some(start) = (gt + 1).checked_sub(closer.len())
+            && haystack[start..=gt] == *closer
+        {
+            return Some(start);
         }
         from = gt + 1;
     }
