@@ -59,9 +59,7 @@ const EDGES: &[&str] = &[
 
 /// Whether the callback reader takes `value` as the value of an unknown member.
 fn callback_reads(value: &str) -> bool {
-    let json = format!(
-        r#"{{"callbackUrl":"http://a.example/cb","callbackBody":"b","x":{value}}}"#
-    );
+    let json = format!(r#"{{"callbackUrl":"http://a.example/cb","callbackBody":"b","x":{value}}}"#);
     let header = base64::engine::general_purpose::STANDARD.encode(json);
     let mut buf = DecodeBuffer::new();
     match CallbackConfig::decode_unvalidated(header.as_bytes(), &mut buf, &Limits::DEFAULT) {
