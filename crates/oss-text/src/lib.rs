@@ -21,8 +21,16 @@
 //! ```
 //!
 //! Nothing here allocates, and the crate has no features: it is `#![no_std]` and needs
-//! neither `alloc` nor `std`. Errors are small `Copy` values carrying a byte offset; the
-//! crates above map them to the OSS error they answer with.
+//! neither `alloc` nor `std`. Errors are one small `Copy` type, [`SyntaxError`], with the
+//! format's kind of error and a byte offset; the crates above map them to the OSS error
+//! they answer with, and may be stricter than the reader (which elements they expect).
+//!
+//! | format | read by |
+//! |---|---|
+//! | OSS error document | `oss-errors` (`ErrorXml`), lenient tokenizer |
+//! | CompleteMultipartUpload body | `oss-multipart`, strict tokenizer |
+//! | `x-oss-callback`, `x-oss-callback-var`, callback responses | `oss-callback`, [`json::Grammar::RFC_8259`] |
+//! | PostObject policy | `oss-multipart`, RFC 8259 with `\$` |
 #![no_std]
 #![forbid(unsafe_code)]
 
