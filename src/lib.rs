@@ -10,6 +10,7 @@
 //! | [`sign`] | `oss-sign` | Signatures V4 and V1: sign, presign, PostObject, verify |
 //! | [`callback`] | `oss-callback` | the upload-callback codec and rules |
 //! | [`multipart`] | `oss-multipart` | multipart upload and PostObject rules |
+//! | [`text`] | `oss-text` | the XML and JSON readers the formats above share |
 //!
 //! A client signs a request; a server verifies it and answers a rejection with the exact
 //! error OSS would send:
@@ -82,6 +83,11 @@ pub mod naming {
 /// Signatures V4 and V1 (`oss-sign`).
 pub mod sign {
     pub use oss_sign::*;
+}
+
+/// The XML tokenizer and the JSON reader every format shares (`oss-text`).
+pub mod text {
+    pub use oss_text::*;
 }
 
 /// The README's examples, compiled and run as doc tests.

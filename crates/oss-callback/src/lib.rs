@@ -81,7 +81,6 @@ mod b64;
 mod config;
 mod decode;
 mod encode;
-mod json;
 mod limits;
 mod pairs;
 mod parse;

@@ -2,8 +2,12 @@
 //! are unescaped over their own bytes and maps are packed behind the read cursor, so the
 //! results borrow from the buffer and nothing is allocated.
 
-use crate::json::{self, Kind, Malformed};
+use oss_text::json::{Grammar, Kind, SyntaxError, expect, expect_end, peek, skip_ws};
+
 use crate::pairs::Packer;
+
+/// Callback JSON is RFC 8259 exactly.
+const JSON: Grammar = Grammar::RFC_8259;
 
 /// What one configuration field held.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,58 +69,55 @@ impl Key {
 fn each_member(
     buf: &mut [u8],
     pos: &mut usize,
-    mut member: impl FnMut(&mut [u8], &mut usize, usize, usize) -> Result<(), Malformed>,
-) -> Result<(), Malformed> {
-    json::expect(buf, pos, b'{')?;
-    let after = json::skip_ws(buf, *pos);
+    mut member: impl FnMut(&mut [u8], &mut usize, usize, usize) -> Result<(), SyntaxError>,
+) -> Result<(), SyntaxError> {
+    expect(buf, pos, b'{')?;
+    let after = skip_ws(buf, *pos);
     if buf.get(after) == Some(&b'}') {
         *pos = after + 1;
         return Ok(());
     }
     loop {
-        *pos = json::skip_ws(buf, *pos);
-        if buf.get(*pos) != Some(&b'"') {
-            return Err(Malformed);
-        }
-        let start = *pos;
-        let len = json::unescape_in_place(buf, pos, start)?;
-        json::expect(buf, pos, b':')?;
+        let start = skip_ws(buf, *pos);
+        let len = JSON.unescape_in_place(buf, pos, start)?;
+        expect(buf, pos, b':')?;
         member(buf, pos, start, len)?;
-        *pos = json::skip_ws(buf, *pos);
-        match buf.get(*pos) {
-            Some(b',') => *pos += 1,
-            Some(b'}') => {
-                *pos += 1;
-                return Ok(());
-            }
-            _ => return Err(Malformed),
+        if expect(buf, pos, b',').is_err() {
+            return expect(buf, pos, b'}');
         }
     }
 }
 
 /// Unescapes the string value at `*pos` over itself.
-fn string_field(buf: &mut [u8], pos: &mut usize) -> Result<Field, Malformed> {
-    let start = *pos;
-    let len = json::unescape_in_place(buf, pos, start)?;
+fn string_field(buf: &mut [u8], pos: &mut usize) -> Result<Field, SyntaxError> {
+    let start = skip_ws(buf, *pos);
+    let len = JSON.unescape_in_place(buf, pos, start)?;
     Ok(Field::Str { start, len })
 }
 
 /// Reads the whole callback JSON text in `buf`.
-pub(crate) fn parse_config(buf: &mut [u8]) -> Result<RawConfig, Malformed> {
+pub(crate) fn parse_config(buf: &mut [u8]) -> Result<RawConfig, SyntaxError> {
     let mut raw = RawConfig::default();
     let mut pos = 0;
+    // The members' values are one level deep.
     each_member(buf, &mut pos, |buf, pos, start, len| {
         let key = Key::of(&buf[start..start + len]);
-        let kind = json::peek_kind(buf, pos);
+        let kind = peek(buf, pos);
         let field = match (key, kind) {
-            (Key::Other, _) => return json::skip_value(buf, pos),
-            (Key::Url | Key::Host | Key::Body | Key::BodyType | Key::Policy, Kind::String) => {
-                string_field(buf, pos)?
+            (Key::Other, _) => return JSON.skip_value(buf, pos, 1),
+            (
+                Key::Url | Key::Host | Key::Body | Key::BodyType | Key::Policy,
+                Some(Kind::String),
+            ) => string_field(buf, pos)?,
+            (Key::Sni, Some(Kind::Bool(value))) => {
+                JSON.skip_value(buf, pos, 1)?;
+                Field::Bool(value)
             }
-            (Key::Sni, Kind::Bool(_)) => Field::Bool(json::take_bool(buf, pos)?),
-            (Key::Headers, Kind::Object) => pack_object(buf, pos)?.unwrap_or(Field::WrongType),
+            (Key::Headers, Some(Kind::Object)) => {
+                pack_object(buf, pos, 1)?.unwrap_or(Field::WrongType)
+            }
             _ => {
-                json::skip_value(buf, pos)?;
+                JSON.skip_value(buf, pos, 1)?;
                 Field::WrongType
             }
         };
@@ -132,31 +133,28 @@ pub(crate) fn parse_config(buf: &mut [u8]) -> Result<RawConfig, Malformed> {
         } = field;
         Ok(())
     })?;
-    end_of_text(buf, pos)?;
+    expect_end(buf, pos)?;
     Ok(raw)
 }
 
 /// Reads a JSON text that must be one flat object of strings: `Some(Field::Packed)`, or
 /// `None` when it is JSON but some value is not a string.
-pub(crate) fn parse_flat_object(buf: &mut [u8]) -> Result<Option<Field>, Malformed> {
+pub(crate) fn parse_flat_object(buf: &mut [u8]) -> Result<Option<Field>, SyntaxError> {
     let mut pos = 0;
-    let field = pack_object(buf, &mut pos)?;
-    end_of_text(buf, pos)?;
+    let field = pack_object(buf, &mut pos, 0)?;
+    expect_end(buf, pos)?;
     Ok(field)
 }
 
-fn end_of_text(buf: &[u8], pos: usize) -> Result<(), Malformed> {
-    if json::skip_ws(buf, pos) == buf.len() {
-        Ok(())
-    } else {
-        Err(Malformed)
-    }
-}
-
-/// Packs the object at `*pos` into length-prefixed pairs written over its own bytes.
-/// `None` when a value is not a string (the rest is still checked for JSON grammar).
-fn pack_object(buf: &mut [u8], pos: &mut usize) -> Result<Option<Field>, Malformed> {
-    *pos = json::skip_ws(buf, *pos);
+/// Packs the object at `*pos`, `depth` levels deep, into length-prefixed pairs written
+/// over its own bytes. `None` when a value is not a string (the rest is still checked
+/// for JSON grammar).
+fn pack_object(
+    buf: &mut [u8],
+    pos: &mut usize,
+    depth: usize,
+) -> Result<Option<Field>, SyntaxError> {
+    *pos = skip_ws(buf, *pos);
     let mut packer = Packer {
         start: *pos,
         end: *pos,
@@ -164,19 +162,19 @@ fn pack_object(buf: &mut [u8], pos: &mut usize) -> Result<Option<Field>, Malform
     let mut flat = true;
     each_member(buf, pos, |buf, pos, start, len| {
         if !flat {
-            return json::skip_value(buf, pos);
+            return JSON.skip_value(buf, pos, depth + 1);
         }
         // The key was unescaped at `start`; move it behind the write cursor.
         let key_at = packer.string_start();
         buf.copy_within(start..start + len, key_at);
         packer.commit(buf, len);
-        if json::peek_kind(buf, pos) == Kind::String {
-            let len = json::unescape_in_place(buf, pos, packer.string_start())?;
+        if peek(buf, pos) == Some(Kind::String) {
+            let len = JSON.unescape_in_place(buf, pos, packer.string_start())?;
             packer.commit(buf, len);
             Ok(())
         } else {
             flat = false;
-            json::skip_value(buf, pos)
+            JSON.skip_value(buf, pos, depth + 1)
         }
     })?;
     Ok(flat.then_some(Field::Packed {

@@ -5,8 +5,8 @@ use core::time::Duration;
 use oss_errors::{Entry, Error};
 use oss_naming::parse_decimal;
 
-use crate::json;
 use crate::limits::Limits;
+use oss_text::json::Grammar;
 
 /// The UTF-8 byte-order mark, which some servers (often PHP) put before their JSON.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -158,7 +158,7 @@ impl<'a> CallbackReply<'a> {
             }
         }
         let read = self.read_body();
-        if read.starts_with(UTF8_BOM) || !json::is_json(read) {
+        if read.starts_with(UTF8_BOM) || !Grammar::RFC_8259.is_json(read) {
             return Err(Entry::CallbackResponseNotJson.into());
         }
         Ok(())
@@ -189,7 +189,7 @@ pub fn connect_failed() -> Error {
 /// ```
 #[must_use]
 pub fn is_json(bytes: &[u8]) -> bool {
-    json::is_json(bytes)
+    Grammar::RFC_8259.is_json(bytes)
 }
 
 enum ContentLength {

@@ -111,9 +111,15 @@ fn post_form_policy_and_signature_rules() {
 fn multipart_rules() {
     let xml = b"<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"A\"</ETag></Part>\
 <Part><PartNumber>3</PartNumber><ETag>\"B\"</ETag></Part></CompleteMultipartUpload>";
+    let escaped =
+        b"<?xml version=\"1.0\"?><CompleteMultipartUpload><Part><PartNumber>&#49;</PartNumber>\
+<ETag>&#x22;A&#x22;</ETag></Part></CompleteMultipartUpload>";
     assert_no_alloc(|| {
         let upload = CompleteMultipartUpload::parse(xml).unwrap();
         assert_eq!(upload.parts().count(), 2);
+        let upload = CompleteMultipartUpload::parse(escaped).unwrap();
+        let part = upload.parts().next().unwrap();
+        assert_eq!((part.number(), part.etag_value()), (1, &b"A"[..]));
         assert!(check_part_number(10_001).is_err());
         assert_eq!(parse_part_number(b"7").unwrap(), 7);
         assert!(check_parts([(1, 200 * 1024), (2, 1)]).is_ok());

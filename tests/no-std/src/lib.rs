@@ -9,6 +9,7 @@ mod errors;
 mod multipart;
 mod naming;
 mod sign;
+mod text;
 
 #[panic_handler]
 fn panic(_info: &core::panic::PanicInfo<'_>) -> ! {

@@ -25,18 +25,22 @@ mod parse;
 mod render;
 mod scan;
 mod text;
+#[cfg(feature = "alloc")]
 mod unescape;
 
 pub use escape::escape;
 #[cfg(feature = "alloc")]
 pub use header::decode_err_header;
 pub use header::decode_err_header_into;
+/// Unescaping is shared with every XML reader of the workspace (`oss-text`): the five
+/// predefined entities and decimal and hexadecimal character references to characters
+/// XML allows; anything else is kept as written.
+pub use oss_text::xml::{BufferTooSmall, unescape, unescape_into};
 pub use parse::{ErrorXml, Fields};
 pub use render::{ErrorDocument, TROUBLESHOOT_URL};
 pub use text::XmlText;
 #[cfg(feature = "alloc")]
 pub use unescape::unescape_to_cow;
-pub use unescape::{BufferTooSmall, unescape, unescape_into};
 
 /// What is wrong with an error document (or its `x-oss-err` header form).
 ///

@@ -1,6 +1,8 @@
 //! Parsing an OSS error document, borrowing from the input and allocating nothing.
 
-use super::scan::{Item, next_item, skip_misc, start_tag};
+use oss_text::xml::Tokenizer;
+
+use super::scan::{Item, Misc, next_item, skip_misc};
 use super::text::XmlText;
 use super::{XmlError, XmlErrorKind};
 use crate::{Code, Error};
@@ -106,17 +108,20 @@ impl<'a> ErrorXml<'a> {
     /// [`XmlError`] when the input is not an `<Error>` document with a `<Code>`, is cut
     /// short, has mismatched tags, or has content after the root element.
     pub fn parse(input: &'a str) -> Result<Self, XmlError> {
-        let start = skip_misc(
-            input,
-            input.len() - input.trim_start_matches('\u{feff}').len(),
-        )?;
-        if !input[start..].starts_with('<') {
-            return Err(XmlError::new(XmlErrorKind::NoRootElement, start));
+        let mut tokens = Tokenizer::lenient(input);
+        let root = match skip_misc(&mut tokens)? {
+            Misc::Start(root) => root,
+            Misc::Other(at) if input[at..].starts_with('<') => {
+                return Err(XmlError::new(XmlErrorKind::RootIsNotError, at));
+            }
+            Misc::Other(at) => return Err(XmlError::new(XmlErrorKind::NoRootElement, at)),
+            Misc::End => return Err(XmlError::new(XmlErrorKind::NoRootElement, input.len())),
+        };
+        if !root.name().eq_ignore_ascii_case("Error") {
+            let at = tokens.token_start();
+            return Err(XmlError::new(XmlErrorKind::RootIsNotError, at));
         }
-        let root = start_tag(input, start)?;
-        if !root.name.eq_ignore_ascii_case("Error") {
-            return Err(XmlError::new(XmlErrorKind::RootIsNotError, start));
-        }
+        let body_start = tokens.offset();
         let mut doc = Self {
             body: "",
             code: XmlText::new(""),
@@ -130,18 +135,9 @@ impl<'a> ErrorXml<'a> {
             header: None,
         };
         let mut code = None;
-        let mut at = root.end;
-        let after = loop {
-            if root.self_closing {
-                break root.end;
-            }
-            match next_item(input, at)? {
-                Item::Child {
-                    name,
-                    content,
-                    after,
-                } => {
-                    at = after;
+        while !root.is_empty() {
+            match next_item(input, &mut tokens)? {
+                Item::Child { name, content } => {
                     let slot = match name {
                         "Code" => &mut code,
                         "Message" => &mut doc.message,
@@ -156,25 +152,25 @@ impl<'a> ErrorXml<'a> {
                     };
                     slot.get_or_insert(XmlText::new(content));
                 }
-                Item::End {
-                    name,
-                    at: end_tag,
-                    after,
-                } => {
-                    if !name.eq_ignore_ascii_case(root.name) {
-                        return Err(XmlError::new(XmlErrorKind::MismatchedEndTag, end_tag));
+                Item::End { name, at } => {
+                    if !name.eq_ignore_ascii_case(root.name()) {
+                        return Err(XmlError::new(XmlErrorKind::MismatchedEndTag, at));
                     }
-                    doc.body = &input[root.end..end_tag];
-                    break after;
+                    doc.body = &input[body_start..at];
+                    break;
                 }
                 Item::Eof => return Err(XmlError::new(XmlErrorKind::UnexpectedEnd, input.len())),
             }
-        };
-        let trailing = skip_misc(input, after)?;
-        if trailing != input.len() {
-            return Err(XmlError::new(XmlErrorKind::TrailingContent, trailing));
         }
-        doc.code = code.ok_or(XmlError::new(XmlErrorKind::MissingCode, root.end))?;
+        match skip_misc(&mut tokens)? {
+            Misc::End => {}
+            Misc::Start(_) => {
+                let at = tokens.token_start();
+                return Err(XmlError::new(XmlErrorKind::TrailingContent, at));
+            }
+            Misc::Other(at) => return Err(XmlError::new(XmlErrorKind::TrailingContent, at)),
+        }
+        doc.code = code.ok_or(XmlError::new(XmlErrorKind::MissingCode, body_start))?;
         Ok(doc)
     }
 
@@ -291,7 +287,7 @@ impl<'a> ErrorXml<'a> {
     pub const fn fields(&self) -> Fields<'a> {
         Fields {
             body: self.body,
-            at: 0,
+            tokens: Tokenizer::lenient(self.body),
         }
     }
 
@@ -319,7 +315,7 @@ impl<'a> ErrorXml<'a> {
 #[derive(Clone, Debug)]
 pub struct Fields<'a> {
     body: &'a str,
-    at: usize,
+    tokens: Tokenizer<'a>,
 }
 
 impl<'a> Iterator for Fields<'a> {
@@ -327,15 +323,8 @@ impl<'a> Iterator for Fields<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         // The body was scanned without error by `ErrorXml::parse`, so this cannot fail.
-        match next_item(self.body, self.at) {
-            Ok(Item::Child {
-                name,
-                content,
-                after,
-            }) => {
-                self.at = after;
-                Some((name, XmlText::new(content)))
-            }
+        match next_item(self.body, &mut self.tokens) {
+            Ok(Item::Child { name, content }) => Some((name, XmlText::new(content))),
             _ => None,
         }
     }

@@ -1,19 +1,19 @@
 //! CompleteMultipartUpload: the request body's part list, and the object it builds.
 
-mod xml;
+mod reader;
 
 use oss_errors::{Entry, Error};
-use oss_naming::parse_decimal;
+use oss_text::xml::decode_reference;
 
 use crate::limits::{MAX_MULTIPART_OBJECT_SIZE, MAX_PART_NUMBER, MIN_PART_NUMBER};
 use crate::part::check_part_size;
-use xml::{Token, Tokens};
+use reader::{PartsReader, malformed};
 
 /// One `<Part>` of a CompleteMultipartUpload body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CompletedPart<'a> {
     number: u32,
-    etag: &'a [u8],
+    etag: &'a str,
 }
 
 impl<'a> CompletedPart<'a> {
@@ -26,11 +26,12 @@ impl<'a> CompletedPart<'a> {
     /// The `<ETag>` text as sent (trimmed; XML entities not expanded).
     #[must_use]
     pub const fn etag(&self) -> &'a [u8] {
-        self.etag
+        self.etag.as_bytes()
     }
 
-    /// The ETag without its surrounding quotes (`"..."` or `&quot;...&quot;`), as OSS
-    /// returned it in UploadPart's `ETag` header minus the quotes.
+    /// The ETag without its surrounding quotes, as OSS returned it in UploadPart's `ETag`
+    /// header minus the quotes. A quote may be written in any XML spelling (`"`,
+    /// `&quot;`, `&#34;`, `&#x22;` ...); the rest stays as sent.
     ///
     /// ```
     /// use oss_multipart::CompleteMultipartUpload;
@@ -42,15 +43,35 @@ impl<'a> CompletedPart<'a> {
     #[must_use]
     pub fn etag_value(&self) -> &'a [u8] {
         let etag = self.etag;
-        for quote in [&b"\""[..], b"&quot;", b"&#34;"] {
-            if let Some(inner) = etag
-                .strip_prefix(quote)
-                .and_then(|rest| rest.strip_suffix(quote))
-            {
-                return inner;
+        match (leading_quote(etag), trailing_quote(etag)) {
+            (Some(open), Some(close)) if open + close <= etag.len() => {
+                &etag.as_bytes()[open..etag.len() - close]
             }
+            _ => etag.as_bytes(),
         }
-        etag
+    }
+}
+
+/// The length of the quote (`"` or a reference to it) that starts `text`.
+fn leading_quote(text: &str) -> Option<usize> {
+    if text.starts_with('"') {
+        return Some(1);
+    }
+    match decode_reference(text)? {
+        ('"', len) => Some(len),
+        _ => None,
+    }
+}
+
+/// The length of the quote (`"` or a reference to it) that ends `text`.
+fn trailing_quote(text: &str) -> Option<usize> {
+    if text.ends_with('"') {
+        return Some(1);
+    }
+    let amp = text.rfind('&')?;
+    match decode_reference(&text[amp..])? {
+        ('"', len) if amp + len == text.len() => Some(len),
+        _ => None,
     }
 }
 
@@ -116,7 +137,7 @@ pub struct CompletedObject {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CompleteMultipartUpload<'a> {
-    xml: &'a [u8],
+    xml: &'a str,
     count: u32,
 }
 
@@ -124,10 +145,11 @@ impl<'a> CompleteMultipartUpload<'a> {
     /// Parses and checks the body.
     ///
     /// # Errors
-    /// MalformedXML when the body is not well-formed XML, the root is not
+    /// MalformedXML when the body is not well-formed XML 1.0 (a character XML forbids,
+    /// raw or as a reference such as `&#0;`; an attribute given twice ...), the root is not
     /// `<CompleteMultipartUpload>`, it holds anything but `<Part>` elements, a part lacks
     /// or repeats `<PartNumber>` or `<ETag>` or holds anything else, a part number is not
-    /// a decimal integer, or there are no parts; InvalidPartOrder "Part number must be an
+    /// a decimal integer (references resolved: `&#49;` is 1), or there are no parts; InvalidPartOrder "Part number must be an
     /// integer between 1 and 10000, inclusive" and "The list of parts was not in ascending
     /// order." (gaps are allowed, repeats are not); InvalidPart when an ETag is empty.
     ///
@@ -138,6 +160,7 @@ impl<'a> CompleteMultipartUpload<'a> {
     /// assert_eq!(err.to_string(), "The list of parts was not in ascending order");
     /// ```
     pub fn parse(xml: &'a [u8]) -> Result<Self, Error> {
+        let xml = core::str::from_utf8(xml).map_err(|_| malformed())?;
         let mut count = 0u32;
         let mut previous = 0;
         for part in PartsReader::new(xml)? {
@@ -250,119 +273,6 @@ where
     I: IntoIterator<Item = (u64, u64)>,
 {
     oss_crc64::combine_parts(parts)
-}
-
-/// Reads `<Part>` elements one at a time, checking the structure as it goes.
-struct PartsReader<'a> {
-    tokens: Tokens<'a>,
-    done: bool,
-}
-
-impl<'a> PartsReader<'a> {
-    fn new(xml: &'a [u8]) -> Result<Self, Error> {
-        let mut tokens = Tokens::new(xml)?;
-        match tokens.next_token()? {
-            Some(Token::Open(b"CompleteMultipartUpload")) => Ok(Self {
-                tokens,
-                done: false,
-            }),
-            Some(Token::Empty(b"CompleteMultipartUpload")) => Ok(Self { tokens, done: true }),
-            _ => Err(malformed()),
-        }
-    }
-
-    fn next_part(&mut self) -> Result<Option<CompletedPart<'a>>, Error> {
-        loop {
-            match self.tokens.next_token()? {
-                Some(Token::Text(text)) if is_blank(text) => {}
-                Some(Token::Open(b"Part")) => return self.part().map(Some),
-                Some(Token::Close(b"CompleteMultipartUpload")) => {
-                    self.done = true;
-                    self.tokens.clone().finish()?;
-                    return Ok(None);
-                }
-                _ => return Err(malformed()),
-            }
-        }
-    }
-
-    /// The inside of `<Part>`: one `<PartNumber>` and one `<ETag>`, in any order.
-    fn part(&mut self) -> Result<CompletedPart<'a>, Error> {
-        let (mut number, mut etag) = (None, None);
-        loop {
-            match self.tokens.next_token()? {
-                Some(Token::Text(text)) if is_blank(text) => {}
-                Some(Token::Open(name @ (b"PartNumber" | b"ETag"))) => {
-                    let text = self.element_text(name)?;
-                    let slot = if name == b"PartNumber" {
-                        &mut number
-                    } else {
-                        &mut etag
-                    };
-                    if slot.replace(text).is_some() {
-                        return Err(malformed());
-                    }
-                }
-                Some(Token::Empty(b"ETag")) => {
-                    if etag.replace(&[][..]).is_some() {
-                        return Err(malformed());
-                    }
-                }
-                Some(Token::Close(b"Part")) => break,
-                _ => return Err(malformed()),
-            }
-        }
-        let number = number.and_then(parse_number).ok_or_else(malformed)?;
-        let etag = etag.ok_or_else(malformed)?;
-        Ok(CompletedPart { number, etag })
-    }
-
-    /// The text of a simple element, up to its closing tag.
-    fn element_text(&mut self, name: &[u8]) -> Result<&'a [u8], Error> {
-        match self.tokens.next_token()? {
-            Some(Token::Close(close)) if close == name => Ok(&[]),
-            Some(Token::Text(text)) => match self.tokens.next_token()? {
-                Some(Token::Close(close)) if close == name => Ok(text.trim_ascii()),
-                _ => Err(malformed()),
-            },
-            _ => Err(malformed()),
-        }
-    }
-}
-
-impl<'a> Iterator for PartsReader<'a> {
-    type Item = Result<CompletedPart<'a>, Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let next = self.next_part();
-        if !matches!(next, Ok(Some(_))) {
-            self.done = true;
-        }
-        next.transpose()
-    }
-}
-
-/// A part number: decimal digits; out-of-range values are kept for the range check.
-fn parse_number(text: &[u8]) -> Option<u32> {
-    if text.is_empty() || !text.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    Some(
-        parse_decimal(text)
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or(u32::MAX),
-    )
-}
-
-fn is_blank(text: &[u8]) -> bool {
-    text.iter().all(u8::is_ascii_whitespace)
-}
-
-fn malformed() -> Error {
-    Entry::XmlMalformed.into()
 }
 
 #[cfg(test)]

@@ -111,6 +111,77 @@ fn malformed_documents() {
     );
 }
 
+/// Issue 16: what XML 1.0 forbids is malformed, raw or as a character reference, and so
+/// is an attribute given twice.
+#[test]
+fn forbidden_characters_and_duplicate_attributes_are_malformed() {
+    for text in [
+        xml(&[("1", "&#0;a")]),
+        xml(&[("1", "a&#x0;")]),
+        xml(&[("1", "&#27;a")]),
+        xml(&[("1", "&#xFFFE;")]),
+        xml(&[("1", "a\u{0}")]),
+        xml(&[("1", "a\u{1b}b")]),
+        xml(&[("1\u{7}", "a")]),
+        xml(&[("1", "a\u{ffff}")]),
+        "<CompleteMultipartUpload a=\"1\" a=\"2\"><Part><PartNumber>1</PartNumber><ETag>a</ETag></Part></CompleteMultipartUpload>".into(),
+        "<CompleteMultipartUpload><Part x='1' y='2' x='3'><PartNumber>1</PartNumber><ETag>a</ETag></Part></CompleteMultipartUpload>".into(),
+        "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag v='&#0;'>a</ETag></Part></CompleteMultipartUpload>".into(),
+        "<CompleteMultipartUpload><!-- \u{1} --><Part><PartNumber>1</PartNumber><ETag>a</ETag></Part></CompleteMultipartUpload>".into(),
+    ] {
+        assert_eq!(err(&text), Entry::XmlMalformed, "{text:?}");
+    }
+}
+
+/// Issue 16: a character reference is as good as the character it stands for.
+#[test]
+fn part_numbers_may_be_written_with_references() {
+    for (number, expected) in [
+        ("&#49;", 1),
+        ("&#x31;&#x30;", 10),
+        ("1&#48;0", 100),
+        (" &#50; ", 2),
+    ] {
+        let text = xml(&[(number, "a")]);
+        let upload = CompleteMultipartUpload::parse(text.as_bytes()).unwrap();
+        assert_eq!(
+            upload.parts().next().unwrap().number(),
+            expected,
+            "{number}"
+        );
+    }
+    assert_eq!(err(&xml(&[("&#32;1", "a")])), Entry::XmlMalformed);
+    assert_eq!(err(&xml(&[("&#65;", "a")])), Entry::XmlMalformed);
+    assert_eq!(
+        err(&xml(&[("&#49;&#48;&#48;&#48;&#49;", "a")])),
+        Entry::CompletePartNumberOutOfRange
+    );
+}
+
+/// Issue 16: every spelling of the quote is stripped from an ETag alike.
+#[test]
+fn etag_quotes_in_every_spelling_are_stripped() {
+    for etag in [
+        "\"AB\"",
+        "&quot;AB&quot;",
+        "&#34;AB&#34;",
+        "&#x22;AB&#x22;",
+        "&#x22;AB&quot;",
+        "\"AB&#034;",
+    ] {
+        let text = xml(&[("1", etag)]);
+        let upload = CompleteMultipartUpload::parse(text.as_bytes()).unwrap();
+        let part = upload.parts().next().unwrap();
+        assert_eq!(part.etag_value(), b"AB", "{etag}");
+        let object = upload.complete(|_| Some(StoredPart::new(b"ab", 5, 0)));
+        assert_eq!(object.map(|o| o.size), Ok(5), "{etag}");
+    }
+    assert_eq!(err(&xml(&[("1", "&#x22;&#x22;")])), Entry::PartNotFound);
+    let text = xml(&[("1", "&#x22;")]);
+    let upload = CompleteMultipartUpload::parse(text.as_bytes()).unwrap();
+    assert_eq!(upload.parts().next().unwrap().etag_value(), b"&#x22;");
+}
+
 #[test]
 fn complete_against_stored_parts() {
     let text = xml(&[("1", "\"E1\""), ("3", "\"E3\"")]);

@@ -5,7 +5,7 @@ use core::fmt;
 use oss_errors::{Entry, Error};
 use oss_naming::parse_decimal;
 
-use super::json::{JsonStr, Value};
+use oss_text::json::{JsonStr, Value};
 
 /// A string of the policy document, borrowed with its JSON escapes still in place.
 ///

@@ -11,7 +11,7 @@ use oss_errors::{Entry, Error};
 use oss_naming::Timestamp;
 
 pub use condition::{Condition, PolicyStr, PolicyStrList};
-use json::Value;
+use oss_text::json::Value;
 
 /// Standard base64, padding optional (clients differ).
 const BASE64: GeneralPurpose = GeneralPurpose::new(
@@ -24,7 +24,7 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 ///
 /// Parsing checks the whole document, so evaluation cannot meet a malformed condition.
 ///
-/// The JSON is read by a small borrowed reader of this crate, not a JSON crate: a
+/// The JSON is read by the workspace's borrowed reader (`oss-text`), not a JSON crate: a
 /// policy's `conditions` mixes objects, arrays, strings and integers, which needs a
 /// dynamically typed value; `serde-json-core` (the no-alloc choice) cannot deserialize
 /// those (`deserialize_any`), and `serde_json` needs `alloc` to hold them. The reader
@@ -82,7 +82,8 @@ impl<'a> Policy<'a> {
     /// InvalidPolicyDocument: the seeds' JSON messages (", or ] expected", "unknown char
     /// e") for text that is not JSON; "Invalid Policy: Invalid Simple-Condition: ..." for
     /// an exact-match object without exactly one property; "Invalid policy document,
-    /// please check." for anything else: not an object, `expiration` missing, not a
+    /// please check." for anything else: arrays and objects nested deeper than 1000
+    /// levels (the limit of every JSON reader here), not an object, `expiration` missing, not a
     /// string, empty or not ISO 8601 GMT, `conditions` missing, not an array or empty, a
     /// condition that is neither an object nor an array, an unknown operator, a field
     /// name without `$`, the wrong number of items, a non-string value, an `in`/`not-in`
