@@ -4,6 +4,7 @@
 use core::fmt;
 
 use oss_errors::{Entry, Error};
+use oss_text::decimal::parse_decimal;
 
 /// The header OSS uses to carry a body's CRC-64, in requests and in responses.
 pub const HEADER_NAME: &str = "x-oss-hash-crc64ecma";
@@ -31,22 +32,7 @@ pub const MAX_HEADER_LEN: usize = 20;
 /// assert!(parse_header("18446744073709551616").is_err()); // u64::MAX + 1
 /// ```
 pub fn parse_header(value: impl AsRef<[u8]>) -> Result<u64, Error> {
-    let digits = trim_ows(value.as_ref());
-    let invalid = || Error::new(Entry::Crc64Mismatch);
-    if digits.is_empty() {
-        return Err(invalid());
-    }
-    let mut crc = 0u64;
-    for &byte in digits {
-        if !byte.is_ascii_digit() {
-            return Err(invalid());
-        }
-        crc = crc
-            .checked_mul(10)
-            .and_then(|crc| crc.checked_add(u64::from(byte - b'0')))
-            .ok_or_else(invalid)?;
-    }
-    Ok(crc)
+    parse_decimal(trim_ows(value.as_ref())).ok_or(Error::new(Entry::Crc64Mismatch))
 }
 
 /// Drops leading and trailing spaces and tabs (HTTP optional whitespace).

@@ -4,6 +4,7 @@
 use crate::error::PLACEHOLDER;
 use crate::normalize::loose_eq;
 use crate::{Entry, Error};
+use oss_text::decimal::parse_decimal;
 
 /// The words that mark a callback timeout report such as
 /// `error status:-1 8.8.8.8: 9090 reply timeout, cost: 5000 MS, ...`.
@@ -59,16 +60,9 @@ fn leading_integer(text: &[u8]) -> Option<(i32, &[u8])> {
         _ => (false, text),
     };
     let count = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-    if count == 0 {
-        return None;
-    }
-    let mut value: i32 = 0;
-    for &digit in &digits[..count] {
-        value = value
-            .checked_mul(10)?
-            .checked_add(i32::from(digit - b'0'))?;
-    }
-    Some((if negative { -value } else { value }, &digits[count..]))
+    let (number, rest) = digits.split_at(count);
+    let value = i32::try_from(parse_decimal(number)?).ok()?;
+    Some((if negative { -value } else { value }, rest))
 }
 
 #[cfg(test)]

@@ -58,7 +58,6 @@ mod byte_class;
 mod channel;
 mod copy_source;
 mod date;
-mod decimal;
 mod enums;
 pub mod limits;
 mod object;
@@ -87,12 +86,12 @@ pub use date::{
     Compact, Iso8601, Rfc1123, Timestamp, check_unix_date, parse_compact_day,
     parse_compact_iso8601, parse_iso8601, parse_rfc1123, parse_unix_date,
 };
-pub use decimal::parse_decimal;
 pub use enums::{KmsDataEncryption, ServerSideEncryption, StorageClass, check_encryption_settings};
 pub use object::{
     MAX_OBJECT_NAME_LEN, ObjectNameOptions, check_object_name, check_object_name_bytes,
     check_object_name_bytes_with, check_object_name_with,
 };
+pub use oss_text::decimal::parse_decimal;
 pub use percent::Encoded;
 pub use persistent_headers::{
     PersistentHeader, PersistentHeaders, RESERVED_PERSISTENT_HEADERS, parse_persistent_headers,

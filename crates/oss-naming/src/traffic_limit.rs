@@ -1,7 +1,7 @@
 //! `x-oss-traffic-limit`: a single-connection speed limit in bit/s.
 
-use crate::decimal::parse_decimal;
 use oss_errors::{Entry, Error};
+use oss_text::decimal::parse_decimal;
 
 /// The accepted range of `x-oss-traffic-limit`, in bit/s, both ends inclusive.
 ///

@@ -7,6 +7,7 @@
 //! - [`xml`]: a tokenizer and a reference unescaper following the XML 1.0 character
 //!   rules (forbidden characters refused, raw or as `&#..;`; duplicate attributes
 //!   refused), with a lenient mode for reading documents as loose as OSS's own pages;
+//! - [`decimal`]: unsigned decimal numbers, as headers, queries and XML write them;
 //! - [`json`]: an RFC 8259 reader that borrows from its input, nests without recursion
 //!   up to [`json::MAX_DEPTH`] levels, and unescapes strings lazily or in place.
 //!
@@ -37,6 +38,7 @@
 #[cfg(test)]
 extern crate std;
 
+pub mod decimal;
 mod error;
 pub mod json;
 pub mod xml;

@@ -2,7 +2,7 @@
 
 use oss_errors::{Entry, Error};
 
-use crate::decimal::parse_decimal;
+use oss_text::decimal::parse_decimal;
 
 /// Checks a date given as UNIX seconds against the epoch and the current time `now`.
 ///

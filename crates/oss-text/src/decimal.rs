@@ -3,10 +3,11 @@
 /// A non-empty run of ASCII digits as a `u64`: no sign, no spaces, no overflow.
 ///
 /// The one decimal reader of oss-core: `Expires`, part numbers and sizes, traffic
-/// limits and UNIX dates all go through it.
+/// limits, UNIX dates, CRC-64 header values and the numbers in error messages all go
+/// through it (`oss_naming::parse_decimal` is this function).
 ///
 /// ```
-/// use oss_naming::parse_decimal;
+/// use oss_text::decimal::parse_decimal;
 /// assert_eq!(parse_decimal(b"1699807420"), Some(1_699_807_420));
 /// assert_eq!(parse_decimal(b"18446744073709551615"), Some(u64::MAX));
 /// assert_eq!(parse_decimal(b"18446744073709551616"), None);
