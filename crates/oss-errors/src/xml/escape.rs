@@ -2,6 +2,8 @@
 
 use core::fmt::{self, Write};
 
+use oss_text::xml::is_xml_char;
+
 /// Writes `text` as XML character data: `&`, `<` and `>` become entity references, a
 /// carriage return and whitespace at either end become character references (so a parser
 /// that trims values still gets them back), and control characters XML 1.0 cannot carry
@@ -58,18 +60,20 @@ fn edge_whitespace<W: Write + ?Sized>(text: &str, out: &mut W) -> fmt::Result {
     Ok(())
 }
 
-/// Bytes that may need replacing: markup, carriage return, C0 controls other than tab
-/// and line feed, and the lead byte of U+FFFE / U+FFFF.
+/// Bytes that may need replacing: markup, carriage return, the ASCII characters XML 1.0
+/// forbids ([`is_xml_char`], the one statement of that rule), and `0xEF`, the lead byte
+/// of the forbidden U+FFFE / U+FFFF.
 static ATTENTION: [bool; 256] = {
     let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b != 0x09 && b != 0x0a;
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        table[b as usize] = !is_xml_char(b as char);
         b += 1;
     }
     table[b'&' as usize] = true;
     table[b'<' as usize] = true;
     table[b'>' as usize] = true;
+    table[b'\r' as usize] = true;
     table[0xef] = true;
     table
 };
@@ -86,9 +90,7 @@ fn escape_middle<W: Write + ?Sized>(text: &str, out: &mut W) -> fmt::Result {
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
             b'\r' => ("&#13;", 1),
-            0xef if matches!(bytes.get(at + 1..at + 3), Some([0xbf, 0xbe | 0xbf])) => {
-                ("\u{fffd}", 3)
-            }
+            0xef if text[at..].chars().next().is_some_and(|c| !is_xml_char(c)) => ("\u{fffd}", 3),
             0xef => {
                 at += 1;
                 continue;
