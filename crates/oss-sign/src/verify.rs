@@ -268,6 +268,7 @@ impl<'a> Verified<'a> {
 pub struct Verifier<'r> {
     max_skew: u64,
     regions: &'r [&'r str],
+    empty_additional_headers: bool,
 }
 
 impl Default for Verifier<'_> {
@@ -336,6 +337,7 @@ impl<'r> Verifier<'r> {
         Self {
             max_skew: MAX_CLOCK_SKEW_SECS,
             regions: &[],
+            empty_additional_headers: false,
         }
     }
 
@@ -353,6 +355,36 @@ impl<'r> Verifier<'r> {
     pub const fn with_regions(mut self, regions: &'r [&'r str]) -> Self {
         self.regions = regions;
         self
+    }
+
+    /// Whether a V4 `Authorization` may carry an empty `AdditionalHeaders=` item (read as
+    /// no additional headers). OSS refuses one (EC 0002-00000209), and so does a new
+    /// verifier; reqsign-aliyun-oss (OpenDAL's signer) always writes the item, empty when
+    /// no header is added, so a test server for such clients may accept it.
+    ///
+    /// ```
+    /// use oss_sign::Verifier;
+    /// let _lenient = Verifier::new().with_regions(&["cn-hangzhou"]).with_empty_additional_headers(true);
+    /// ```
+    #[must_use]
+    pub const fn with_empty_additional_headers(mut self, accept: bool) -> Self {
+        self.empty_additional_headers = accept;
+        self
+    }
+
+    /// The regions served.
+    pub(crate) const fn regions(&self) -> &'r [&'r str] {
+        self.regions
+    }
+
+    /// The clock skew allowed, in seconds.
+    pub(crate) const fn max_skew(&self) -> u64 {
+        self.max_skew
+    }
+
+    /// Whether an empty `AdditionalHeaders=` item reads as none.
+    pub(crate) const fn accepts_empty_additional_headers(&self) -> bool {
+        self.empty_additional_headers
     }
 
     /// Verifies `request` at time `now`, with keys from `keys`. A request with neither an
@@ -398,15 +430,7 @@ impl<'r> Verifier<'r> {
                 return Err(Entry::SignatureInQueryAndHeader.into());
             }
             let token = header(crate::sign::SECURITY_TOKEN_HEADER.as_bytes());
-            return crate::v4::verify::verify_header(
-                request,
-                value,
-                token,
-                self.regions,
-                self.max_skew,
-                now,
-                keys,
-            );
+            return crate::v4::verify::verify_header(request, value, token, self, now, keys);
         }
         let scan = HeaderScan::new(request.headers.fields(), None);
         if let Some(value) = scan.authorization {

@@ -357,3 +357,47 @@ fn the_longest_authorization_fits_and_verifies() {
         .unwrap();
     assert_eq!(verified.access_key_id(), Some(id.as_str()));
 }
+
+#[test]
+fn an_empty_additional_headers_item_is_refused_unless_accepted() {
+    let key = SigningKey::new("sk");
+    let mut headers = signed_headers(&key, None, &[]);
+    let authorization = headers
+        .iter()
+        .find(|(name, _)| name == "authorization")
+        .unwrap()
+        .1
+        .replace(",Signature=", ", AdditionalHeaders=, Signature=");
+    set(&mut headers, "authorization", &authorization);
+    assert_eq!(
+        check(&headers, "acl", NOW),
+        Err(Entry::AuthorizationInvalid)
+    );
+
+    let keys = [("ak", &key)];
+    let request = Request::new("PUT")
+        .with_bucket("b")
+        .with_key("dir/a b+c.txt")
+        .with_headers(&headers)
+        .with_query(RawQuery::new("acl"));
+    let lenient = Verifier::new()
+        .with_regions(REGIONS)
+        .with_empty_additional_headers(true);
+    let verified = lenient.verify(&request, at(NOW), keys.as_slice()).unwrap();
+    assert_eq!(verified.method(), AuthMethod::HeaderV4);
+    // Leniency stops at the empty item: a wrong signature is still refused.
+    let mut tampered = headers.clone();
+    set(
+        &mut tampered,
+        "authorization",
+        &authorization.replace("Signature=", "Signature=0"),
+    );
+    let request = request.with_headers(&tampered);
+    assert_eq!(
+        lenient
+            .verify(&request, at(NOW), keys.as_slice())
+            .map_err(|err| err.entry())
+            .err(),
+        Some(Entry::SignatureDoesNotMatch)
+    );
+}

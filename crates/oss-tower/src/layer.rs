@@ -43,6 +43,7 @@ pub struct AuthSettings<K, R = PathStyle> {
     resolver: R,
     regions: Vec<String>,
     max_skew: u64,
+    empty_additional_headers: bool,
     host_id: String,
     anonymous: bool,
     clock: fn() -> Option<Timestamp>,
@@ -58,6 +59,7 @@ impl<K: KeyLookup> AuthSettings<K> {
             resolver: PathStyle,
             regions: Vec::new(),
             max_skew: MAX_CLOCK_SKEW_SECS,
+            empty_additional_headers: false,
             host_id: String::new(),
             anonymous: false,
             clock: Timestamp::now,
@@ -73,6 +75,7 @@ impl<K, R> AuthSettings<K, R> {
             resolver,
             regions: self.regions,
             max_skew: self.max_skew,
+            empty_additional_headers: self.empty_additional_headers,
             host_id: self.host_id,
             anonymous: self.anonymous,
             clock: self.clock,
@@ -94,6 +97,15 @@ impl<K, R> AuthSettings<K, R> {
     #[must_use]
     pub const fn with_max_skew(mut self, seconds: u64) -> Self {
         self.max_skew = seconds;
+        self
+    }
+
+    /// Accepts a V4 `Authorization` with an empty `AdditionalHeaders=` item, as
+    /// reqsign-aliyun-oss (OpenDAL) sends; OSS refuses it (see
+    /// `Verifier::with_empty_additional_headers`), and so does the layer by default.
+    #[must_use]
+    pub const fn with_empty_additional_headers(mut self, accept: bool) -> Self {
+        self.empty_additional_headers = accept;
         self
     }
 
@@ -140,6 +152,7 @@ impl<K: KeyLookup, R: BucketResolver> AuthSettings<K, R> {
         let regions: Vec<&str> = self.regions.iter().map(String::as_str).collect();
         let verified = Verifier::new()
             .with_max_skew(self.max_skew)
+            .with_empty_additional_headers(self.empty_additional_headers)
             .with_regions(&regions)
             .verify(&request, now, &self.keys)?;
         if verified.method() == AuthMethod::Anonymous && !self.anonymous {

@@ -172,6 +172,12 @@ impl<'a> AuthorizationItems<'a> {
     /// num of Items..." (not 2 or 3 `key=value` items), "Unknown parameter in
     /// Authorization header", "AccessKeyId or Signature is missing...".
     pub fn parse(value: &'a [u8]) -> Result<Self, Error> {
+        Self::read(value, false)
+    }
+
+    /// [`AuthorizationItems::parse`], reading an empty `AdditionalHeaders=` as none when
+    /// `empty_additional` (see `Verifier::with_empty_additional_headers`).
+    pub(crate) fn read(value: &'a [u8], empty_additional: bool) -> Result<Self, Error> {
         let rest = value
             .trim_ascii()
             .strip_prefix(ALGORITHM.as_bytes())
@@ -207,7 +213,10 @@ impl<'a> AuthorizationItems<'a> {
         }
         if additional.is_some_and(<[u8]>::is_empty) {
             // OSS refuses an AdditionalHeaders item with no names (EC 0002-00000209).
-            return Err(Entry::AuthorizationInvalid.into());
+            if !empty_additional {
+                return Err(Entry::AuthorizationInvalid.into());
+            }
+            additional = None;
         }
         Ok(Self {
             credential,

@@ -10,7 +10,7 @@ use crate::v4::received::{
     AuthorizationItems, Credential, QueryValues, header_parts, header_values, payload, query_parts,
     signing_time,
 };
-use crate::verify::{AuthMethod, KeyLookup, SecurityToken, SignedBy, Verified};
+use crate::verify::{AuthMethod, KeyLookup, SecurityToken, SignedBy, Verified, Verifier};
 
 /// Verifies a V4 `Authorization` header: its items, the credential (id, day, region,
 /// product), `x-oss-date` (present, valid, within `max_skew`, on the credential's day),
@@ -19,8 +19,7 @@ pub(crate) fn verify_header<'a, H, Q, K>(
     request: &Request<'a, H, Q>,
     authorization: &'a [u8],
     security_token: Option<&'a [u8]>,
-    regions: &[&str],
-    max_skew: u64,
+    verifier: &Verifier<'_>,
     now: Timestamp,
     keys: &K,
 ) -> Result<Verified<'a>, Error>
@@ -29,8 +28,10 @@ where
     Q: Query<'a>,
     K: KeyLookup + ?Sized,
 {
-    let items = AuthorizationItems::parse(authorization)?;
-    let credential = Credential::parse(items.credential, Some(regions))?;
+    let items =
+        AuthorizationItems::read(authorization, verifier.accepts_empty_additional_headers())?;
+    let max_skew = verifier.max_skew();
+    let credential = Credential::parse(items.credential, Some(verifier.regions()))?;
     let (date, content) = header_values(request);
     let date = date.ok_or(Entry::DateInvalid)?;
     let time = signing_time(date)?;
@@ -116,7 +117,8 @@ where
         }
     };
     if let Some(authorization) = authorization {
-        let items = AuthorizationItems::parse(authorization)?;
+        // What a server computed: as lenient as any verifier may be.
+        let items = AuthorizationItems::read(authorization, true)?;
         let credential = Credential::parse(items.credential, None)?;
         let (date, content) = header_values(request);
         let parts = header_parts(
