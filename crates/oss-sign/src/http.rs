@@ -101,9 +101,17 @@ pub fn http_request<'a>(
     addressing: Addressing<'a>,
 ) -> Request<'a, HttpHeaders<'a>, RawQuery<'a>> {
     let path = uri.path().strip_prefix('/').unwrap_or(uri.path());
+    // `Uri::query` leaves out the `?` that starts the query, and `RawQuery::new` ignores a
+    // leading `?`: handing it the query without its delimiter would lose the first byte
+    // of a query that itself starts with `?` (`/k??acl` has the parameter `?acl`).
+    let query = uri
+        .path_and_query()
+        .map(http::uri::PathAndQuery::as_str)
+        .and_then(|target| target.find('?').map(|at| &target[at..]))
+        .unwrap_or("");
     let request = Request::new(method.as_str())
         .with_headers(HttpHeaders(headers))
-        .with_query(RawQuery::new(uri.query().unwrap_or("")));
+        .with_query(RawQuery::new(query));
     let (bucket, key) = match addressing {
         Addressing::VirtualHosted(bucket) => (Some(bucket), path),
         Addressing::PathStyle => {

@@ -142,9 +142,11 @@ pub const fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 /// ```
 #[must_use]
 pub const fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let days = days + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
+    // Counted from 0000-03-01 (719 468 days before the epoch) in eras of 400 years. The
+    // shift is added to the day within the era, not to `days`, so no day count overflows.
+    let shifted = days.rem_euclid(146_097) + 719_468;
+    let era = days.div_euclid(146_097) + shifted / 146_097;
+    let day_of_era = shifted % 146_097;
     let year_of_era =
         (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
@@ -171,9 +173,9 @@ pub const fn civil_from_days(days: i64) -> (i64, u32, u32) {
 /// ```
 #[must_use]
 pub const fn weekday(days: i64) -> u32 {
-    // 1970-01-01 was a Thursday; the remainder is in 0..7.
+    // 1970-01-01 was a Thursday; the result is in 0..7 (and no day count overflows).
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let day = (days + 4).rem_euclid(7) as u32;
+    let day = ((days.rem_euclid(7) + 4) % 7) as u32;
     day
 }
 
