@@ -21,6 +21,11 @@ fn calendar_helpers_take_any_day_count() {
     // Where the day count of the date fits, the round trip holds.
     for days in [i64::MAX / 2, i64::MIN / 2, -719_468, 0, 2_932_896] {
         let (year, month, day) = civil_from_days(days);
-        assert_eq!(days_from_civil(year, month, day), days);
+        assert_eq!(days_from_civil(year, month, day), Some(days));
     }
+    // Where it does not, the answer says so instead of overflowing.
+    assert_eq!(days_from_civil(i64::MAX, 12, 31), None);
+    assert_eq!(days_from_civil(i64::MIN, 1, 1), None);
+    let (year, month, day) = civil_from_days(i64::MAX);
+    assert_eq!(days_from_civil(year, month, day), Some(i64::MAX));
 }

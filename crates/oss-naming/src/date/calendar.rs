@@ -7,7 +7,7 @@
 //! ```
 //! use oss_naming::calendar::{MONTH_NAMES, WEEKDAY_NAMES, civil_from_days, days_from_civil, weekday};
 //!
-//! let days = days_from_civil(1994, 11, 6);
+//! let days = days_from_civil(1994, 11, 6).unwrap();
 //! assert_eq!(civil_from_days(days), (1994, 11, 6));
 //! assert_eq!(WEEKDAY_NAMES[weekday(days) as usize], b"Sun");
 //! assert_eq!(MONTH_NAMES[11 - 1], b"Nov");
@@ -73,9 +73,12 @@ impl Civil {
             && self.second <= 59
     }
 
-    /// Days since 1970-01-01 of the date.
+    /// Days since 1970-01-01 of the date (a year of 1 to 9999 always fits).
     pub(super) const fn days(self) -> i64 {
-        days_from_civil(self.year as i64, self.month, self.day)
+        match days_from_civil(self.year as i64, self.month, self.day) {
+            Some(days) => days,
+            None => i64::MIN,
+        }
     }
 }
 
@@ -111,24 +114,39 @@ pub const fn days_in_month(year: i64, month: u32) -> u32 {
     }
 }
 
-/// Days since 1970-01-01 of a date (month 1 to 12), negative before (H. Hinnant's
-/// `days_from_civil`).
+/// Days since 1970-01-01 of a date, negative before (H. Hinnant's `days_from_civil`), or
+/// `None` when the count does not fit an `i64` (years beyond about ±2.5 × 10¹⁶).
+///
+/// The month (1 to 12) and day are not checked: ask [`days_in_month`] first.
 ///
 /// ```
 /// use oss_naming::calendar::days_from_civil;
 ///
-/// assert_eq!(days_from_civil(1970, 1, 1), 0);
-/// assert_eq!(days_from_civil(1, 1, 1), -719_162);
+/// assert_eq!(days_from_civil(1970, 1, 1), Some(0));
+/// assert_eq!(days_from_civil(1, 1, 1), Some(-719_162));
+/// assert_eq!(days_from_civil(i64::MAX, 12, 31), None);
 /// ```
 #[must_use]
-pub const fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = year - if month <= 2 { 1 } else { 0 };
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "the i128 count is checked against i64's range before the cast"
+)]
+pub const fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
+    let Some(year) = year.checked_sub(if month <= 2 { 1 } else { 0 }) else {
+        return None;
+    };
     let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
+    let year_of_era = year.rem_euclid(400);
     let month_from_march = (month as i64 + 9) % 12;
     let day_of_year = (153 * month_from_march + 2) / 5 + day as i64 - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    // Exact in i128 (|era| < 2^55), then checked against i64's range.
+    let days = era as i128 * 146_097 + (day_of_era - 719_468) as i128;
+    if days >= i64::MIN as i128 && days <= i64::MAX as i128 {
+        Some(days as i64)
+    } else {
+        None
+    }
 }
 
 /// The date `(year, month, day)` of a day count since 1970-01-01 (H. Hinnant's
@@ -185,11 +203,11 @@ mod tests {
 
     #[test]
     fn round_trips_every_day_of_four_centuries() {
-        let mut days = days_from_civil(1600, 1, 1);
+        let mut days = days_from_civil(1600, 1, 1).unwrap();
         for year in 1600..2001 {
             for month in 1..=12 {
                 for day in 1..=days_in_month(year, month) {
-                    assert_eq!(days_from_civil(year, month, day), days);
+                    assert_eq!(days_from_civil(year, month, day), Some(days));
                     assert_eq!(civil_from_days(days), (year, month, day));
                     days += 1;
                 }
@@ -199,9 +217,9 @@ mod tests {
 
     #[test]
     fn known_days() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(1970, 1, 1), Some(0));
         assert_eq!(weekday(0), 4);
-        assert_eq!(days_from_civil(1, 1, 1), -719_162);
+        assert_eq!(days_from_civil(1, 1, 1), Some(-719_162));
         assert_eq!(civil_from_days(2_932_896), (9999, 12, 31));
     }
 }
