@@ -107,7 +107,7 @@ def _stop(proc):
 class Emulator:
     """`oss-doctor emulate` on 127.0.0.1:0 for the duration of a test module."""
 
-    def __init__(self, buckets=(BUCKET, BUCKET2), keys=((AK, SK), (AK2, SK2))):
+    def __init__(self, buckets=(BUCKET, BUCKET2), keys=((AK, SK), (AK2, SK2)), extra_args=()):
         self.tmp = tempfile.mkdtemp(prefix="oss-emulate-")
         self.root = os.path.join(self.tmp, "root")
         os.mkdir(self.root)
@@ -118,6 +118,7 @@ class Emulator:
             args += ["--bucket", b]
         for k, s in keys:
             args += ["--access-key", "%s:%s" % (k, s)]
+        args += list(extra_args)
         self.args = args
         self.log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log,

@@ -58,6 +58,7 @@ export PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 if want sdk; then
     step "SDK tests (oss2, alibabacloud-oss-v2)"
     timeout 240 "$VENV/bin/python" -m unittest -v test_sdk_objects test_sdk_urls test_sdk_callback test_sdk_errors \
+        test_empty_additional_headers \
         || failed+=("sdk")
 fi
 

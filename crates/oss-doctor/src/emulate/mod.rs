@@ -59,6 +59,11 @@ pub(crate) struct Args {
     /// The region V4 signatures must name.
     #[arg(long, default_value = "cn-hangzhou")]
     region: String,
+    /// Accept a V4 `Authorization` with an empty `AdditionalHeaders=` item, as
+    /// reqsign-aliyun-oss (OpenDAL) sends it; OSS refuses one (EC 0002-00000209), and so
+    /// does `emulate` without this option.
+    #[arg(long)]
+    accept_empty_additional_headers: bool,
 }
 
 /// The state every request shares.
@@ -136,6 +141,7 @@ fn start(args: &Args) -> Result<(), String> {
         let settings = AuthSettings::new(layer_keys)
             .with_resolver(resolver.clone())
             .with_regions([args.region.clone()])
+            .with_empty_additional_headers(args.accept_empty_additional_headers)
             .with_host_id(host_id.clone())
             .allow_anonymous(true);
         let emulator = Arc::new(Emulator {
