@@ -440,13 +440,7 @@ impl<'r> Verifier<'r> {
             return self.verify_header(request, &scan, value, now, keys);
         }
         if v4_query {
-            return crate::v4::verify::verify_query(
-                request,
-                self.regions,
-                self.max_skew,
-                now,
-                keys,
-            );
+            return crate::v4::verify::verify_query(request, self, now, keys);
         }
         if query.is_present() {
             return verify_query(request, &query, now, keys);

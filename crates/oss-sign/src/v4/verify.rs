@@ -58,8 +58,7 @@ where
 /// (1..=604800, not past), then the key lookup and the signature.
 pub(crate) fn verify_query<'a, H, Q, K>(
     request: &Request<'a, H, Q>,
-    regions: &[&str],
-    max_skew: u64,
+    verifier: &Verifier<'_>,
     now: Timestamp,
     keys: &K,
 ) -> Result<Verified<'a>, Error>
@@ -69,9 +68,10 @@ where
     K: KeyLookup + ?Sized,
 {
     let (values, token) = QueryValues::read(request.query.params())?;
-    let credential = Credential::parse(&values.credential, Some(regions))?;
+    let credential = Credential::parse(&values.credential, Some(verifier.regions()))?;
     let time = signing_time(&values.date)?;
     let expires_in = values.expires_in()?;
+    let max_skew = verifier.max_skew();
     if time.unix_seconds() - now.unix_seconds() > i64::try_from(max_skew).unwrap_or(i64::MAX) {
         return Err(Entry::RequestTimeTooSkewed.into());
     }
