@@ -11,6 +11,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use hmac::{KeyInit as _, Mac as _};
+use oss_benches::ReqsignPeer;
 use oss_core::naming::Timestamp;
 use oss_core::sign::{Credentials, Form, Request, SigningKey, Verifier, sign, string_to_sign};
 
@@ -92,34 +93,16 @@ fn bench_sign(c: &mut Criterion) {
     });
 
     // The peer: reqsign-aliyun-oss (async, std), driven by a minimal executor.
-    let signer = reqsign_aliyun_oss::RequestSigner::new("examplebucket");
-    let context = reqsign_core::Context::new();
-    let credential = reqsign_aliyun_oss::Credential {
-        access_key_id: "LTAI5tExampleAccessKey01".into(),
-        access_key_secret: secret.into(),
-        ..Default::default()
-    };
-    let mut builder = http::Request::put(
-        "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/photos/2024/holiday/IMG_0001.jpg",
+    let reqsign = ReqsignPeer::new(
+        reqsign_aliyun_oss::RequestSigner::new("examplebucket"),
+        "LTAI5tExampleAccessKey01",
+        secret,
     );
-    for (name, value) in HEADERS {
-        builder = builder.header(name, value);
-    }
-    let (parts, ()) = builder.body(()).expect("valid request").into_parts();
+    let parts = ReqsignPeer::put(&HEADERS);
     group.bench_function("reqsign_aliyun_oss", |b| {
         b.iter_batched(
             || parts.clone(),
-            |mut parts| {
-                use reqsign_core::SignRequest as _;
-                pollster::block_on(signer.sign_request(
-                    &context,
-                    &mut parts,
-                    Some(&credential),
-                    None,
-                ))
-                .expect("signs");
-                black_box(parts)
-            },
+            |parts| black_box(reqsign.sign(parts)),
             BatchSize::SmallInput,
         );
     });

@@ -23,6 +23,7 @@ use aws_sigv4::http_request::{
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use hmac::{KeyInit as _, Mac as _};
+use oss_benches::ReqsignPeer;
 use oss_core::errors::Error;
 use oss_core::naming::Timestamp;
 use oss_core::sign::v4::{self, Scope, ScopedKey, Settings, Signer};
@@ -219,31 +220,17 @@ fn bench_sign_v4(c: &mut Criterion) {
     });
 
     // The peer at the real clock: reqsign-aliyun-oss V4, on a minimal executor.
-    let reqsign = reqsign_aliyun_oss::RequestSigner::new("examplebucket")
-        .with_signing_version(reqsign_aliyun_oss::SigningVersion::V4)
-        .with_region(REGION);
-    let context = reqsign_core::Context::new();
-    let credential = reqsign_aliyun_oss::Credential {
-        access_key_id: ACCESS_KEY_ID.into(),
-        access_key_secret: SECRET.into(),
-        ..Default::default()
-    };
-    let mut builder = http::Request::put(
-        "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/photos/2024/holiday/IMG_0001.jpg",
+    let reqsign = ReqsignPeer::new(
+        reqsign_aliyun_oss::RequestSigner::new("examplebucket")
+            .with_signing_version(reqsign_aliyun_oss::SigningVersion::V4)
+            .with_region(REGION),
+        ACCESS_KEY_ID,
+        SECRET,
     );
-    for (name, value) in HEADERS {
-        builder = builder.header(name, value);
-    }
-    let (parts, ()) = builder.body(()).expect("valid request").into_parts();
-    let reqsign_sign = |mut parts: http::request::Parts| {
-        use reqsign_core::SignRequest as _;
-        pollster::block_on(reqsign.sign_request(&context, &mut parts, Some(&credential), None))
-            .expect("signs");
-        parts
-    };
+    let parts = ReqsignPeer::put(&HEADERS);
     // reqsign always writes an `AdditionalHeaders` item, empty here; OSS refuses an empty
     // one (EC 0002-00000209), so the check accepts it explicitly.
-    let checked = reqsign_sign(parts.clone());
+    let checked = reqsign.sign(parts.clone());
     let described = oss_core::sign::http_request(
         &checked.method,
         &checked.uri,
@@ -263,7 +250,7 @@ fn bench_sign_v4(c: &mut Criterion) {
     group.bench_function("reqsign_aliyun_oss_v4", |b| {
         b.iter_batched(
             || parts.clone(),
-            |parts| black_box(reqsign_sign(parts)),
+            |parts| black_box(reqsign.sign(parts)),
             criterion::BatchSize::SmallInput,
         );
     });
