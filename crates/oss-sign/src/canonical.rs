@@ -19,31 +19,110 @@ const SORTED_ON_STACK: usize = 16;
 /// Receives the string-to-sign piece by piece.
 pub(crate) trait Sink {
     fn put(&mut self, bytes: &[u8]);
+
+    /// Puts a header name, lower-cased (16 bytes at a time).
+    fn put_lower(&mut self, name: &[u8]) {
+        self.put_prefixed_lower(LowerPrefix::of(name), name);
+    }
+
+    /// Puts a header name whose [`LowerPrefix`] is known, lower-cased.
+    fn put_prefixed_lower(&mut self, prefix: LowerPrefix, name: &[u8]) {
+        let mut next = Some(prefix);
+        for chunk in name.chunks(16) {
+            let lowered = next.take().unwrap_or_else(|| LowerPrefix::of(chunk)).to_bytes();
+            self.put(&lowered[..chunk.len()]);
+        }
+    }
 }
 
 impl<S: Sink + ?Sized> Sink for &mut S {
     fn put(&mut self, bytes: &[u8]) {
         (**self).put(bytes);
     }
-}
 
-/// A hash or MAC as a sink (its own block buffer gathers the small pieces).
-pub(crate) struct HashSink<U>(U);
-
-impl<U: hmac::digest::Update> HashSink<U> {
-    pub(crate) const fn new(inner: U) -> Self {
-        Self(inner)
-    }
-
-    /// The hash or MAC, fed with everything put.
-    pub(crate) fn finish(self) -> U {
-        self.0
+    fn put_prefixed_lower(&mut self, prefix: LowerPrefix, name: &[u8]) {
+        (**self).put_prefixed_lower(prefix, name);
     }
 }
 
-impl<U: hmac::digest::Update> Sink for HashSink<U> {
+/// A hash or MAC as a sink. Pieces are gathered in a stack buffer of `STAGE` bytes and
+/// the hash is fed whole runs of them (most texts in one call); a longer text is fed in
+/// several. The hash stays where its owner keeps it.
+pub(crate) struct HashSink<'h, U, const STAGE: usize> {
+    inner: &'h mut U,
+    staged: [u8; STAGE],
+    len: usize,
+}
+
+impl<'h, U: hmac::digest::Update, const STAGE: usize> HashSink<'h, U, STAGE> {
+    pub(crate) const fn new(inner: &'h mut U) -> Self {
+        Self {
+            inner,
+            staged: [0; STAGE],
+            len: 0,
+        }
+    }
+
+    /// Feeds the hash what is still staged.
+    pub(crate) fn finish(self) {
+        self.inner.update(&self.staged[..self.len]);
+    }
+
+    /// Feeds what is staged and then `bytes`, which do not fit beside it.
+    #[cold]
+    fn spill(&mut self, bytes: &[u8]) {
+        self.inner.update(&self.staged[..self.len]);
+        self.inner.update(bytes);
+        self.len = 0;
+    }
+}
+
+impl<U: hmac::digest::Update, const STAGE: usize> Sink for HashSink<'_, U, STAGE> {
+    #[inline]
     fn put(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
+        if let Some(room) = self.staged.get_mut(self.len..self.len + bytes.len()) {
+            copy_short(room, bytes);
+            self.len += bytes.len();
+        } else {
+            self.spill(bytes);
+        }
+    }
+
+    fn put_prefixed_lower(&mut self, prefix: LowerPrefix, name: &[u8]) {
+        let mut next = Some(prefix);
+        for chunk in name.chunks(16) {
+            let [high, low] = next.take().unwrap_or_else(|| LowerPrefix::of(chunk)).halves();
+            // Stores all 16 bytes when there is room (those past the chunk are overwritten
+            // by what comes next), as two words straight from registers.
+            if let Some(room) = self.staged.get_mut(self.len..self.len + 16) {
+                room[..8].copy_from_slice(&high);
+                room[8..].copy_from_slice(&low);
+                self.len += chunk.len();
+            } else {
+                let mut lowered = [0u8; 16];
+                lowered[..8].copy_from_slice(&high);
+                lowered[8..].copy_from_slice(&low);
+                self.put(&lowered[..chunk.len()]);
+            }
+        }
+    }
+}
+
+/// `dst.copy_from_slice(src)` (equal lengths), with a piece of 4 to 32 bytes copied as
+/// two overlapping fixed-size words: most pieces of a canonical text are that short, and
+/// this spares them a call to `memcpy`.
+#[inline]
+fn copy_short(dst: &mut [u8], src: &[u8]) {
+    fn overlapping<const W: usize>(dst: &mut [u8], src: &[u8]) {
+        let n = src.len();
+        dst[..W].copy_from_slice(&src[..W]);
+        dst[n - W..].copy_from_slice(&src[n - W..]);
+    }
+    match src.len() {
+        16..=32 => overlapping::<16>(dst, src),
+        8..16 => overlapping::<8>(dst, src),
+        4..8 => overlapping::<4>(dst, src),
+        _ => dst.copy_from_slice(src),
     }
 }
 
@@ -80,32 +159,28 @@ pub(crate) type Field<'a> = (&'a [u8], &'a [u8]);
 /// their order), or a note that there were too many to hold.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SortedFields<'a> {
-    fields: Vec<Field<'a>, SORTED_ON_STACK>,
+    /// The fields in the order pushed, each with its name's [`LowerPrefix`].
+    fields: Vec<(LowerPrefix, Field<'a>), SORTED_ON_STACK>,
     overflow: bool,
 }
 
 impl<'a> SortedFields<'a> {
-    /// Inserts after every name that sorts at or before `name`.
+    /// Adds a field; they are sorted when written.
     pub(crate) fn push(&mut self, name: &'a [u8], value: &'a [u8]) {
-        if self.overflow {
-            return;
-        }
-        if self.fields.push((name, value)).is_err() {
+        self.push_prefixed(LowerPrefix::of(name), name, value);
+    }
+
+    /// Adds a field whose name's prefix the caller has computed.
+    pub(crate) fn push_prefixed(&mut self, prefix: LowerPrefix, name: &'a [u8], value: &'a [u8]) {
+        if !self.overflow && self.fields.push((prefix, (name, value))).is_err() {
             self.overflow = true;
-            return;
-        }
-        // Insertion sort: move it down past every name that sorts after it (stable).
-        let mut at = self.fields.len() - 1;
-        while at > 0 && cmp_lower(self.fields[at - 1].0, name) == Ordering::Greater {
-            self.fields.swap(at - 1, at);
-            at -= 1;
         }
     }
 
     /// Writes `name:value\n` per distinct lower-cased name, the values of a repeated name
-    /// joined with `,`. When more fields came than the stack holds, `all` (every header,
-    /// walked again) and `signed` (which of them are signed) give the same output by a
-    /// selection pass.
+    /// joined with `,` in the order pushed. When more fields came than the stack holds,
+    /// `all` (every header, walked again) and `signed` (which of them are signed) give the
+    /// same output by a selection pass.
     pub(crate) fn write(
         &self,
         sink: &mut impl Sink,
@@ -113,12 +188,119 @@ impl<'a> SortedFields<'a> {
         signed: impl Fn(&[u8], &[u8]) -> bool,
     ) {
         if self.overflow {
-            write_fields_unbounded(sink, all, signed);
-        } else {
-            write_fields(sink, &self.fields);
+            return write_fields_unbounded(sink, all, signed);
+        }
+        // An insertion sort of (prefix, position): a comparison is one integer comparison
+        // unless two prefixes are equal.
+        let fields = self.fields.as_slice();
+        let mut order = [(LowerPrefix(0), 0usize); SORTED_ON_STACK];
+        for (at, &(prefix, (name, _))) in fields.iter().enumerate() {
+            let mut place = at;
+            while place > 0 {
+                let (before, before_at) = order[place - 1];
+                let after = before > prefix
+                    || (before == prefix && cmp_lower(fields[before_at].1.0, name).is_gt());
+                if !after {
+                    break;
+                }
+                order[place] = order[place - 1];
+                place -= 1;
+            }
+            order[place] = (prefix, at);
+        }
+        let mut previous: Option<&(LowerPrefix, Field<'_>)> = None;
+        for field in order[..fields.len()].iter().map(|&(_, at)| &fields[at]) {
+            let (prefix, (name, value)) = field;
+            let repeated = previous.is_some_and(|(previous_prefix, (previous_name, _))| {
+                previous_prefix == prefix && previous_name.eq_ignore_ascii_case(name)
+            });
+            if repeated {
+                sink.put(b",");
+            } else {
+                if previous.is_some() {
+                    sink.put(b"\n");
+                }
+                sink.put_prefixed_lower(*prefix, name);
+                sink.put(b":");
+            }
+            sink.put(value);
+            previous = Some(field);
+        }
+        if previous.is_some() {
+            sink.put(b"\n");
         }
     }
 }
+
+/// The first 16 bytes of a name, lower-cased and zero-padded, as a big-endian number:
+/// two names whose prefixes differ sort as their prefixes do, so most comparisons
+/// are one integer comparison, and two names are equal only if their prefixes are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct LowerPrefix(u128);
+
+impl LowerPrefix {
+    pub(crate) fn of(name: &[u8]) -> Self {
+        let word = load_padded(name);
+        // Lower-cases the 16 bytes at once: a byte gets 0x20 added exactly when it lies
+        // in `A..=Z` (its top bit clear, at least `A`, not above `Z`).
+        const ONES: u128 = u128::MAX / 0xFF;
+        let low7 = word & (ONES * 0x7F);
+        let from_a = low7 + ONES * u128::from(0x80 - b'A');
+        let above_z = low7 + ONES * u128::from(0x80 - b'Z' - 1);
+        let upper = from_a & !above_z & !word & (ONES * 0x80);
+        Self(word | (upper >> 2))
+    }
+
+    /// The lower-cased bytes, zero-padded.
+    pub(crate) const fn to_bytes(self) -> [u8; 16] {
+        self.0.to_be_bytes()
+    }
+
+    /// The lower-cased bytes, zero-padded, as two 8-byte halves.
+    pub(crate) fn halves(self) -> [[u8; 8]; 2] {
+        let high = u64::try_from(self.0 >> 64).unwrap_or_default();
+        let low = u64::try_from(self.0 & u128::from(u64::MAX)).unwrap_or_default();
+        [high.to_be_bytes(), low.to_be_bytes()]
+    }
+
+    /// Whether the name starts with `x-oss-` in any case.
+    pub(crate) const fn is_oss(self) -> bool {
+        self.0 >> 80 == X_OSS
+    }
+
+    /// Whether the name (of `len` bytes, at most 16) is `lower`, in any case.
+    pub(crate) fn is(self, len: usize, lower: &[u8]) -> bool {
+        len == lower.len() && self == Self::of(lower)
+    }
+}
+
+/// The first 16 bytes of `bytes` as a big-endian number, zero-padded: shorter texts are
+/// read as two overlapping words, the second shifted past the bytes they share.
+fn load_padded(bytes: &[u8]) -> u128 {
+    let len = bytes.len();
+    if let Some(head) = bytes.first_chunk::<16>() {
+        u128::from_be_bytes(*head)
+    } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        // `tail` holds bytes `len - 8..len`; bytes `8..len` are its last `len - 8`.
+        let rest = u64::from_be_bytes(*tail)
+            .checked_shl(8 * (16 - len) as u32)
+            .unwrap_or(0);
+        u128::from(u64::from_be_bytes(*head)) << 64 | u128::from(rest)
+    } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let rest = u32::from_be_bytes(*tail)
+            .checked_shl(8 * (8 - len) as u32)
+            .unwrap_or(0);
+        (u128::from(u32::from_be_bytes(*head)) << 32 | u128::from(rest)) << 64
+    } else {
+        let packed = bytes
+            .iter()
+            .fold(0u128, |word, &byte| word << 8 | u128::from(byte));
+        packed << (8 * (16 - len))
+    }
+}
+
+/// `x-oss-` as the top six bytes of a [`LowerPrefix`].
+const X_OSS: u128 = u128::from_be_bytes(*b"x-oss-\0\0\0\0\0\0\0\0\0\0") >> 80;
 
 /// Everything signing and verification need from the headers, found in one pass.
 #[derive(Clone, Debug)]
@@ -231,28 +413,7 @@ pub(crate) fn write_string_to_sign<'a, H, Q>(
     write_resource(sink, request, extra);
 }
 
-/// Sorted fields as `name:value\n` per distinct lower-cased name, the values of a repeated
-/// name joined with `,` in the order given.
-fn write_fields(sink: &mut impl Sink, sorted: &[Field<'_>]) {
-    for (at, &(name, value)) in sorted.iter().enumerate() {
-        let continues = at > 0 && sorted[at - 1].0.eq_ignore_ascii_case(name);
-        if continues {
-            sink.put(b",");
-        } else {
-            if at > 0 {
-                sink.put(b"\n");
-            }
-            put_lower(sink, name);
-            sink.put(b":");
-        }
-        sink.put(value);
-    }
-    if !sorted.is_empty() {
-        sink.put(b"\n");
-    }
-}
-
-/// The same output as [`write_fields`] for any number of headers: repeatedly picks the
+/// The same output as [`SortedFields::write`] for any number of headers: repeatedly picks the
 /// smallest signed name above the last one written.
 fn write_fields_unbounded<'a>(
     sink: &mut impl Sink,
@@ -272,7 +433,7 @@ fn write_fields_unbounded<'a>(
             }
         }
         let Some(name) = next else { return };
-        put_lower(sink, name);
+        sink.put_lower(name);
         sink.put(b":");
         let mut first = true;
         for (other, value) in all.clone() {
@@ -366,7 +527,12 @@ fn write_subresources_unbounded<'a>(
 }
 
 /// Puts `bytes` with ASCII letters changed by `change`, through a small stack buffer.
-fn put_cased(sink: &mut impl Sink, bytes: &[u8], needs: fn(&u8) -> bool, change: fn(&mut [u8])) {
+fn put_cased<S: Sink + ?Sized>(
+    sink: &mut S,
+    bytes: &[u8],
+    needs: fn(&u8) -> bool,
+    change: fn(&mut [u8]),
+) {
     if !bytes.iter().any(needs) {
         sink.put(bytes);
         return;
@@ -378,16 +544,6 @@ fn put_cased(sink: &mut impl Sink, bytes: &[u8], needs: fn(&u8) -> bool, change:
         change(buf);
         sink.put(buf);
     }
-}
-
-/// A header name, lower-cased.
-pub(crate) fn put_lower(sink: &mut impl Sink, name: &[u8]) {
-    put_cased(
-        sink,
-        name,
-        u8::is_ascii_uppercase,
-        <[u8]>::make_ascii_lowercase,
-    );
 }
 
 /// The method, upper-cased.

@@ -66,14 +66,16 @@ impl SigningKey {
     /// ```
     #[must_use]
     pub fn sign(&self, data: &[u8]) -> Signature {
-        let mut sink = self.sink();
-        sink.put(data);
-        Signature::of_mac(sink.finish())
+        self.signature(|sink| sink.put(data))
     }
 
-    /// A fresh MAC in the keyed state, as a sink for the string-to-sign.
-    pub(crate) fn sink(&self) -> HashSink<HmacSha1> {
-        HashSink::new(self.mac.clone())
+    /// The signature of the text `write` puts into the sink it is given.
+    pub(crate) fn signature(&self, write: impl FnOnce(&mut HashSink<'_, HmacSha1, 256>)) -> Signature {
+        let mut mac = self.mac.clone();
+        let mut sink = HashSink::new(&mut mac);
+        write(&mut sink);
+        sink.finish();
+        Signature::of_mac(mac)
     }
 }
 

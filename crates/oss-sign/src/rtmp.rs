@@ -80,38 +80,38 @@ fn rtmp_signature<'a, Q: Query<'a>>(
     params: &Q,
     expires: &str,
 ) -> Signature {
-    let mut mac = key.sink();
-    mac.put(expires.as_bytes());
-    mac.put(b"\n");
-    // Sorted by (name, position) with a selection pass: allocation-free; lists are short.
-    let mut last: Option<(Text<'a>, usize)> = None;
-    loop {
-        let mut next: Option<(Param<'a>, usize)> = None;
-        for (index, param) in params
-            .params()
-            .enumerate()
-            .filter(|(_, p)| is_signed_rtmp(p))
-        {
-            let after =
-                last.is_none_or(|(name, at)| param.name.cmp(&name).then(index.cmp(&at)).is_gt());
-            if after
-                && next.is_none_or(|(n, at)| param.name.cmp(&n.name).then(index.cmp(&at)).is_lt())
-            {
-                next = Some((param, index));
-            }
-        }
-        let Some((param, index)) = next else { break };
-        param.name.feed(&mut mac);
-        mac.put(b":");
-        param.value.feed(&mut mac);
+    key.signature(|mac| {
+        mac.put(expires.as_bytes());
         mac.put(b"\n");
-        last = Some((param.name, index));
-    }
-    mac.put(b"/");
-    mac.put(bucket.as_bytes());
-    mac.put(b"/");
-    mac.put(channel.as_bytes());
-    Signature::of_mac(mac.finish())
+        // Sorted by (name, position) with a selection pass: allocation-free; lists are short.
+        let mut last: Option<(Text<'a>, usize)> = None;
+        loop {
+            let mut next: Option<(Param<'a>, usize)> = None;
+            for (index, param) in params
+                .params()
+                .enumerate()
+                .filter(|(_, p)| is_signed_rtmp(p))
+            {
+                let after =
+                    last.is_none_or(|(name, at)| param.name.cmp(&name).then(index.cmp(&at)).is_gt());
+                if after
+                    && next.is_none_or(|(n, at)| param.name.cmp(&n.name).then(index.cmp(&at)).is_lt())
+                {
+                    next = Some((param, index));
+                }
+            }
+            let Some((param, index)) = next else { break };
+            param.name.feed(mac);
+            mac.put(b":");
+            param.value.feed(mac);
+            mac.put(b"\n");
+            last = Some((param.name, index));
+        }
+        mac.put(b"/");
+        mac.put(bucket.as_bytes());
+        mac.put(b"/");
+        mac.put(channel.as_bytes());
+    })
 }
 
 impl<'a, Q: Query<'a>> RtmpPresigned<'a, Q> {

@@ -116,9 +116,7 @@ pub(crate) fn signature_of<'a, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     form: Form<'a>,
 ) -> Signature {
-    let mut sink = key.sink();
-    write_form(&mut sink, request, form);
-    Signature::of_mac(sink.finish())
+    key.signature(|sink| write_form(sink, request, form))
 }
 
 /// The header-form signature of `request` whose headers were already scanned (a server
@@ -128,9 +126,7 @@ pub(crate) fn header_signature<'a, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     scan: &HeaderScan<'a>,
 ) -> Signature {
-    let mut sink = key.sink();
-    write_string_to_sign(&mut sink, request, scan, DateLine::FromHeaders, None);
-    Signature::of_mac(sink.finish())
+    key.signature(|sink| write_string_to_sign(sink, request, scan, DateLine::FromHeaders, None))
 }
 
 /// Streams the string-to-sign of `request` in `form` into `sink`.

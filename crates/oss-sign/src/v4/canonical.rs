@@ -10,7 +10,9 @@ use core::cmp::Ordering;
 use oss_naming::percent;
 use sha2::{Digest as _, Sha256};
 
-use crate::canonical::{Field, HashSink, Sink, SortedFields, cmp_lower, put_lower, put_upper};
+use crate::canonical::{
+    Field, HashSink, LowerPrefix, Sink, SortedFields, cmp_lower, put_upper,
+};
 use crate::input::{Headers, Query};
 use crate::request::{Param, Request};
 use crate::text::Text;
@@ -25,9 +27,12 @@ const SORTED_ON_STACK: usize = 24;
 
 /// Whether V4 signs a header without being asked: `x-oss-*`, `content-type`, `content-md5`.
 pub(crate) fn is_default_signed(name: &[u8]) -> bool {
-    crate::canonical::is_oss_header(name)
-        || name.eq_ignore_ascii_case(b"content-type")
-        || name.eq_ignore_ascii_case(b"content-md5")
+    is_default_prefixed(LowerPrefix::of(name), name.len())
+}
+
+/// [`is_default_signed`] for a name of `len` bytes whose prefix is known.
+fn is_default_prefixed(prefix: LowerPrefix, len: usize) -> bool {
+    prefix.is_oss() || prefix.is(len, b"content-md5") || prefix.is(len, b"content-type")
 }
 
 /// The additional headers: a signer's list of names, or the `a;b` list a request carries.
@@ -83,7 +88,12 @@ impl<'a> Parts<'a> {
     /// Whether the canonical headers include this field: a default-signed one, or an
     /// additional one (for a signer, only with a value: see [`put_additional`]).
     fn signs(&self, name: &[u8], value: &[u8]) -> bool {
-        is_default_signed(name)
+        self.signs_prefixed(LowerPrefix::of(name), name, value)
+    }
+
+    /// [`Parts::signs`] for a name whose prefix is known.
+    fn signs_prefixed(&self, prefix: LowerPrefix, name: &[u8], value: &[u8]) -> bool {
+        is_default_prefixed(prefix, name.len())
             || (self.additional.contains(name)
                 && !(self.drop_absent && value.trim_ascii().is_empty()))
     }
@@ -124,7 +134,7 @@ pub(crate) fn put_additional<'a, H: Headers<'a>>(
         if last.is_some() {
             sink.put(b";");
         }
-        put_lower(sink, name);
+        sink.put_lower(name);
         last = Some(name);
     }
 }
@@ -175,8 +185,9 @@ pub(crate) fn write_canonical_request<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
         .chain(parts.extra_headers.iter().flatten().copied());
     let mut sorted = SortedFields::default();
     for (name, value) in all.clone() {
-        if parts.signs(name, value) {
-            sorted.push(name, value.trim_ascii());
+        let prefix = LowerPrefix::of(name);
+        if parts.signs_prefixed(prefix, name, value) {
+            sorted.push_prefixed(prefix, name, value.trim_ascii());
         }
     }
     sorted.write(sink, all, |name, value| parts.signs(name, value));
@@ -192,9 +203,7 @@ pub(crate) fn signature<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     parts: &Parts<'p>,
 ) -> SignatureV4 {
-    let mut sts = HashSink::new(key.mac());
-    write_string_to_sign(&mut sts, request, parts);
-    SignatureV4::of_mac(sts.finish())
+    key.signature(|sts| write_string_to_sign(sts, request, parts))
 }
 
 /// Streams the string-to-sign into `sink`, hashing the canonical request on the way.
@@ -203,11 +212,13 @@ pub(crate) fn write_string_to_sign<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     request: &Request<'a, H, Q>,
     parts: &Parts<'p>,
 ) {
-    let mut hash = HashSink::new(Sha256::new());
+    let mut sha = Sha256::new();
+    // Most canonical requests fit in 512 bytes; longer ones are fed in runs.
+    let mut hash = HashSink::<_, 512>::new(&mut sha);
     write_canonical_request(&mut hash, request, parts);
-    let digest = hash.finish().finalize();
+    hash.finish();
     let mut hex = [0u8; 64];
-    let hex = base16ct::lower::encode(&digest, &mut hex).unwrap_or_default();
+    let hex = base16ct::lower::encode(&sha.finalize(), &mut hex).unwrap_or_default();
     sink.put(ALGORITHM.as_bytes());
     sink.put(b"\n");
     sink.put(parts.date);

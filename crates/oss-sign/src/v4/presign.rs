@@ -18,7 +18,7 @@ use crate::v4::received::{
 };
 use crate::v4::scope::{Scope, SignatureV4};
 use crate::v4::sign::{
-    AdditionalText, CredentialText, MAX_EXPIRES_SECS, Settings, Signer, StrSink, UNSIGNED_PAYLOAD,
+    AdditionalText, CredentialText, MAX_EXPIRES_SECS, Settings, Signer, TextSink, UNSIGNED_PAYLOAD, into_text,
     put_credential,
 };
 
@@ -41,15 +41,13 @@ impl<'a> Signer<'a> {
         let names = Additional::List(self.settings.additional_headers);
         let key = self.key(now)?;
         let date = now.compact_iso8601();
-        let mut credential = CredentialText::new();
-        put_credential(
-            &mut StrSink(&mut credential),
-            creds.access_key_id,
-            key.scope(),
-        );
+        let mut credential = heapless::Vec::new();
+        put_credential(&mut TextSink(&mut credential), creds.access_key_id, key.scope());
+        let credential: CredentialText = into_text(credential);
         let expires = decimal(expires_in);
-        let mut additional = AdditionalText::new();
-        put_additional(&mut StrSink(&mut additional), names, true, &request.headers);
+        let mut additional = heapless::Vec::new();
+        put_additional(&mut TextSink(&mut additional), names, true, &request.headers);
+        let additional: AdditionalText = into_text(additional);
         let token = creds.security_token;
         let params = auth_params(&date, &credential, &expires, token, &additional);
         let parts = query_parts(&date, *key.scope(), params, &additional);

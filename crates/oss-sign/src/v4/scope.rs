@@ -9,7 +9,7 @@ use oss_naming::Timestamp;
 use subtle::ConstantTimeEq as _;
 use zeroize::Zeroize as _;
 
-use crate::canonical::Sink;
+use crate::canonical::{HashSink, Sink};
 use crate::key::{HmacSha256, SigningKey, hmac_with_key};
 
 /// The last element of every V4 credential scope.
@@ -223,16 +223,22 @@ impl<'a> ScopedKey<'a> {
         &self.scope
     }
 
-    /// A fresh MAC keyed with the derived key.
-    pub(crate) fn mac(&self) -> HmacSha256 {
-        self.mac.clone()
-    }
-
     /// `hex(HMAC-SHA256(key, data))`.
     #[must_use]
     pub fn sign(&self, data: &[u8]) -> SignatureV4 {
+        self.signature(|sink| sink.put(data))
+    }
+
+    /// The signature of the text `write` puts into the sink it is given (a string-to-sign
+    /// is shorter than the 256 bytes staged unless its region is very long).
+    pub(crate) fn signature(
+        &self,
+        write: impl FnOnce(&mut HashSink<'_, HmacSha256, 256>),
+    ) -> SignatureV4 {
         let mut mac = self.mac.clone();
-        mac.update(data);
+        let mut sink = HashSink::new(&mut mac);
+        write(&mut sink);
+        sink.finish();
         SignatureV4::of_mac(mac)
     }
 }
@@ -252,7 +258,7 @@ pub const SIGNATURE_V4_LEN: usize = 64;
 /// [`SignatureV4::verify`], which runs in constant time.
 #[derive(Clone, Copy)]
 pub struct SignatureV4 {
-    hex: [u8; SIGNATURE_V4_LEN],
+    pub(crate) hex: [u8; SIGNATURE_V4_LEN],
 }
 
 impl SignatureV4 {

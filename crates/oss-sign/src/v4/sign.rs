@@ -179,25 +179,26 @@ impl<'a> Signer<'a> {
         let parts = header_parts(&found, &date, *key.scope(), &settings, token);
         let signature = signature(key, request, &parts);
         let mut signed = Signed {
-            authorization: heapless::String::new(),
+            authorization: heapless::Vec::new(),
             date,
             adds_date: found.date.is_none(),
             adds_content_sha256: found.content_sha256.is_none(),
             adds_security_token: token.filter(|_| found.security_token.is_none()),
             signature,
         };
-        let mut sink = StrSink(&mut signed.authorization);
-        sink.put(ALGORITHM.as_bytes());
-        sink.put(b" Credential=");
-        put_credential(&mut sink, creds.access_key_id, key.scope());
-        let mut additional = AdditionalText::new();
-        parts.put_additional(&mut StrSink(&mut additional), &request.headers);
-        if !additional.is_empty() {
-            sink.put(b",AdditionalHeaders=");
-            sink.put(additional.as_bytes());
+        let mut text = TextSink(&mut signed.authorization);
+        text.put(ALGORITHM.as_bytes());
+        text.put(b" Credential=");
+        put_credential(&mut text, creds.access_key_id, key.scope());
+        let labelled = text.0.len();
+        text.put(b",AdditionalHeaders=");
+        let listed = text.0.len();
+        parts.put_additional(&mut text, &request.headers);
+        if text.0.len() == listed {
+            text.0.truncate(labelled);
         }
-        sink.put(b",Signature=");
-        sink.put(signature.as_str().as_bytes());
+        text.put(b",Signature=");
+        text.put(&signature.hex);
         Ok(signed)
     }
 }
@@ -311,17 +312,29 @@ pub(crate) fn put_credential(sink: &mut impl Sink, access_key_id: &str, scope: &
     scope.put(sink);
 }
 
-/// Pushes text into a fixed-capacity string; the callers size it for the longest value
-/// and put only text (names, scope, hex, `;`), so a piece that is not is dropped.
-pub(crate) struct StrSink<'s, const N: usize>(pub(crate) &'s mut heapless::String<N>);
+/// Gathers text as bytes, to be checked as UTF-8 once when read ([`into_text`]). The
+/// callers size it for the longest value and put only ASCII (names, scope, hex, `;`), so
+/// a piece that does not fit is dropped.
+pub(crate) struct TextSink<'s, const N: usize>(pub(crate) &'s mut heapless::Vec<u8, N>);
 
-impl<const N: usize> Sink for StrSink<'_, N> {
+impl<const N: usize> Sink for TextSink<'_, N> {
     fn put(&mut self, bytes: &[u8]) {
-        let pushed = core::str::from_utf8(bytes)
-            .map_err(|_| ())
-            .and_then(|text| self.0.push_str(text).map_err(|_| ()));
+        let pushed = self.0.extend_from_slice(bytes);
         debug_assert!(pushed.is_ok());
     }
+}
+
+/// Gathered text as a string (empty if it were not UTF-8, which the callers never put).
+pub(crate) fn into_text<const N: usize>(bytes: heapless::Vec<u8, N>) -> heapless::String<N> {
+    as_text(&bytes);
+    heapless::String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Gathered text as a `str` (empty if it were not UTF-8, which the callers never put).
+fn as_text(bytes: &[u8]) -> &str {
+    let text = core::str::from_utf8(bytes);
+    debug_assert!(text.is_ok());
+    text.unwrap_or_default()
 }
 
 /// The longest `Authorization` value: the algorithm, the credential, the
@@ -337,7 +350,8 @@ const AUTHORIZATION_CAPACITY: usize = ALGORITHM.len()
 /// A V4 header signature: the `Authorization` value and the headers that go with it.
 #[derive(Clone, Debug)]
 pub struct Signed<'a> {
-    authorization: heapless::String<AUTHORIZATION_CAPACITY>,
+    /// ASCII, checked as UTF-8 when read.
+    authorization: heapless::Vec<u8, AUTHORIZATION_CAPACITY>,
     date: Compact,
     /// Whether `x-oss-date` was added (the request lacked it).
     adds_date: bool,
@@ -353,7 +367,7 @@ impl<'a> Signed<'a> {
     /// `OSS4-HMAC-SHA256 Credential=<id>/<scope>[,AdditionalHeaders=<a;b>],Signature=<hex>`.
     #[must_use]
     pub fn authorization(&self) -> &str {
-        &self.authorization
+        as_text(&self.authorization)
     }
 
     /// The `x-oss-date` signed.
@@ -378,7 +392,7 @@ impl<'a> Signed<'a> {
                 .then_some((CONTENT_SHA256_HEADER, UNSIGNED_PAYLOAD)),
             self.adds_security_token
                 .map(|token| (SECURITY_TOKEN_HEADER, token)),
-            Some(("authorization", self.authorization.as_str())),
+            Some(("authorization", self.authorization())),
         ]
         .into_iter()
         .flatten()
