@@ -52,6 +52,23 @@ pub const fn is_unreserved(byte: u8) -> bool {
 
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 
+/// [`is_unreserved`] of every byte, looked up rather than computed when encoding.
+const UNRESERVED: [bool; 256] = kept_bytes(false);
+/// [`is_unreserved`] or `/`, for paths.
+const KEPT_IN_PATHS: [bool; 256] = kept_bytes(true);
+
+const fn kept_bytes(slash: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut byte: u8 = 0;
+    loop {
+        table[byte as usize] = is_unreserved(byte) || (slash && byte == b'/');
+        if byte == u8::MAX {
+            return table;
+        }
+        byte += 1;
+    }
+}
+
 /// Hands `bytes` RFC 3986-encoded to `out`, in pieces: runs of unreserved characters
 /// (and of `/` when `keep_slash`) as they are, every other byte as `%XX` with upper-case
 /// hex. The streaming form of [`encode`] and [`encode_path`], for writers that are not
@@ -63,11 +80,16 @@ const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 /// assert_eq!(out, b"a%20b/c");
 /// ```
 pub fn encode_pieces(bytes: &[u8], keep_slash: bool, mut out: impl FnMut(&[u8])) {
+    let kept = if keep_slash {
+        &KEPT_IN_PATHS
+    } else {
+        &UNRESERVED
+    };
     let mut rest = bytes;
     while !rest.is_empty() {
         let plain = rest
             .iter()
-            .position(|&b| !(is_unreserved(b) || (keep_slash && b == b'/')))
+            .position(|&b| !kept[usize::from(b)])
             .unwrap_or(rest.len());
         let (run, tail) = rest.split_at(plain);
         if !run.is_empty() {

@@ -29,7 +29,10 @@ pub(crate) trait Sink {
     fn put_prefixed_lower(&mut self, prefix: LowerPrefix, name: &[u8]) {
         let mut next = Some(prefix);
         for chunk in name.chunks(16) {
-            let lowered = next.take().unwrap_or_else(|| LowerPrefix::of(chunk)).to_bytes();
+            let lowered = next
+                .take()
+                .unwrap_or_else(|| LowerPrefix::of(chunk))
+                .to_bytes();
             self.put(&lowered[..chunk.len()]);
         }
     }
@@ -64,6 +67,7 @@ impl<'h, U: hmac::digest::Update, const STAGE: usize> HashSink<'h, U, STAGE> {
     }
 
     /// Feeds the hash what is still staged.
+    #[inline]
     pub(crate) fn finish(self) {
         self.inner.update(&self.staged[..self.len]);
     }
@@ -91,7 +95,10 @@ impl<U: hmac::digest::Update, const STAGE: usize> Sink for HashSink<'_, U, STAGE
     fn put_prefixed_lower(&mut self, prefix: LowerPrefix, name: &[u8]) {
         let mut next = Some(prefix);
         for chunk in name.chunks(16) {
-            let [high, low] = next.take().unwrap_or_else(|| LowerPrefix::of(chunk)).halves();
+            let [high, low] = next
+                .take()
+                .unwrap_or_else(|| LowerPrefix::of(chunk))
+                .halves();
             // Stores all 16 bytes when there is room (those past the chunk are overwritten
             // by what comes next), as two words straight from registers.
             if let Some(room) = self.staged.get_mut(self.len..self.len + 16) {
@@ -281,23 +288,25 @@ fn load_padded(bytes: &[u8]) -> u128 {
     if let Some(head) = bytes.first_chunk::<16>() {
         u128::from_be_bytes(*head)
     } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-        // `tail` holds bytes `len - 8..len`; bytes `8..len` are its last `len - 8`.
-        let rest = u64::from_be_bytes(*tail)
-            .checked_shl(8 * (16 - len) as u32)
-            .unwrap_or(0);
-        u128::from(u64::from_be_bytes(*head)) << 64 | u128::from(rest)
+        // `tail` holds bytes `len - 8..len`; bytes `8..len` are its last `len - 8`, moved
+        // up to follow `head` (what is shifted past the low word is dropped).
+        let rest = (u128::from(u64::from_be_bytes(*tail)) << (8 * (16 - len))) & LOW_WORD;
+        u128::from(u64::from_be_bytes(*head)) << 64 | rest
     } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        let rest = u32::from_be_bytes(*tail)
-            .checked_shl(8 * (8 - len) as u32)
-            .unwrap_or(0);
-        (u128::from(u32::from_be_bytes(*head)) << 32 | u128::from(rest)) << 64
+        let rest = (u64::from(u32::from_be_bytes(*tail)) << (8 * (8 - len))) & LOW_HALF;
+        u128::from(u64::from(u32::from_be_bytes(*head)) << 32 | rest) << 64
     } else {
-        let packed = bytes
-            .iter()
-            .fold(0u128, |word, &byte| word << 8 | u128::from(byte));
-        packed << (8 * (16 - len))
+        // Fewer than four bytes: each in its place.
+        (bytes.iter().enumerate()).fold(0, |word, (at, &byte)| {
+            word | u128::from(byte) << (8 * (15 - at))
+        })
     }
 }
+
+/// The low 64 bits of a `u128`.
+const LOW_WORD: u128 = u64::MAX as u128;
+/// The low 32 bits of a `u64`.
+const LOW_HALF: u64 = u32::MAX as u64;
 
 /// `x-oss-` as the top six bytes of a [`LowerPrefix`].
 const X_OSS: u128 = u128::from_be_bytes(*b"x-oss-\0\0\0\0\0\0\0\0\0\0") >> 80;
@@ -716,5 +725,44 @@ mod tests {
             sts(&Request::new("GET").with_headers(&headers)),
             "GET\n\n\nd2\nx-oss-date:d2\n/"
         );
+    }
+
+    /// The prefix the slow way: lower-case, pad with zeros, read big-endian.
+    fn slow_prefix(name: &[u8]) -> u128 {
+        let mut bytes = [0u8; 16];
+        for (slot, byte) in bytes.iter_mut().zip(name) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        u128::from_be_bytes(bytes)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefixes_are_the_lower_cased_padded_bytes(name in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            proptest::prop_assert_eq!(LowerPrefix::of(&name).0, slow_prefix(&name));
+            let mut lowered = Vec::new();
+            lowered.put_lower(&name);
+            proptest::prop_assert_eq!(lowered, name.to_ascii_lowercase());
+        }
+
+        #[test]
+        fn sorted_fields_write_what_the_selection_pass_writes(
+            fields in proptest::collection::vec(
+                (proptest::sample::select(&["x-oss-a", "X-Oss-A", "x-oss-meta-author-long-name", "X-OSS-META-AUTHOR-LONG-NAMF", "content-type", "Content-Type", "x-oss-", "x-oss-meta-a\u{0}", "x-oss-meta-a", "x-oss-\u{e9}", "a"][..]),
+                 proptest::sample::select(&["1", "2", " v ", ""][..])),
+                0..SORTED_ON_STACK,
+            )
+        ) {
+            let mut sorted = SortedFields::default();
+            for (name, value) in &fields {
+                sorted.push(name.as_bytes(), value.as_bytes().trim_ascii());
+            }
+            let all = fields.iter().map(|(n, v)| (n.as_bytes(), v.as_bytes()));
+            let mut fast = Vec::new();
+            sorted.write(&mut fast, all.clone(), |_, _| true);
+            let mut slow = Vec::new();
+            write_fields_unbounded(&mut slow, all, |_, _| true);
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 }

@@ -70,7 +70,10 @@ impl SigningKey {
     }
 
     /// The signature of the text `write` puts into the sink it is given.
-    pub(crate) fn signature(&self, write: impl FnOnce(&mut HashSink<'_, HmacSha1, 256>)) -> Signature {
+    pub(crate) fn signature(
+        &self,
+        write: impl FnOnce(&mut HashSink<'_, HmacSha1, 256>),
+    ) -> Signature {
         let mut mac = self.mac.clone();
         let mut sink = HashSink::new(&mut mac);
         write(&mut sink);

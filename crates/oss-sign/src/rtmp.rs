@@ -92,10 +92,11 @@ fn rtmp_signature<'a, Q: Query<'a>>(
                 .enumerate()
                 .filter(|(_, p)| is_signed_rtmp(p))
             {
-                let after =
-                    last.is_none_or(|(name, at)| param.name.cmp(&name).then(index.cmp(&at)).is_gt());
+                let after = last
+                    .is_none_or(|(name, at)| param.name.cmp(&name).then(index.cmp(&at)).is_gt());
                 if after
-                    && next.is_none_or(|(n, at)| param.name.cmp(&n.name).then(index.cmp(&at)).is_lt())
+                    && next
+                        .is_none_or(|(n, at)| param.name.cmp(&n.name).then(index.cmp(&at)).is_lt())
                 {
                     next = Some((param, index));
                 }

@@ -10,9 +10,7 @@ use core::cmp::Ordering;
 use oss_naming::percent;
 use sha2::{Digest as _, Sha256};
 
-use crate::canonical::{
-    Field, HashSink, LowerPrefix, Sink, SortedFields, cmp_lower, put_upper,
-};
+use crate::canonical::{Field, HashSink, LowerPrefix, Sink, SortedFields, cmp_lower, put_upper};
 use crate::input::{Headers, Query};
 use crate::request::{Param, Request};
 use crate::text::Text;

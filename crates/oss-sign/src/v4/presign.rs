@@ -18,8 +18,8 @@ use crate::v4::received::{
 };
 use crate::v4::scope::{Scope, SignatureV4};
 use crate::v4::sign::{
-    AdditionalText, CredentialText, MAX_EXPIRES_SECS, Settings, Signer, TextSink, UNSIGNED_PAYLOAD, into_text,
-    put_credential,
+    AdditionalText, CredentialText, MAX_EXPIRES_SECS, Settings, Signer, TextSink, UNSIGNED_PAYLOAD,
+    into_text, put_credential,
 };
 
 impl<'a> Signer<'a> {
@@ -42,11 +42,20 @@ impl<'a> Signer<'a> {
         let key = self.key(now)?;
         let date = now.compact_iso8601();
         let mut credential = heapless::Vec::new();
-        put_credential(&mut TextSink(&mut credential), creds.access_key_id, key.scope());
+        put_credential(
+            &mut TextSink(&mut credential),
+            creds.access_key_id,
+            key.scope(),
+        );
         let credential: CredentialText = into_text(credential);
         let expires = decimal(expires_in);
         let mut additional = heapless::Vec::new();
-        put_additional(&mut TextSink(&mut additional), names, true, &request.headers);
+        put_additional(
+            &mut TextSink(&mut additional),
+            names,
+            true,
+            &request.headers,
+        );
         let additional: AdditionalText = into_text(additional);
         let token = creds.security_token;
         let params = auth_params(&date, &credential, &expires, token, &additional);

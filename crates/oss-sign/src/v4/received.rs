@@ -84,8 +84,7 @@ impl<'c> Credential<'c> {
     /// shape, day, product or terminator; "Invalid signing region in Authorization header."
     /// for a region not served.
     pub fn parse(text: &'c [u8], regions: Option<&[&str]>) -> Result<Self, Error> {
-        let text = core::str::from_utf8(text).map_err(|_| Error::from(Entry::CredentialInvalid))?;
-        let mut pieces = text.split('/');
+        let mut pieces = split_with_memchr(text, b'/');
         let (Some(id), Some(day), Some(region), Some(product), Some(terminator), None) = (
             pieces.next(),
             pieces.next(),
@@ -96,8 +95,22 @@ impl<'c> Credential<'c> {
         ) else {
             return Err(Entry::CredentialInvalid.into());
         };
+        // Split at an ASCII `/`, the text is UTF-8 exactly when every piece is.
+        let text =
+            |piece| core::str::from_utf8(piece).map_err(|_| Error::from(Entry::CredentialInvalid));
+        let (id, day, region, product, terminator) = (
+            text(id)?,
+            text(day)?,
+            text(region)?,
+            text(product)?,
+            text(terminator)?,
+        );
         check_access_key_id(id)?;
         let day_start = parse_compact_day(day).ok_or(Entry::CredentialInvalid)?;
+        let day_text = day
+            .as_bytes()
+            .try_into()
+            .map_err(|_| Entry::CredentialInvalid)?;
         let product = Product::from_name(product).ok_or(Entry::CredentialInvalid)?;
         if terminator != TERMINATOR {
             return Err(Entry::CredentialInvalid.into());
@@ -107,7 +120,7 @@ impl<'c> Credential<'c> {
         }
         Ok(Self {
             access_key_id: id,
-            scope: Scope::new(day_start, region, product)?,
+            scope: Scope::of_day_text(day_text, region, product)?,
             day: day_start,
         })
     }
@@ -123,6 +136,22 @@ impl<'c> Credential<'c> {
     pub const fn scope(&self) -> &Scope<'c> {
         &self.scope
     }
+}
+
+/// `text.split(|b| *b == separator)`, finding the separators with `memchr` (the
+/// signature and credential items are long).
+fn split_with_memchr(text: &[u8], separator: u8) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let current = rest?;
+        if let Some(at) = memchr::memchr(separator, current) {
+            rest = Some(&current[at + 1..]);
+            Some(&current[..at])
+        } else {
+            rest = None;
+            Some(current)
+        }
+    })
 }
 
 /// The items of a V4 `Authorization` value: `Credential=...`, optional
@@ -185,7 +214,7 @@ impl<'a> AuthorizationItems<'a> {
             .trim_ascii();
         let (mut credential, mut additional, mut signature) = (None, None, None);
         let mut count = 0;
-        for item in rest.split(|b| *b == b',') {
+        for item in split_with_memchr(rest, b',') {
             count += 1;
             let item = item.trim_ascii();
             let Some(eq) = item.iter().position(|b| *b == b'=') else {

@@ -119,6 +119,21 @@ impl<'a> Scope<'a> {
         })
     }
 
+    /// The scope of a credential's `YYYYMMDD`, which the caller has read as a valid day
+    /// (so it is the text [`Scope::new`] would write for that day).
+    pub(crate) fn of_day_text(
+        day: [u8; 8],
+        region: &'a str,
+        product: Product,
+    ) -> Result<Self, Error> {
+        check_region(region)?;
+        Ok(Self {
+            day,
+            region,
+            product,
+        })
+    }
+
     /// The day, `YYYYMMDD`.
     #[must_use]
     pub fn day(&self) -> &str {
@@ -281,7 +296,14 @@ impl SignatureV4 {
     /// # Errors
     /// `SignatureDoesNotMatch` when `provided` differs in any byte or in length.
     pub fn verify(&self, provided: &[u8]) -> Result<(), Error> {
-        if bool::from(self.hex.as_slice().ct_eq(provided)) {
+        // Compared as eight words rather than 64 bytes: `subtle` guards each element.
+        let words = |hex: &[u8; SIGNATURE_V4_LEN]| -> [u64; SIGNATURE_V4_LEN / 8] {
+            let (chunks, _) = hex.as_chunks::<8>();
+            core::array::from_fn(|at| u64::from_le_bytes(chunks[at]))
+        };
+        let same = <&[u8; SIGNATURE_V4_LEN]>::try_from(provided)
+            .is_ok_and(|provided| bool::from(words(&self.hex).ct_eq(&words(provided))));
+        if same {
             Ok(())
         } else {
             Err(Entry::SignatureDoesNotMatch.into())

@@ -243,14 +243,16 @@ impl<'a> Found<'a> {
     pub(crate) fn scan<H: Headers<'a>, Q>(request: &Request<'a, H, Q>) -> Self {
         let mut found = Self::default();
         for (name, value) in request.headers.fields() {
-            let slot = if name.eq_ignore_ascii_case(DATE_HEADER.as_bytes()) {
-                &mut found.date
-            } else if name.eq_ignore_ascii_case(CONTENT_SHA256_HEADER.as_bytes()) {
-                &mut found.content_sha256
-            } else if name.eq_ignore_ascii_case(SECURITY_TOKEN_HEADER.as_bytes()) {
-                &mut found.security_token
-            } else {
-                continue;
+            // The length first: most names are none of these, and are told so by it.
+            let slot = match name.len() {
+                10 if name.eq_ignore_ascii_case(DATE_HEADER.as_bytes()) => &mut found.date,
+                20 if name.eq_ignore_ascii_case(CONTENT_SHA256_HEADER.as_bytes()) => {
+                    &mut found.content_sha256
+                }
+                20 if name.eq_ignore_ascii_case(SECURITY_TOKEN_HEADER.as_bytes()) => {
+                    &mut found.security_token
+                }
+                _ => continue,
             };
             if slot.is_none() {
                 *slot = Some(value.trim_ascii());
