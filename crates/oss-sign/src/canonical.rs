@@ -58,18 +58,17 @@ pub(crate) struct HashSink<'h, U, const STAGE: usize> {
 }
 
 impl<'h, U: hmac::digest::Update, const STAGE: usize> HashSink<'h, U, STAGE> {
-    pub(crate) const fn new(inner: &'h mut U) -> Self {
-        Self {
+    /// Feeds `inner` everything `write` puts into the sink it is given. The sink stays in
+    /// this frame: it is never moved, and neither is its buffer.
+    #[inline]
+    pub(crate) fn feed(inner: &'h mut U, write: impl FnOnce(&mut Self)) {
+        let mut sink = Self {
             inner,
             staged: [0; STAGE],
             len: 0,
-        }
-    }
-
-    /// Feeds the hash what is still staged.
-    #[inline]
-    pub(crate) fn finish(self) {
-        self.inner.update(&self.staged[..self.len]);
+        };
+        write(&mut sink);
+        sink.inner.update(&sink.staged[..sink.len]);
     }
 
     /// Feeds what is staged and then `bytes`, which do not fit beside it.
@@ -246,6 +245,7 @@ impl<'a> SortedFields<'a> {
 pub(crate) struct LowerPrefix(u128);
 
 impl LowerPrefix {
+    #[inline]
     pub(crate) fn of(name: &[u8]) -> Self {
         let word = load_padded(name);
         // Lower-cases the 16 bytes at once: a byte gets 0x20 added exactly when it lies
@@ -264,6 +264,7 @@ impl LowerPrefix {
     }
 
     /// The lower-cased bytes, zero-padded, as two 8-byte halves.
+    #[inline]
     pub(crate) fn halves(self) -> [[u8; 8]; 2] {
         let high = u64::try_from(self.0 >> 64).unwrap_or_default();
         let low = u64::try_from(self.0 & u128::from(u64::MAX)).unwrap_or_default();
@@ -271,11 +272,13 @@ impl LowerPrefix {
     }
 
     /// Whether the name starts with `x-oss-` in any case.
+    #[inline]
     pub(crate) const fn is_oss(self) -> bool {
         self.0 >> 80 == X_OSS
     }
 
     /// Whether the name (of `len` bytes, at most 16) is `lower`, in any case.
+    #[inline]
     pub(crate) fn is(self, len: usize, lower: &[u8]) -> bool {
         len == lower.len() && self == Self::of(lower)
     }
@@ -283,6 +286,7 @@ impl LowerPrefix {
 
 /// The first 16 bytes of `bytes` as a big-endian number, zero-padded: shorter texts are
 /// read as two overlapping words, the second shifted past the bytes they share.
+#[inline]
 fn load_padded(bytes: &[u8]) -> u128 {
     let len = bytes.len();
     if let Some(head) = bytes.first_chunk::<16>() {

@@ -75,9 +75,7 @@ impl SigningKey {
         write: impl FnOnce(&mut HashSink<'_, HmacSha1, 256>),
     ) -> Signature {
         let mut mac = self.mac.clone();
-        let mut sink = HashSink::new(&mut mac);
-        write(&mut sink);
-        sink.finish();
+        HashSink::feed(&mut mac, write);
         Signature::of_mac(mac)
     }
 }

@@ -212,9 +212,9 @@ pub(crate) fn write_string_to_sign<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
 ) {
     let mut sha = Sha256::new();
     // Most canonical requests fit in 512 bytes; longer ones are fed in runs.
-    let mut hash = HashSink::<_, 512>::new(&mut sha);
-    write_canonical_request(&mut hash, request, parts);
-    hash.finish();
+    HashSink::<_, 512>::feed(&mut sha, |hash| {
+        write_canonical_request(hash, request, parts);
+    });
     let mut hex = [0u8; 64];
     let hex = base16ct::lower::encode(&sha.finalize(), &mut hex).unwrap_or_default();
     sink.put(ALGORITHM.as_bytes());

@@ -251,9 +251,7 @@ impl<'a> ScopedKey<'a> {
         write: impl FnOnce(&mut HashSink<'_, HmacSha256, 256>),
     ) -> SignatureV4 {
         let mut mac = self.mac.clone();
-        let mut sink = HashSink::new(&mut mac);
-        write(&mut sink);
-        sink.finish();
+        HashSink::feed(&mut mac, write);
         SignatureV4::of_mac(mac)
     }
 }
