@@ -19,6 +19,29 @@ use crate::v4::scope::{Scope, ScopedKey, SignatureV4};
 /// The algorithm name, first in the Authorization value and the string-to-sign.
 pub const ALGORITHM: &str = "OSS4-HMAC-SHA256";
 
+/// The string-to-sign's first line, with its line feed.
+const ALGORITHM_LINE: [u8; ALGORITHM.len() + 1] = joined(&[ALGORITHM, "\n"]);
+
+/// `parts` one after another, as an array of exactly their length (for constants that
+/// are written in one piece).
+pub(crate) const fn joined<const N: usize>(parts: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut at = 0;
+    let mut part = 0;
+    while part < parts.len() {
+        let bytes = parts[part].as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            out[at] = bytes[i];
+            at += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    assert!(at == N, "the parts fill the array exactly");
+    out
+}
+
 /// How many query parameters are sorted on the stack; more are written by a selection
 /// pass (same output, quadratic time).
 const SORTED_ON_STACK: usize = 24;
@@ -217,8 +240,7 @@ pub(crate) fn write_string_to_sign<'a: 'p, 'p, H: Headers<'a>, Q: Query<'a>>(
     });
     let mut hex = [0u8; 64];
     let hex = base16ct::lower::encode(&sha.finalize(), &mut hex).unwrap_or_default();
-    sink.put(ALGORITHM.as_bytes());
-    sink.put(b"\n");
+    sink.put(&ALGORITHM_LINE);
     sink.put(parts.date);
     sink.put(b"\n");
     parts.scope.put(sink);

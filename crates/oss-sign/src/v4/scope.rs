@@ -11,9 +11,17 @@ use zeroize::Zeroize as _;
 
 use crate::canonical::{HashSink, Sink};
 use crate::key::{HmacSha256, SigningKey, hmac_with_key};
+use crate::v4::canonical::joined;
 
 /// The last element of every V4 credential scope.
 pub const TERMINATOR: &str = "aliyun_v4_request";
+
+/// [`Product::scope_tail`] of `oss`.
+const OSS_SCOPE_TAIL: [u8; Product::Oss.as_str().len() + TERMINATOR.len() + 2] =
+    joined(&["/", Product::Oss.as_str(), "/", TERMINATOR]);
+/// [`Product::scope_tail`] of `oss-cloudbox`.
+const CLOUDBOX_SCOPE_TAIL: [u8; Product::OssCloudbox.as_str().len() + TERMINATOR.len() + 2] =
+    joined(&["/", Product::OssCloudbox.as_str(), "/", TERMINATOR]);
 
 /// The longest region id accepted (region ids such as `cn-hangzhou` and cloud-box ids such
 /// as `cb-123` are far shorter; the bound keeps a credential on the stack).
@@ -45,6 +53,14 @@ impl Product {
         match self {
             Self::Oss => "oss",
             Self::OssCloudbox => "oss-cloudbox",
+        }
+    }
+
+    /// What follows the region in a scope: `/<product>/aliyun_v4_request`.
+    const fn scope_tail(self) -> &'static [u8] {
+        match self {
+            Self::Oss => &OSS_SCOPE_TAIL,
+            Self::OssCloudbox => &CLOUDBOX_SCOPE_TAIL,
         }
     }
 
@@ -157,10 +173,7 @@ impl<'a> Scope<'a> {
         sink.put(&self.day);
         sink.put(b"/");
         sink.put(self.region.as_bytes());
-        sink.put(b"/");
-        sink.put(self.product.as_str().as_bytes());
-        sink.put(b"/");
-        sink.put(TERMINATOR.as_bytes());
+        sink.put(self.product.scope_tail());
     }
 }
 

@@ -8,7 +8,7 @@ use crate::credentials::Credentials;
 use crate::input::{Headers, Query};
 use crate::request::Request;
 use crate::sign::SECURITY_TOKEN_HEADER;
-use crate::v4::canonical::{ALGORITHM, Additional, Parts, signature};
+use crate::v4::canonical::{ALGORITHM, Additional, Parts, joined, signature};
 use crate::v4::scope::{Product, Scope, ScopedKey, SignatureV4};
 
 /// The header carrying the signing time, `YYYYMMDDTHHMMSSZ`.
@@ -187,8 +187,7 @@ impl<'a> Signer<'a> {
             signature,
         };
         let mut text = TextSink(&mut signed.authorization);
-        text.put(ALGORITHM.as_bytes());
-        text.put(b" Credential=");
+        text.put(&AUTHORIZATION_HEAD);
         put_credential(&mut text, creds.access_key_id, key.scope());
         let labelled = text.0.len();
         text.put(b",AdditionalHeaders=");
@@ -338,6 +337,10 @@ fn as_text(bytes: &[u8]) -> &str {
     debug_assert!(text.is_ok());
     text.unwrap_or_default()
 }
+
+/// The `Authorization` value up to the credential.
+const AUTHORIZATION_HEAD: [u8; ALGORITHM.len() + " Credential=".len()] =
+    joined(&[ALGORITHM, " Credential="]);
 
 /// The longest `Authorization` value: the algorithm, the credential, the
 /// `AdditionalHeaders` item and the signature, with their labels.
