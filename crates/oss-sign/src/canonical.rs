@@ -246,14 +246,14 @@ pub(crate) struct LowerPrefix(u128);
 
 impl LowerPrefix {
     #[inline]
-    pub(crate) fn of(name: &[u8]) -> Self {
+    pub(crate) const fn of(name: &[u8]) -> Self {
         let word = load_padded(name);
         // Lower-cases the 16 bytes at once: a byte gets 0x20 added exactly when it lies
         // in `A..=Z` (its top bit clear, at least `A`, not above `Z`).
         const ONES: u128 = u128::MAX / 0xFF;
         let low7 = word & (ONES * 0x7F);
-        let from_a = low7 + ONES * u128::from(0x80 - b'A');
-        let above_z = low7 + ONES * u128::from(0x80 - b'Z' - 1);
+        let from_a = low7 + ONES * (0x80 - b'A') as u128;
+        let above_z = low7 + ONES * (0x80 - b'Z' - 1) as u128;
         let upper = from_a & !above_z & !word & (ONES * 0x80);
         Self(word | (upper >> 2))
     }
@@ -277,33 +277,44 @@ impl LowerPrefix {
         self.0 >> 80 == X_OSS
     }
 
-    /// Whether the name (of `len` bytes, at most 16) is `lower`, in any case.
+    /// Whether the name (of `len` bytes) is `other`'s (of at most 16 bytes), in any case.
     #[inline]
-    pub(crate) fn is(self, len: usize, lower: &[u8]) -> bool {
-        len == lower.len() && self == Self::of(lower)
+    pub(crate) fn is(self, len: usize, other: (Self, usize)) -> bool {
+        len == other.1 && self.0 == other.0.0
+    }
+
+    /// A name's prefix and length, for [`LowerPrefix::is`] (computed at compile time for a
+    /// constant name).
+    pub(crate) const fn of_name(name: &str) -> (Self, usize) {
+        (Self::of(name.as_bytes()), name.len())
     }
 }
 
 /// The first 16 bytes of `bytes` as a big-endian number, zero-padded: shorter texts are
 /// read as two overlapping words, the second shifted past the bytes they share.
 #[inline]
-fn load_padded(bytes: &[u8]) -> u128 {
+const fn load_padded(bytes: &[u8]) -> u128 {
     let len = bytes.len();
+    // The casts widen.
     if let Some(head) = bytes.first_chunk::<16>() {
         u128::from_be_bytes(*head)
     } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
         // `tail` holds bytes `len - 8..len`; bytes `8..len` are its last `len - 8`, moved
         // up to follow `head` (what is shifted past the low word is dropped).
-        let rest = (u128::from(u64::from_be_bytes(*tail)) << (8 * (16 - len))) & LOW_WORD;
-        u128::from(u64::from_be_bytes(*head)) << 64 | rest
+        let rest = ((u64::from_be_bytes(*tail) as u128) << (8 * (16 - len))) & LOW_WORD;
+        (u64::from_be_bytes(*head) as u128) << 64 | rest
     } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        let rest = (u64::from(u32::from_be_bytes(*tail)) << (8 * (8 - len))) & LOW_HALF;
-        u128::from(u64::from(u32::from_be_bytes(*head)) << 32 | rest) << 64
+        let rest = ((u32::from_be_bytes(*tail) as u64) << (8 * (8 - len))) & LOW_HALF;
+        (((u32::from_be_bytes(*head) as u64) << 32 | rest) as u128) << 64
     } else {
         // Fewer than four bytes: each in its place.
-        (bytes.iter().enumerate()).fold(0, |word, (at, &byte)| {
-            word | u128::from(byte) << (8 * (15 - at))
-        })
+        let mut word = 0;
+        let mut at = 0;
+        while at < len {
+            word |= (bytes[at] as u128) << (8 * (15 - at));
+            at += 1;
+        }
+        word
     }
 }
 

@@ -53,7 +53,9 @@ pub(crate) fn is_default_signed(name: &[u8]) -> bool {
 
 /// [`is_default_signed`] for a name of `len` bytes whose prefix is known.
 fn is_default_prefixed(prefix: LowerPrefix, len: usize) -> bool {
-    prefix.is_oss() || prefix.is(len, b"content-md5") || prefix.is(len, b"content-type")
+    const CONTENT_MD5: (LowerPrefix, usize) = LowerPrefix::of_name("content-md5");
+    const CONTENT_TYPE: (LowerPrefix, usize) = LowerPrefix::of_name("content-type");
+    prefix.is_oss() || prefix.is(len, CONTENT_MD5) || prefix.is(len, CONTENT_TYPE)
 }
 
 /// The additional headers: a signer's list of names, or the `a;b` list a request carries.
@@ -139,6 +141,9 @@ pub(crate) fn put_additional<'a, H: Headers<'a>>(
                 }))
     };
     let names = additional.names();
+    if names.clone().next().is_none() {
+        return;
+    }
     let mut last: Option<&[u8]> = None;
     loop {
         let mut next: Option<&[u8]> = None;
