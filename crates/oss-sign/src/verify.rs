@@ -81,7 +81,9 @@ pub trait KeyLookup {
 
     /// The V4 signing key of `access_key_id` for `scope`. The default derives it from
     /// [`KeyLookup::signing_key`] on every call (four HMAC-SHA256 computations); a store
-    /// that serves many V4 requests can cache derived keys per (id, scope) instead.
+    /// that serves many V4 requests can keep derived keys per (id, scope) as
+    /// [`OwnedScopedKey`](crate::v4::OwnedScopedKey)s instead, as `oss-tower`'s `KeyStore`
+    /// does.
     ///
     /// # Errors
     /// As [`KeyLookup::signing_key`].

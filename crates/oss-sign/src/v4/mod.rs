@@ -16,9 +16,11 @@
 //! ```
 //!
 //! The signing key depends only on the secret, the day, the region and the product: a
-//! [`Signer`] derives it once a day; [`ScopedKey`] holds it.
+//! [`Signer`] derives it once a day; [`ScopedKey`] holds it, and [`OwnedScopedKey`] keeps it
+//! in a server's key store between requests.
 
 mod canonical;
+mod owned_key;
 mod post;
 mod presign;
 pub(crate) mod received;
@@ -28,6 +30,7 @@ mod transcript;
 pub(crate) mod verify;
 
 pub use canonical::ALGORITHM;
+pub use owned_key::OwnedScopedKey;
 pub use post::{POST_MAX_AGE_SECS, PostFields, post_policy_signature, verify_post};
 pub use presign::{Presigned, presign};
 pub use received::{

@@ -114,7 +114,7 @@ pub fn check_region(region: &str) -> Result<(), Error> {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Scope<'a> {
-    day: [u8; 8],
+    pub(crate) day: [u8; 8],
     region: &'a str,
     product: Product,
 }
@@ -238,6 +238,20 @@ impl<'a> ScopedKey<'a> {
             day_number,
             mac,
         }
+    }
+
+    /// A key from its parts (a cached key handed out for an equal scope).
+    pub(crate) const fn from_parts(scope: Scope<'a>, day_number: i64, mac: HmacSha256) -> Self {
+        Self {
+            scope,
+            day_number,
+            mac,
+        }
+    }
+
+    /// The keyed MAC state.
+    pub(crate) const fn mac_state(&self) -> &HmacSha256 {
+        &self.mac
     }
 
     /// The scope's day, as days since 1970-01-01.
