@@ -26,7 +26,7 @@ use hmac::{KeyInit as _, Mac as _};
 use oss_benches::ReqsignPeer;
 use oss_core::errors::Error;
 use oss_core::naming::Timestamp;
-use oss_core::sign::v4::{self, Scope, ScopedKey, Settings, Signer};
+use oss_core::sign::v4::{self, OwnedScopedKey, Scope, ScopedKey, Settings, Signer};
 use oss_core::sign::{Credentials, KeyLookup, Request, SecurityToken, SigningKey, Verifier};
 use sha2::Digest as _;
 
@@ -68,7 +68,7 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
 /// measure the derivation.
 struct CachedKeys {
     key: SigningKey,
-    scoped: ScopedKey<'static>,
+    scoped: OwnedScopedKey,
 }
 
 impl KeyLookup for CachedKeys {
@@ -91,11 +91,10 @@ impl KeyLookup for CachedKeys {
         scope: Scope<'s>,
     ) -> Result<ScopedKey<'s>, Error> {
         let key = self.signing_key(access_key_id, token)?;
-        if *self.scoped.scope() == scope {
-            Ok(self.scoped.clone())
-        } else {
-            Ok(ScopedKey::derive(key, scope))
-        }
+        Ok(self
+            .scoped
+            .scoped(scope)
+            .unwrap_or_else(|| ScopedKey::derive(key, scope)))
     }
 }
 
@@ -164,7 +163,7 @@ fn bench_sign_v4(c: &mut Criterion) {
     let scope = Scope::new(now, settings.region(), settings.product()).expect("valid scope");
     let keys = CachedKeys {
         key: key.clone(),
-        scoped: ScopedKey::derive(&key, scope),
+        scoped: OwnedScopedKey::derive(&key, scope),
     };
     let regions = [REGION];
     let verifier = Verifier::new().with_regions(&regions);
