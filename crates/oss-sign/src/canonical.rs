@@ -9,6 +9,7 @@ use core::cmp::Ordering;
 use heapless::Vec;
 
 use crate::input::{Headers, Query};
+use crate::name_prefix::LowerPrefix;
 use crate::request::{Param, Request};
 use crate::text::Text;
 
@@ -45,90 +46,6 @@ impl<S: Sink + ?Sized> Sink for &mut S {
 
     fn put_prefixed_lower(&mut self, prefix: LowerPrefix, name: &[u8]) {
         (**self).put_prefixed_lower(prefix, name);
-    }
-}
-
-/// A hash or MAC as a sink. Pieces are gathered in a stack buffer of `STAGE` bytes and
-/// the hash is fed whole runs of them (most texts in one call); a longer text is fed in
-/// several. The hash stays where its owner keeps it.
-pub(crate) struct HashSink<'h, U, const STAGE: usize> {
-    inner: &'h mut U,
-    staged: [u8; STAGE],
-    len: usize,
-}
-
-impl<'h, U: hmac::digest::Update, const STAGE: usize> HashSink<'h, U, STAGE> {
-    /// Feeds `inner` everything `write` puts into the sink it is given. The sink stays in
-    /// this frame: it is never moved, and neither is its buffer.
-    #[inline]
-    pub(crate) fn feed(inner: &'h mut U, write: impl FnOnce(&mut Self)) {
-        let mut sink = Self {
-            inner,
-            staged: [0; STAGE],
-            len: 0,
-        };
-        write(&mut sink);
-        sink.inner.update(&sink.staged[..sink.len]);
-    }
-
-    /// Feeds what is staged and then `bytes`, which do not fit beside it.
-    #[cold]
-    fn spill(&mut self, bytes: &[u8]) {
-        self.inner.update(&self.staged[..self.len]);
-        self.inner.update(bytes);
-        self.len = 0;
-    }
-}
-
-impl<U: hmac::digest::Update, const STAGE: usize> Sink for HashSink<'_, U, STAGE> {
-    #[inline]
-    fn put(&mut self, bytes: &[u8]) {
-        if let Some(room) = self.staged.get_mut(self.len..self.len + bytes.len()) {
-            copy_short(room, bytes);
-            self.len += bytes.len();
-        } else {
-            self.spill(bytes);
-        }
-    }
-
-    fn put_prefixed_lower(&mut self, prefix: LowerPrefix, name: &[u8]) {
-        let mut next = Some(prefix);
-        for chunk in name.chunks(16) {
-            let [high, low] = next
-                .take()
-                .unwrap_or_else(|| LowerPrefix::of(chunk))
-                .halves();
-            // Stores all 16 bytes when there is room (those past the chunk are overwritten
-            // by what comes next), as two words straight from registers.
-            if let Some(room) = self.staged.get_mut(self.len..self.len + 16) {
-                room[..8].copy_from_slice(&high);
-                room[8..].copy_from_slice(&low);
-                self.len += chunk.len();
-            } else {
-                let mut lowered = [0u8; 16];
-                lowered[..8].copy_from_slice(&high);
-                lowered[8..].copy_from_slice(&low);
-                self.put(&lowered[..chunk.len()]);
-            }
-        }
-    }
-}
-
-/// `dst.copy_from_slice(src)` (equal lengths), with a piece of 4 to 32 bytes copied as
-/// two overlapping fixed-size words: most pieces of a canonical text are that short, and
-/// this spares them a call to `memcpy`.
-#[inline]
-fn copy_short(dst: &mut [u8], src: &[u8]) {
-    fn overlapping<const W: usize>(dst: &mut [u8], src: &[u8]) {
-        let n = src.len();
-        dst[..W].copy_from_slice(&src[..W]);
-        dst[n - W..].copy_from_slice(&src[n - W..]);
-    }
-    match src.len() {
-        16..=32 => overlapping::<16>(dst, src),
-        8..16 => overlapping::<8>(dst, src),
-        4..8 => overlapping::<4>(dst, src),
-        _ => dst.copy_from_slice(src),
     }
 }
 
@@ -199,7 +116,7 @@ impl<'a> SortedFields<'a> {
         // An insertion sort of (prefix, position): a comparison is one integer comparison
         // unless two prefixes are equal.
         let fields = self.fields.as_slice();
-        let mut order = [(LowerPrefix(0), 0usize); SORTED_ON_STACK];
+        let mut order = [(LowerPrefix::default(), 0usize); SORTED_ON_STACK];
         for (at, &(prefix, (name, _))) in fields.iter().enumerate() {
             let mut place = at;
             while place > 0 {
@@ -237,94 +154,6 @@ impl<'a> SortedFields<'a> {
         }
     }
 }
-
-/// The first 16 bytes of a name, lower-cased and zero-padded, as a big-endian number:
-/// two names whose prefixes differ sort as their prefixes do, so most comparisons
-/// are one integer comparison, and two names are equal only if their prefixes are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct LowerPrefix(u128);
-
-impl LowerPrefix {
-    #[inline]
-    pub(crate) const fn of(name: &[u8]) -> Self {
-        let word = load_padded(name);
-        // Lower-cases the 16 bytes at once: a byte gets 0x20 added exactly when it lies
-        // in `A..=Z` (its top bit clear, at least `A`, not above `Z`).
-        const ONES: u128 = u128::MAX / 0xFF;
-        let low7 = word & (ONES * 0x7F);
-        let from_a = low7 + ONES * (0x80 - b'A') as u128;
-        let above_z = low7 + ONES * (0x80 - b'Z' - 1) as u128;
-        let upper = from_a & !above_z & !word & (ONES * 0x80);
-        Self(word | (upper >> 2))
-    }
-
-    /// The lower-cased bytes, zero-padded.
-    pub(crate) const fn to_bytes(self) -> [u8; 16] {
-        self.0.to_be_bytes()
-    }
-
-    /// The lower-cased bytes, zero-padded, as two 8-byte halves.
-    #[inline]
-    pub(crate) fn halves(self) -> [[u8; 8]; 2] {
-        let high = u64::try_from(self.0 >> 64).unwrap_or_default();
-        let low = u64::try_from(self.0 & u128::from(u64::MAX)).unwrap_or_default();
-        [high.to_be_bytes(), low.to_be_bytes()]
-    }
-
-    /// Whether the name starts with `x-oss-` in any case.
-    #[inline]
-    pub(crate) const fn is_oss(self) -> bool {
-        self.0 >> 80 == X_OSS
-    }
-
-    /// Whether the name (of `len` bytes) is `other`'s (of at most 16 bytes), in any case.
-    #[inline]
-    pub(crate) fn is(self, len: usize, other: (Self, usize)) -> bool {
-        len == other.1 && self.0 == other.0.0
-    }
-
-    /// A name's prefix and length, for [`LowerPrefix::is`] (computed at compile time for a
-    /// constant name).
-    pub(crate) const fn of_name(name: &str) -> (Self, usize) {
-        (Self::of(name.as_bytes()), name.len())
-    }
-}
-
-/// The first 16 bytes of `bytes` as a big-endian number, zero-padded: shorter texts are
-/// read as two overlapping words, the second shifted past the bytes they share.
-#[inline]
-const fn load_padded(bytes: &[u8]) -> u128 {
-    let len = bytes.len();
-    // The casts widen.
-    if let Some(head) = bytes.first_chunk::<16>() {
-        u128::from_be_bytes(*head)
-    } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-        // `tail` holds bytes `len - 8..len`; bytes `8..len` are its last `len - 8`, moved
-        // up to follow `head` (what is shifted past the low word is dropped).
-        let rest = ((u64::from_be_bytes(*tail) as u128) << (8 * (16 - len))) & LOW_WORD;
-        (u64::from_be_bytes(*head) as u128) << 64 | rest
-    } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        let rest = ((u32::from_be_bytes(*tail) as u64) << (8 * (8 - len))) & LOW_HALF;
-        (((u32::from_be_bytes(*head) as u64) << 32 | rest) as u128) << 64
-    } else {
-        // Fewer than four bytes: each in its place.
-        let mut word = 0;
-        let mut at = 0;
-        while at < len {
-            word |= (bytes[at] as u128) << (8 * (15 - at));
-            at += 1;
-        }
-        word
-    }
-}
-
-/// The low 64 bits of a `u128`.
-const LOW_WORD: u128 = u64::MAX as u128;
-/// The low 32 bits of a `u64`.
-const LOW_HALF: u64 = u32::MAX as u64;
-
-/// `x-oss-` as the top six bytes of a [`LowerPrefix`].
-const X_OSS: u128 = u128::from_be_bytes(*b"x-oss-\0\0\0\0\0\0\0\0\0\0") >> 80;
 
 /// Everything signing and verification need from the headers, found in one pass.
 #[derive(Clone, Debug)]
@@ -551,12 +380,7 @@ fn write_subresources_unbounded<'a>(
 }
 
 /// Puts `bytes` with ASCII letters changed by `change`, through a small stack buffer.
-fn put_cased<S: Sink + ?Sized>(
-    sink: &mut S,
-    bytes: &[u8],
-    needs: fn(&u8) -> bool,
-    change: fn(&mut [u8]),
-) {
+fn put_cased(sink: &mut impl Sink, bytes: &[u8], needs: fn(&u8) -> bool, change: fn(&mut [u8])) {
     if !bytes.iter().any(needs) {
         sink.put(bytes);
         return;
@@ -742,19 +566,9 @@ mod tests {
         );
     }
 
-    /// The prefix the slow way: lower-case, pad with zeros, read big-endian.
-    fn slow_prefix(name: &[u8]) -> u128 {
-        let mut bytes = [0u8; 16];
-        for (slot, byte) in bytes.iter_mut().zip(name) {
-            *slot = byte.to_ascii_lowercase();
-        }
-        u128::from_be_bytes(bytes)
-    }
-
     proptest::proptest! {
         #[test]
-        fn prefixes_are_the_lower_cased_padded_bytes(name in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
-            proptest::prop_assert_eq!(LowerPrefix::of(&name).0, slow_prefix(&name));
+        fn names_are_put_lower_cased(name in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
             let mut lowered = Vec::new();
             lowered.put_lower(&name);
             proptest::prop_assert_eq!(lowered, name.to_ascii_lowercase());

@@ -7,7 +7,8 @@ use sha1::Sha1;
 use sha2::{Digest as _, Sha256};
 use zeroize::Zeroize as _;
 
-use crate::canonical::{HashSink, Sink};
+use crate::canonical::Sink;
+use crate::hash_sink::HashSink;
 use crate::signature::Signature;
 
 /// HMAC-SHA1 as RustCrypto implements it (V1).

@@ -55,10 +55,12 @@ mod authorization;
 mod canonical;
 mod content_md5;
 mod credentials;
+mod hash_sink;
 #[cfg(feature = "http")]
 mod http;
 pub mod input;
 mod key;
+mod name_prefix;
 mod parse;
 mod post;
 mod presign;

@@ -10,8 +10,10 @@ use core::cmp::Ordering;
 use oss_naming::percent;
 use sha2::{Digest as _, Sha256};
 
-use crate::canonical::{Field, HashSink, LowerPrefix, Sink, SortedFields, cmp_lower, put_upper};
+use crate::canonical::{Field, Sink, SortedFields, cmp_lower, put_upper};
+use crate::hash_sink::HashSink;
 use crate::input::{Headers, Query};
+use crate::name_prefix::LowerPrefix;
 use crate::request::{Param, Request};
 use crate::text::Text;
 use crate::v4::scope::{Scope, ScopedKey, SignatureV4};

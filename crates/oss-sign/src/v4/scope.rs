@@ -9,7 +9,8 @@ use oss_naming::Timestamp;
 use subtle::ConstantTimeEq as _;
 use zeroize::Zeroize as _;
 
-use crate::canonical::{HashSink, Sink};
+use crate::canonical::Sink;
+use crate::hash_sink::HashSink;
 use crate::key::{HmacSha256, SigningKey, hmac_with_key};
 use crate::v4::canonical::joined;
 
