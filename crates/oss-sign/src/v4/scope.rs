@@ -269,7 +269,10 @@ impl<'a> ScopedKey<'a> {
     /// `hex(HMAC-SHA256(key, data))`.
     #[must_use]
     pub fn sign(&self, data: &[u8]) -> SignatureV4 {
-        self.signature(|sink| sink.put(data))
+        // Already one piece: fed straight to the MAC, not staged.
+        let mut mac = self.mac.clone();
+        mac.update(data);
+        SignatureV4::of_mac(mac)
     }
 
     /// The signature of the text `write` puts into the sink it is given (a string-to-sign
