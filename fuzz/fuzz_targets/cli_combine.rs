@@ -11,5 +11,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     assert_eq!(fuzzing::combine(&format!("{crc}:{len}")), Ok((crc, len)));
-    assert_eq!(fuzzing::combine(&format!("0x{crc:X}:{len}")), Ok((crc, len)));
+    assert_eq!(
+        fuzzing::combine(&format!("0x{crc:X}:{len}")),
+        Ok((crc, len))
+    );
 });

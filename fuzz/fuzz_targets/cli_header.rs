@@ -15,5 +15,8 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(name.trim(), name);
     assert_eq!(value.trim(), value);
     assert!(!name.contains(':'));
-    assert_eq!(fuzzing::header(&format!("{name}: {value}")), Ok((name, value)));
+    assert_eq!(
+        fuzzing::header(&format!("{name}: {value}")),
+        Ok((name, value))
+    );
 });

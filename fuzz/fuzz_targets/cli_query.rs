@@ -9,6 +9,9 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let (name, value) = fuzzing::query(&text);
     assert!(!name.contains('='));
-    assert_eq!(name.len() + value.len() + usize::from(text.contains('=')), text.len());
+    assert_eq!(
+        name.len() + value.len() + usize::from(text.contains('=')),
+        text.len()
+    );
     assert_eq!(fuzzing::query(&format!("{name}={value}")), (name, value));
 });

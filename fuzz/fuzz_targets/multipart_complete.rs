@@ -8,7 +8,9 @@ use libfuzzer_sys::fuzz_target;
 use oss_core::multipart::CompleteMultipartUpload;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(upload) = CompleteMultipartUpload::parse(data) else { return };
+    let Ok(upload) = CompleteMultipartUpload::parse(data) else {
+        return;
+    };
     let numbers: Vec<u32> = upload.parts().map(|part| part.number()).collect();
     assert_eq!(numbers.len(), upload.len() as usize);
     assert!(!numbers.is_empty());

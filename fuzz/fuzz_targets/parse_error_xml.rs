@@ -13,11 +13,16 @@ fn renders_verbatim(text: &str) -> bool {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(input) = core::str::from_utf8(data) else { return };
-    let Ok(doc) = ErrorXml::parse(input) else { return };
+    let Ok(input) = core::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(doc) = ErrorXml::parse(input) else {
+        return;
+    };
     let _ = doc.recognize();
 
-    let text = |value: Option<oss_core::errors::xml::XmlText<'_>>| value.map(|v| v.to_cow().into_owned());
+    let text =
+        |value: Option<oss_core::errors::xml::XmlText<'_>>| value.map(|v| v.to_cow().into_owned());
     let code = doc.code().to_cow().into_owned();
     let message = text(doc.message()).unwrap_or_default();
     let request_id = text(doc.request_id()).unwrap_or_default();
@@ -34,7 +39,8 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let extra: Vec<(&str, &str)> = extra_owned.iter().map(|(n, v)| (*n, v.as_str())).collect();
 
-    let mut rendered = ErrorDocument::new(&code, &message, &request_id, &host_id).with_extra(&extra);
+    let mut rendered =
+        ErrorDocument::new(&code, &message, &request_id, &host_id).with_extra(&extra);
     if let Some(name) = &argument_name {
         rendered = rendered.with_argument(name, argument_value.as_deref().unwrap_or_default());
     } else if let Some(value) = &argument_value {

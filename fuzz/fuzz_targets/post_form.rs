@@ -6,7 +6,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use oss_core::multipart::{Boundary, Event, FormParser, Limits, Parts, PostCheck, PostForm, PostOptions};
+use oss_core::multipart::{
+    Boundary, Event, FormParser, Limits, Parts, PostCheck, PostForm, PostOptions,
+};
 use oss_core::naming::Timestamp;
 use oss_core::sign::SigningKey;
 
@@ -23,7 +25,11 @@ fn chunked(boundary: &Boundary, body: &[u8], size: usize) -> Option<Vec<(Vec<u8>
             start += step.consumed;
             match step.event {
                 Some(Event::Part(h)) => parts.push((h.name().to_vec(), Vec::new())),
-                Some(Event::Data(d)) => parts.last_mut().expect("data in a part").1.extend_from_slice(d),
+                Some(Event::Data(d)) => parts
+                    .last_mut()
+                    .expect("data in a part")
+                    .1
+                    .extend_from_slice(d),
                 Some(Event::End) => return Some(parts),
                 Some(_) => {}
                 None => break,
@@ -36,7 +42,9 @@ fn chunked(boundary: &Boundary, body: &[u8], size: usize) -> Option<Vec<(Vec<u8>
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&size, body)) = data.split_first() else { return };
+    let Some((&size, body)) = data.split_first() else {
+        return;
+    };
     let boundary = Boundary::new(b"B").expect("valid boundary");
     let whole: Option<Vec<(Vec<u8>, Vec<u8>)>> = Parts::new(&boundary, body, Limits::DEFAULT)
         .map(|part| part.map(|p| (p.headers.name().to_vec(), p.data.to_vec())))

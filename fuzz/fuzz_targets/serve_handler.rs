@@ -14,11 +14,25 @@ fuzz_target!(|data: &[u8]| {
     let method = String::from_utf8_lossy(next()).into_owned();
     let target = String::from_utf8_lossy(next()).into_owned();
     let (authorization, pub_key_url, content_type, body) = (next(), next(), next(), next());
-    let served = fuzzing::serve(&method, &target, authorization, pub_key_url, content_type, body);
-    assert!(matches!(served.status, 200 | 400 | 501), "{}", served.status);
+    let served = fuzzing::serve(
+        &method,
+        &target,
+        authorization,
+        pub_key_url,
+        content_type,
+        body,
+    );
+    assert!(
+        matches!(served.status, 200 | 400 | 501),
+        "{}",
+        served.status
+    );
     assert!(served.body.starts_with('{') && served.body.ends_with('}'));
     assert!(
-        served.log_text.chars().all(|c| c == '\n' || !c.is_control()),
+        served
+            .log_text
+            .chars()
+            .all(|c| c == '\n' || !c.is_control()),
         "{:?}",
         served.log_text
     );

@@ -25,20 +25,37 @@ fuzz_target!(|data: &[u8]| {
     let now = Timestamp::from_unix(NOW).unwrap();
 
     // Arbitrary input never panics, and the transcripts never panic either.
-    let headers = [("Authorization", authorization), ("x-oss-date", date), ("x-oss-content-sha256", "UNSIGNED-PAYLOAD")];
-    let request = Request::new("GET").with_bucket("b").with_key(object).with_headers(&headers).with_query(RawQuery::new(query));
+    let headers = [
+        ("Authorization", authorization),
+        ("x-oss-date", date),
+        ("x-oss-content-sha256", "UNSIGNED-PAYLOAD"),
+    ];
+    let request = Request::new("GET")
+        .with_bucket("b")
+        .with_key(object)
+        .with_headers(&headers)
+        .with_query(RawQuery::new(query));
     let _ = verifier.verify(&request, now, keys.as_slice());
     let mut out = Vec::new();
     let _ = v4::canonical_request(&request, v4::Form::Received, &mut out);
-    let bare = Request::new("GET").with_bucket("b").with_key(object).with_query(RawQuery::new(query));
+    let bare = Request::new("GET")
+        .with_bucket("b")
+        .with_key(object)
+        .with_query(RawQuery::new(query));
     let _ = verifier.verify(&bare, now, keys.as_slice());
 
     // What the signer signs from these parts verifies.
     let creds = Credentials::new("ak", &key).unwrap();
     let settings = Settings::new("cn-hangzhou").unwrap();
     let unsigned = [("x-oss-meta-f", date)];
-    let plain = Request::new("PUT").with_bucket("b").with_key(object).with_headers(&unsigned).with_query(RawQuery::new(query));
-    let Ok(signed) = v4::sign(&creds, &plain, &settings, now) else { return };
+    let plain = Request::new("PUT")
+        .with_bucket("b")
+        .with_key(object)
+        .with_headers(&unsigned)
+        .with_query(RawQuery::new(query));
+    let Ok(signed) = v4::sign(&creds, &plain, &settings, now) else {
+        return;
+    };
     let mut sent: Vec<(&str, &str)> = unsigned.to_vec();
     sent.extend(signed.headers());
     let received = plain.with_headers(sent.as_slice());

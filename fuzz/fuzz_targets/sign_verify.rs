@@ -6,7 +6,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use oss_core::naming::Timestamp;
-use oss_core::sign::{Credentials, Form, RawQuery, Request, SigningKey, Verifier, sign, string_to_sign};
+use oss_core::sign::{
+    Credentials, Form, RawQuery, Request, SigningKey, Verifier, sign, string_to_sign,
+};
 
 const NOW: i64 = 1_672_223_261;
 
@@ -17,7 +19,9 @@ fuzz_target!(|data: &[u8]| {
     let bucket = pieces.next().unwrap_or("");
     let key = pieces.next().unwrap_or("");
     let query = pieces.next().unwrap_or("");
-    let headers: Vec<(&str, &str)> = pieces.map(|line| line.split_once(':').unwrap_or((line, ""))).collect();
+    let headers: Vec<(&str, &str)> = pieces
+        .map(|line| line.split_once(':').unwrap_or((line, "")))
+        .collect();
 
     let now = Timestamp::from_unix(NOW).expect("in range");
     let secret = SigningKey::new("secret");
@@ -42,15 +46,24 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     clean.push(("Date", &date));
-    let has_query_auth = RawQuery::new(query)
-        .into_iter()
-        .any(|param| ["Signature", "OSSAccessKeyId", "Expires"].iter().any(|name| param.name_is(name)));
+    let has_query_auth = RawQuery::new(query).into_iter().any(|param| {
+        ["Signature", "OSSAccessKeyId", "Expires"]
+            .iter()
+            .any(|name| param.name_is(name))
+    });
     let signed_query = if has_query_auth { "" } else { query };
     let creds = Credentials::new("ak", &secret).expect("valid id");
-    let unsigned = Request::new(method).with_bucket(bucket).with_encoded_key(key).with_query(RawQuery::new(signed_query));
+    let unsigned = Request::new(method)
+        .with_bucket(bucket)
+        .with_encoded_key(key)
+        .with_query(RawQuery::new(signed_query));
     let auth = sign(&creds, &unsigned.with_headers(clean.as_slice()));
     let mut signed = Vec::new();
-    string_to_sign(&unsigned.with_headers(clean.as_slice()), Form::header(&creds), &mut signed);
+    string_to_sign(
+        &unsigned.with_headers(clean.as_slice()),
+        Form::header(&creds),
+        &mut signed,
+    );
     assert_eq!(secret.sign(&signed).as_str(), auth.signature().as_str());
 
     clean.push(("Authorization", auth.as_str()));
