@@ -327,8 +327,9 @@ impl<const N: usize> Sink for TextSink<'_, N> {
 
 /// Gathered text as a string (empty if it were not UTF-8, which the callers never put).
 pub(crate) fn into_text<const N: usize>(bytes: heapless::Vec<u8, N>) -> heapless::String<N> {
-    as_text(&bytes);
-    heapless::String::from_utf8(bytes).unwrap_or_default()
+    let text = heapless::String::from_utf8(bytes);
+    debug_assert!(text.is_ok());
+    text.unwrap_or_default()
 }
 
 /// Gathered text as a `str` (empty if it were not UTF-8, which the callers never put).
